@@ -1,0 +1,61 @@
+# The study's commands. `make help` lists them.
+# Paths are relative to this Makefile, so `make -C path/to/study test` works too.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+# The stamp is newer than requirements.txt and pyproject.toml once they are installed.
+STAMP  := $(VENV)/.installed-stamp
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+
+# Second environment: the plotting tests on matplotlib 3.10, which does not shape
+# Arabic itself, so the reshape + bidi fallback path is what renders there.
+VENV310 := .venv-mpl310
+STAMP310 := $(VENV310)/.installed-stamp
+
+.DEFAULT_GOAL := help
+.PHONY: help setup study test test-unit test-notebooks test-mpl310 lab bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv and install the pinned requirements (only when they changed)
+
+study: $(STAMP) ## Execute every notebook in order, in place, and write figures/
+	@for nb in $(NOTEBOOKS); do \
+	  echo "executing $$nb"; \
+	  $(PY) -m jupyter nbconvert --to notebook --execute --inplace \
+	    --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=python3 \
+	    --ExecutePreprocessor.record_timing=False $$nb || exit 1; \
+	done
+
+test: test-unit test-notebooks ## Unit tests, then nbval over every notebook
+
+test-unit: $(STAMP) ## Unit and property tests only
+	$(PY) -m pytest tests
+
+test-notebooks: $(STAMP) ## nbval: re-execute every notebook and compare with its stored outputs
+	$(PY) -m pytest -p no:randomly --nbval --nbval-sanitize-with notebooks/nbval_sanitize.cfg \
+	  --nbval-current-env $(NOTEBOOKS)
+
+$(STAMP310): requirements-mpl310.txt pyproject.toml
+	@test -x $(VENV310)/bin/python || $(PYTHON) -m venv $(VENV310)
+	$(VENV310)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-mpl310.txt
+	@touch $(STAMP310)
+
+test-mpl310: $(STAMP310) ## Plotting tests on matplotlib 3.10 (the reshape + bidi path)
+	$(VENV310)/bin/python -m pytest tests/test_plotting.py
+
+lab: $(STAMP) ## Open JupyterLab on the study
+	$(PY) -m jupyter lab notebooks
+
+bench: $(STAMP) ## Benchmarks (speed, memory) with figures printed; not part of `make test`
+	$(PY) benchmarks/run.py
+
+clean: ## Remove the virtual environments and caches (not figures/ or notebooks)
+	rm -rf $(VENV) $(VENV310) .pytest_cache .hypothesis

@@ -1,0 +1,30 @@
+"""Tables for JupyterLab that read right-to-left.
+
+pandas renders every table left-to-right, so an Arabic sentence sits against the wrong
+edge and its punctuation drifts to the wrong end. `rtl_table` wraps a frame's HTML in a
+``dir="rtl"`` block. The HTML is built without pandas' Styler, whose random element ids
+would make every re-execution differ (and break nbval and a clean ``git status``).
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+from IPython.display import HTML
+
+__all__ = ["rtl_table"]
+
+_STYLE = (
+    "<style>.am-rtl table{direction:rtl} .am-rtl th,.am-rtl td{text-align:right;"
+    "unicode-bidi:plaintext;vertical-align:top}</style>"
+)
+
+
+def rtl_table(frame: pd.DataFrame, caption: str | None = None, index: bool = False) -> HTML:
+    """Return ``frame`` as an HTML table laid out right-to-left (first column on the
+    right), with each cell's text direction taken from its own content, so Latin and
+    numbers in it still read correctly. ``caption`` is escaped."""
+    body = frame.to_html(index=index, escape=True, border=0)
+    head = f"<p><b>{html.escape(caption)}</b></p>" if caption else ""
+    return HTML(f'{_STYLE}<div class="am-rtl" dir="rtl" lang="ar">{head}{body}</div>')

@@ -1,0 +1,45 @@
+"""One place for paths.
+
+Every path is derived from the project root (the folder holding ``pyproject.toml``),
+found from this file's location, never from the current directory, so a notebook
+works whether JupyterLab was started at the root or in ``notebooks/``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def _find_root() -> Path:
+    # ARABIC_MEDIA_ROOT lets tests point the study at a scratch copy.
+    override = os.environ.get("ARABIC_MEDIA_ROOT")
+    if override:
+        return Path(override).resolve()
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "pyproject.toml").is_file() and (parent / "corpus").is_dir():
+            return parent
+    raise RuntimeError(
+        "arabic_media: cannot find the project root (a folder with pyproject.toml and "
+        "corpus/) above the installed package; install it with `pip install -e .` "
+        "from a checkout of the study."
+    )
+
+
+PROJECT_ROOT: Path = _find_root()
+CORPUS_DIR: Path = PROJECT_ROOT / "corpus"
+MANIFEST: Path = CORPUS_DIR / "manifest.csv"
+LEXICONS_DIR: Path = CORPUS_DIR / "lexicons"
+ANNOTATIONS_DIR: Path = CORPUS_DIR / "annotations"
+FIGURES_DIR: Path = PROJECT_ROOT / "figures"
+NOTEBOOKS_DIR: Path = PROJECT_ROOT / "notebooks"
+
+
+def relative(path: Path) -> str:
+    """``path`` relative to the project root when it lies inside it (for messages
+    and outputs, which must not name machine paths); otherwise its file name."""
+    try:
+        return Path(path).resolve().relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return Path(path).name

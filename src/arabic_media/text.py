@@ -1,0 +1,264 @@
+"""Arabic text: normalisation for counting, and lossless segmentation.
+
+Two rules hold everywhere in the study:
+
+* **Counting uses the normalised form; display keeps the surface form.** `normalize`
+  never touches the stored text; it makes a second form used to decide which words are
+  "the same" (``أكد`` and ``اكد``, ``عربي٢١`` and ``عربي21``).
+* **Segmentation is lossless.** `split_sentences` and `tokenize` return spans
+  ``(start, end)`` of character offsets into the text they were given, so
+  ``text[start:end]`` is exactly the sentence or token. Nothing is dropped, moved or
+  rewritten; what lies between spans is whitespace (or invisible format characters).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "NORMALIZE_DEFAULTS",
+    "normalize",
+    "Span",
+    "split_sentences",
+    "tokenize",
+    "token_kind",
+]
+
+# --- character classes -------------------------------------------------------------
+
+#: Harakat, shadda, sukun, Quranic marks and the dagger (superscript) alef U+0670.
+_DIACRITICS = (
+    "\u0610-\u061a"  # Quranic honorifics and small high letters
+    "\u064b-\u065f"  # fathatan .. wavy hamza below (incl. shadda U+0651, sukun U+0652)
+    "\u0670"  # dagger alef, e.g. in هٰذا
+    "\u06d6-\u06dc"  # Quranic annotation marks
+    "\u06df-\u06e4"
+    "\u06e7\u06e8"
+    "\u06ea-\u06ed"
+)
+_DIACRITICS_RE = re.compile(f"[{_DIACRITICS}]")
+_TATWEEL = "\u0640"
+_ALEF_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+_ALEF_MAQSURA = str.maketrans({"ى": "ي"})
+_TA_MARBUTA = str.maketrans({"ة": "ه"})
+#: Persian/Urdu letters that stand in for Arabic ones in text typed on those keyboards.
+_PERSIAN_LETTERS = str.maketrans(
+    {
+        "\u06cc": "ي",  # Farsi yeh ی
+        "\u06d2": "ي",  # Urdu yeh barree ے
+        "\u06a9": "ك",  # keheh ک
+        "\u06aa": "ك",  # swash kaf ڪ
+    }
+)
+_DIGITS = str.maketrans(
+    {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
+)
+#: Bidi controls, zero-width characters, soft hyphen and BOM: invisible, but they make
+#: two identical-looking words count as different ones.
+_INVISIBLE_RE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+#: Arabic Presentation Forms-A (U+FB50-U+FDFF) and -B (U+FE70-U+FEFF): legacy glyph
+#: codes (``ﻻ``, ``ﺍﻟ``) that look right but match nothing in a search.
+_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+
+
+def _unpresent(match: re.Match[str]) -> str:
+    # NFKC maps each presentation form to its base letters; the isolated harakat forms
+    # (U+FE70..U+FE7F) come back as space + mark, and the space is not part of the word.
+    return unicodedata.normalize("NFKC", match.group(0)).lstrip(" ")
+
+
+#: Every normalisation step, in the order applied, with its default.
+NORMALIZE_DEFAULTS: dict[str, bool] = {
+    "invisible": True,
+    "presentation_forms": True,
+    "diacritics": True,
+    "tatweel": True,
+    "alef": True,
+    "alef_maqsura": True,
+    "ta_marbuta": False,
+    "persian_letters": True,
+    "digits": True,
+}
+
+
+def normalize(
+    text: str,
+    *,
+    invisible: bool = True,
+    presentation_forms: bool = True,
+    diacritics: bool = True,
+    tatweel: bool = True,
+    alef: bool = True,
+    alef_maqsura: bool = True,
+    ta_marbuta: bool = False,
+    persian_letters: bool = True,
+    digits: bool = True,
+) -> str:
+    """Return the form of ``text`` used for counting and matching.
+
+    Each step can be switched off by name (all on except ``ta_marbuta``):
+
+    ``invisible``
+        Remove bidi controls (LRM, RLM, ALM, embeddings, isolates), zero-width
+        space/joiners, word joiner, soft hyphen and BOM/ZWNBSP.
+    ``presentation_forms``
+        Map Arabic Presentation Forms (U+FB50-U+FDFF, U+FE70-U+FEFE) back to base
+        letters with NFKC (``ﻻ`` -> ``لا``).
+    ``diacritics``
+        Remove harakat, tanwin, shadda, sukun, Quranic marks and the dagger alef.
+    ``tatweel``
+        Remove the kashida U+0640 (``الـدولة`` -> ``الدولة``).
+    ``alef``
+        ``أ إ آ ٱ`` -> ``ا``.
+    ``alef_maqsura``
+        ``ى`` -> ``ي`` (writers disagree on final yeh; counts should not).
+    ``ta_marbuta``
+        ``ة`` -> ``ه``. Off by default: it merges feminine nouns with pronoun-suffixed
+        words (``الدولة`` vs ``دوله``).
+    ``persian_letters``
+        Farsi/Urdu yeh and keheh/swash kaf -> Arabic ``ي`` and ``ك``.
+    ``digits``
+        Arabic-Indic (U+0660-0669) and Persian (U+06F0-06F9) digits -> ASCII.
+
+    Text is first composed with NFC so that a letter + combining hamza (``ا`` +
+    U+0654) is the same letter as ``أ``. The result is idempotent:
+    ``normalize(normalize(s)) == normalize(s)`` for the same options.
+    """
+    text = unicodedata.normalize("NFC", text)
+    if invisible:
+        text = _INVISIBLE_RE.sub("", text)
+    if presentation_forms:
+        text = _PRESENTATION_RE.sub(_unpresent, text)
+        text = unicodedata.normalize("NFC", text)
+    if diacritics:
+        text = _DIACRITICS_RE.sub("", text)
+    if tatweel:
+        text = text.replace(_TATWEEL, "")
+    if alef:
+        text = text.translate(_ALEF_VARIANTS)
+    if alef_maqsura:
+        text = text.translate(_ALEF_MAQSURA)
+    if ta_marbuta:
+        text = text.translate(_TA_MARBUTA)
+    if persian_letters:
+        text = text.translate(_PERSIAN_LETTERS)
+    if digits:
+        text = text.translate(_DIGITS)
+    # Removing a mark can leave a base letter next to a combining mark that NFC now
+    # composes (e + fatha + acute); compose again so a second pass changes nothing.
+    return unicodedata.normalize("NFC", text)
+
+
+# --- segmentation ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` into a text."""
+
+    start: int
+    end: int
+
+
+#: Sentence-final punctuation: full stop, ? ! and the Arabic question mark, ellipsis.
+_TERMINALS = ".!?؟…"
+#: Characters that close a sentence after its terminal: quotes and brackets.
+_CLOSERS = "\"'”’»)]}›"
+#: A sentence ends at terminal punctuation (plus closing quotes) followed by whitespace
+#: or the end of text, or at a paragraph break (a blank line). A single newline is not a
+#: boundary: the sources hard-wrap lines mid-sentence, even inside quotations.
+_SENTENCE_END_RE = re.compile(
+    rf"[{re.escape(_TERMINALS)}]+[{re.escape(_CLOSERS)}]*(?=\s|$)"
+    r"|(?=\r?\n[ \t\f\v]*\r?\n)"
+)
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split ``text`` into sentence spans.
+
+    A sentence starts at its first non-whitespace character and ends after its
+    terminal punctuation (``. ! ? ؟ …`` and any closing quotes) or before a blank line.
+    Single line breaks inside a sentence are kept inside it. Text after the last
+    terminal (an unpunctuated last line) is a sentence of its own, so every
+    non-whitespace character belongs to exactly one sentence.
+    """
+    spans: list[Span] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        # skip inter-sentence whitespace (and stray invisible format characters)
+        while pos < n and _is_gap(text[pos]):
+            pos += 1
+        if pos >= n:
+            break
+        match = _SENTENCE_END_RE.search(text, pos)
+        end = match.end() if match else n
+        if end == pos:  # zero-width paragraph break at pos: cannot happen after skip
+            end = n if match is None else max(match.end(), pos + 1)
+        # trim trailing whitespace inside the span (paragraph-break case, last line)
+        stop = end
+        while stop > pos and _is_gap(text[stop - 1]):
+            stop -= 1
+        if stop > pos:
+            spans.append(Span(pos, stop))
+        pos = end
+    return spans
+
+
+def _is_gap(ch: str) -> bool:
+    """Whitespace or an invisible format character (ZWNJ, RLM, BOM ...)."""
+    return ch.isspace() or unicodedata.category(ch) == "Cf"
+
+
+def _is_word_char(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    # Letters, combining marks (harakat) and digits. Tatweel is Lm, so a letter.
+    return cat[0] in "LMN"
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Split ``text[start:end]`` into token spans (offsets into ``text``).
+
+    A word is a maximal run of letters, combining marks and digits, together with any
+    invisible format characters (ZWNJ, RLM ...) inside it, so ``عربي21`` is one token
+    and a word with a stray RLM stays one word. Every other visible character
+    (punctuation ``، ؛ ؟``, straight and curly quotes, symbols) is a token of its own.
+    Whitespace separates tokens and belongs to none.
+    """
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if _is_word_char(ch):
+            j = i + 1
+            while j < end and (_is_word_char(text[j]) or _joins_word(text, j, end)):
+                j += 1
+            spans.append(Span(i, j))
+            i = j
+        elif _is_gap(ch):
+            i += 1
+        else:
+            spans.append(Span(i, i + 1))
+            i += 1
+    return spans
+
+
+def _joins_word(text: str, j: int, end: int) -> bool:
+    """A run of format characters inside a word (followed by a word character)."""
+    k = j
+    while k < end and unicodedata.category(text[k]) == "Cf":
+        k += 1
+    return k > j and k < end and _is_word_char(text[k])
+
+
+def token_kind(surface: str) -> str:
+    """``'word'`` if the token has a letter, ``'number'`` if only digits (and marks),
+    else ``'punct'`` (punctuation and symbols)."""
+    if any(unicodedata.category(c)[0] == "L" for c in surface):
+        return "word"
+    if any(unicodedata.category(c)[0] == "N" for c in surface):
+        return "number"
+    return "punct"

@@ -1,0 +1,58 @@
+"""nbval really compares: a notebook whose stored output is edited must fail.
+
+This guards the study's claim that numbers stated in the notebooks are checked on
+every `make test`; if nbval were misconfigured (``--nbval-lax``, a sanitiser that
+masks digits, cells without outputs) this test would pass nothing and fail.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from arabic_media.paths import NOTEBOOKS_DIR
+
+NOTEBOOK = NOTEBOOKS_DIR / "01_load_corpus.ipynb"
+SANITIZE = NOTEBOOKS_DIR / "nbval_sanitize.cfg"
+CLAIM = "14 of 14 sentences equal text[start:end]"
+
+
+def run_nbval(path):
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval",
+         "--nbval-current-env", "--nbval-sanitize-with", str(SANITIZE), str(path)],
+        capture_output=True, text=True, cwd=path.parent, timeout=600,
+    )
+
+
+@pytest.fixture
+def notebook_copy(tmp_path):
+    target = tmp_path / NOTEBOOK.name
+    shutil.copy(NOTEBOOK, target)
+    return target
+
+
+@pytest.mark.slow
+def test_nbval_fails_when_a_stored_output_is_changed(notebook_copy):
+    notebook = json.loads(notebook_copy.read_text(encoding="utf-8"))
+    edited = 0
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            if output.get("name") == "stdout" and CLAIM in "".join(output["text"]):
+                output["text"] = ["".join(output["text"]).replace("14 of 14", "13 of 14")]
+                edited += 1
+    assert edited == 1, "the claim this test edits is no longer printed by notebook 01"
+    notebook_copy.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
+    result = run_nbval(notebook_copy)
+    assert result.returncode != 0, result.stdout[-2000:]
+    assert "13 of 14" in result.stdout and "failed" in result.stdout
+
+
+@pytest.mark.slow
+def test_nbval_passes_on_the_stored_notebook(notebook_copy):
+    result = run_nbval(notebook_copy)
+    assert result.returncode == 0, result.stdout[-3000:]

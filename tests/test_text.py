@@ -1,0 +1,174 @@
+"""Normalisation steps on real strings, and lossless segmentation (with properties)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arabic_media.text import NORMALIZE_DEFAULTS, normalize, split_sentences, token_kind, tokenize
+
+ALL_OFF = {name: False for name in NORMALIZE_DEFAULTS}
+
+
+def only(step: str) -> dict[str, bool]:
+    return {**ALL_OFF, step: True}
+
+
+@pytest.mark.parametrize(
+    ("step", "raw", "expected"),
+    [
+        ("diacritics", "تَنْظِيمُ الدَّوْلَةِ", "تنظيم الدولة"),
+        ("diacritics", "هٰذا", "هذا"),  # dagger alef
+        ("diacritics", "كتابٌ", "كتاب"),  # tanwin
+        ("tatweel", "الـــدولة", "الدولة"),
+        ("alef", "أكد إن آلة ٱلله", "اكد ان الة الله"),
+        ("alef_maqsura", "على إلى", "علي إلي"),
+        ("ta_marbuta", "الصحيفة", "الصحيفه"),
+        ("presentation_forms", "\ufefb\ufeeb\ufee0", "لاهل"),  # ﻻ ﻫ ﻠ
+        ("presentation_forms", "\ufe8e\ufedf", "ال"),
+        ("digits", "عربي٢١ و۲۰۱۵", "عربي21 و2015"),
+        ("persian_letters", "کلاود فلایر", "كلاود فلاير"),
+        ("invisible", "عربي\u200f21\u200c", "عربي21"),
+        ("invisible", "\ufeffنشرت\u202bصحيفة\u202c", "نشرتصحيفة"),
+    ],
+)
+def test_each_step_alone(step, raw, expected):
+    assert normalize(raw, **only(step)) == expected
+
+
+@pytest.mark.parametrize("step", sorted(NORMALIZE_DEFAULTS))
+def test_each_step_can_be_switched_off(step):
+    samples = {
+        "invisible": "ا\u200fب",
+        "presentation_forms": "\ufefb",
+        "diacritics": "بَ",
+        "tatweel": "بـب",
+        "alef": "أ",
+        "alef_maqsura": "ى",
+        "ta_marbuta": "ة",
+        "persian_letters": "ی",
+        "digits": "٣",
+    }
+    on = {**NORMALIZE_DEFAULTS, step: True}
+    off = {**NORMALIZE_DEFAULTS, step: False}
+    assert normalize(samples[step], **on) != normalize(samples[step], **off)
+
+
+def test_defaults_keep_ta_marbuta_and_merge_spelling_variants():
+    assert normalize("الصحيفة") == "الصحيفة"
+    assert normalize("أكّد") == normalize("اكد") == "اكد"
+    assert normalize("إلى") == normalize("الى") == "الي"
+
+
+def test_combining_hamza_is_the_same_letter():
+    # alef + U+0654 (combining hamza above) is canonically أ
+    assert normalize("ا\u0654كد") == normalize("أكد")
+
+
+@given(st.text())
+def test_normalize_is_idempotent(text):
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@given(st.text(), st.booleans())
+def test_normalize_is_idempotent_with_ta_marbuta(text, ta):
+    once = normalize(text, ta_marbuta=ta)
+    assert normalize(once, ta_marbuta=ta) == once
+
+
+# --- segmentation ------------------------------------------------------------------
+
+
+def test_hard_wrapped_lines_do_not_split_sentences():
+    text = 'وقالت الصحيفة، في هذا التقرير الذي ترجمته "\nعربي21"، إن التنظيم\nيستفيد.\nواعتبرت الصحيفة أن ذلك صعب.'
+    spans = split_sentences(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        'وقالت الصحيفة، في هذا التقرير الذي ترجمته "\nعربي21"، إن التنظيم\nيستفيد.',
+        "واعتبرت الصحيفة أن ذلك صعب.",
+    ]
+
+
+def test_sentence_terminals_and_closing_quotes():
+    text = 'هل هذا صحيح؟ قال "نعم." ثم غادر! آخر سطر بلا نقطة'
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "هل هذا صحيح؟",
+        'قال "نعم."',
+        "ثم غادر!",
+        "آخر سطر بلا نقطة",
+    ]
+
+
+def test_blank_line_ends_a_sentence_and_crlf_is_kept():
+    text = "عنوان بلا نقطة\r\n\r\nالنص الأول.\r\nالنص الثاني."
+    spans = split_sentences(text)
+    assert [text[s.start : s.end] for s in spans] == ["عنوان بلا نقطة", "النص الأول.", "النص الثاني."]
+
+
+def test_decimal_point_is_not_a_sentence_end():
+    text = "بلغت النسبة 3.5 بالمئة."
+    assert len(split_sentences(text)) == 1
+
+
+def test_tokens_separate_arabic_punctuation_and_keep_arabi21():
+    text = "«عربي21»، قال: هل؟ نعم؛ \"لا\" “ربما”"
+    surfaces = [text[s.start : s.end] for s in tokenize(text)]
+    assert surfaces == ["«", "عربي21", "»", "،", "قال", ":", "هل", "؟", "نعم", "؛", '"', "لا", '"', "“", "ربما", "”"]
+
+
+def test_diacritics_and_tatweel_stay_inside_the_word():
+    text = "تَنْظِيمُ الـدولة"
+    assert [text[s.start : s.end] for s in tokenize(text)] == ["تَنْظِيمُ", "الـدولة"]
+
+
+def test_invisible_mark_inside_a_word_keeps_it_one_token():
+    text = "عربي\u200f21 نشرت"
+    assert [text[s.start : s.end] for s in tokenize(text)] == ["عربي\u200f21", "نشرت"]
+
+
+def test_token_kind():
+    assert [token_kind(s) for s in ("عربي21", "2015", "٢٠١٥", "،", '"')] == ["word", "number", "number", "punct", "punct"]
+
+
+def _assert_lossless(text):
+    sentences = split_sentences(text)
+    pos = 0
+    for sent in sentences:
+        assert sent.start >= pos and sent.end > sent.start
+        gap = text[pos : sent.start]
+        assert all(c.isspace() or c in "\u200b\u200c\u200d\u200e\u200f\ufeff" or not c.isprintable() for c in gap) or gap.strip() == ""
+        tokens = tokenize(text, sent.start, sent.end)
+        tpos = sent.start
+        for tok in tokens:
+            assert tpos <= tok.start < tok.end <= sent.end
+            assert text[tpos : tok.start].strip() == "" or all(
+                not ch.isprintable() or ch.isspace() for ch in text[tpos : tok.start]
+            )
+            tpos = tok.end
+        pos = sent.end
+    # everything after the last sentence is whitespace or invisible
+    assert all(not c.isprintable() or c.isspace() for c in text[pos:])
+    # every visible character lies in exactly one token
+    covered = set()
+    for sent in sentences:
+        for tok in tokenize(text, sent.start, sent.end):
+            covered.update(range(tok.start, tok.end))
+    visible = {i for i, c in enumerate(text) if c.isprintable() and not c.isspace()}
+    assert visible <= covered
+
+
+ARABIC_TEXT = st.text(
+    alphabet=st.sampled_from(list("نشرتصحيفةلوغاروأإآىـًٌٍَُِّْٰ٠١٢ abc123.،؛؟?!\"'“”«»\n\r\t\u200f\u200c")),
+    max_size=200,
+)
+
+
+@given(ARABIC_TEXT)
+def test_segmentation_is_lossless_on_arabic_like_text(text):
+    _assert_lossless(text)
+
+
+@given(st.text(max_size=200))
+def test_segmentation_is_lossless_on_arbitrary_text(text):
+    _assert_lossless(text)
