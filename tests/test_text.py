@@ -172,3 +172,50 @@ def test_segmentation_is_lossless_on_arabic_like_text(text):
 @given(st.text(max_size=200))
 def test_segmentation_is_lossless_on_arbitrary_text(text):
     _assert_lossless(text)
+
+
+def _reference_tokenize(text):
+    """The token definition written as a plain loop over characters, as an oracle for
+    the compiled regex in `tokenize`."""
+    import unicodedata
+
+    def is_word(c):
+        return unicodedata.category(c)[0] in "LMN"
+
+    def is_format(c):
+        return unicodedata.category(c) == "Cf"
+
+    spans, i = [], 0
+    while i < len(text):
+        if is_word(text[i]):
+            j = i + 1
+            while j < len(text):
+                if is_word(text[j]):
+                    j += 1
+                    continue
+                k = j
+                while k < len(text) and is_format(text[k]):
+                    k += 1
+                if k > j and k < len(text) and is_word(text[k]):
+                    j = k
+                    continue
+                break
+            spans.append((i, j))
+            i = j
+        elif text[i].isspace() or is_format(text[i]):
+            i += 1
+        else:
+            spans.append((i, i + 1))
+            i += 1
+    return spans
+
+
+@given(st.one_of(ARABIC_TEXT, st.text(max_size=200)))
+def test_tokenize_matches_the_reference_definition(text):
+    assert [(s.start, s.end) for s in tokenize(text)] == _reference_tokenize(text)
+
+
+def test_tokenize_respects_start_and_end():
+    text = "أولا. ثانيا، ثالثا."
+    spans = tokenize(text, 6, len(text))
+    assert [text[s.start : s.end] for s in spans] == ["ثانيا", "،", "ثالثا", "."]

@@ -313,6 +313,7 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
     corpus_dir = Path(root) if root is not None else paths.CORPUS_DIR
     manifest = read_manifest(corpus_dir)
     article_rows, sentence_rows, token_rows = [], [], []
+    norms: dict[str, str] = {}  # a word recurs; normalise each form once
     for record in manifest.to_dict("records"):
         file = corpus_dir / record["file"]
         name = _display_name(corpus_dir, record["file"])
@@ -360,7 +361,7 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
                         "start": tok.start,
                         "end": tok.end,
                         "surface": surface,
-                        "norm": normalize(surface),
+                        "norm": norms.get(surface) or norms.setdefault(surface, normalize(surface)),
                         "kind": token_kind(surface),
                     }
                 )

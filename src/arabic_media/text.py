@@ -13,7 +13,9 @@ Two rules hold everywhere in the study:
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 
@@ -212,10 +214,35 @@ def _is_gap(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch) == "Cf"
 
 
-def _is_word_char(ch: str) -> bool:
-    cat = unicodedata.category(ch)
-    # Letters, combining marks (harakat) and digits. Tatweel is Lm, so a letter.
-    return cat[0] in "LMN"
+def _class_range(first: int, last: int) -> str:
+    a, b = re.escape(chr(first)), re.escape(chr(last))
+    return a if first == last else f"{a}-{b}"
+
+
+@functools.cache
+def _token_re() -> re.Pattern[str]:
+    """The token pattern, built on first use from the Unicode database (one pass over
+    all code points, a fraction of a second), not on import."""
+    classes: dict[str, list[str]] = {"word": [], "format": [], "space": []}
+    runs: dict[str, int | None] = dict.fromkeys(classes)
+    for cp in range(sys.maxunicode + 2):
+        if cp <= sys.maxunicode:
+            ch = chr(cp)
+            cat = unicodedata.category(ch)
+            member = {"word": cat[0] in "LMN", "format": cat == "Cf", "space": ch.isspace()}
+        else:
+            member = dict.fromkeys(classes, False)  # closes every open run
+        for name, inside in member.items():
+            if inside and runs[name] is None:
+                runs[name] = cp
+            elif not inside and runs[name] is not None:
+                classes[name].append(_class_range(runs[name], cp - 1))
+                runs[name] = None
+    word, fmt, space = ("".join(classes[k]) for k in ("word", "format", "space"))
+    # A word: letters, marks (harakat) and digits; format characters (ZWNJ, RLM) between
+    # two word characters keep it one word. Anything else visible is a token of its
+    # own. Tatweel is a letter (Lm), so it stays inside the word.
+    return re.compile(f"[{word}]+(?:[{fmt}]+[{word}]+)*|[^{space}{fmt}]")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -225,33 +252,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     invisible format characters (ZWNJ, RLM ...) inside it, so ``عربي21`` is one token
     and a word with a stray RLM stays one word. Every other visible character
     (punctuation ``، ؛ ؟``, straight and curly quotes, symbols) is a token of its own.
-    Whitespace separates tokens and belongs to none.
+    Whitespace and format characters between words separate tokens and belong to none.
     """
     end = len(text) if end is None else end
-    spans: list[Span] = []
-    i = start
-    while i < end:
-        ch = text[i]
-        if _is_word_char(ch):
-            j = i + 1
-            while j < end and (_is_word_char(text[j]) or _joins_word(text, j, end)):
-                j += 1
-            spans.append(Span(i, j))
-            i = j
-        elif _is_gap(ch):
-            i += 1
-        else:
-            spans.append(Span(i, i + 1))
-            i += 1
-    return spans
-
-
-def _joins_word(text: str, j: int, end: int) -> bool:
-    """A run of format characters inside a word (followed by a word character)."""
-    k = j
-    while k < end and unicodedata.category(text[k]) == "Cf":
-        k += 1
-    return k > j and k < end and _is_word_char(text[k])
+    return [Span(m.start(), m.end()) for m in _token_re().finditer(text, start, end)]
 
 
 def token_kind(surface: str) -> str:
