@@ -142,6 +142,22 @@ def test_latin1_french_is_refused_not_turned_into_mojibake(write_corpus, tmp_pat
         load_corpus(root)
 
 
+def test_stray_control_character_is_kept_with_a_warning_and_skipped_by_tokens(write_corpus, tmp_path):
+    text = "جملة أولى. \x02جملة ثانية."  # as in two articles of the ANT news corpus
+    root = write_corpus(tmp_path / "c", {"ctrl.txt": text.encode()})
+    with pytest.warns(CorpusWarning, match=r"ctrl\.txt: 1 control character\(s\), the first U\+0002 at character 11"):
+        corpus = load_corpus(root)
+    assert corpus.articles.iloc[0]["text"] == text
+    assert "\x02" not in "".join(corpus.tokens["surface"])
+    assert corpus.sentences["text"].tolist() == ["جملة أولى.", "جملة ثانية."]
+
+
+def test_nul_bytes_are_refused(write_corpus, tmp_path):
+    root = write_corpus(tmp_path / "c", {"nul.txt": "نص\x00نص".encode()})
+    with pytest.raises(CorpusError, match=r"nul\.txt: .*NUL"):
+        load_corpus(root)
+
+
 def test_binary_file_is_refused(write_corpus, tmp_path):
     root = write_corpus(tmp_path / "c", {"image.txt": bytes(range(256)) * 4})
     with pytest.raises(CorpusError, match=r"image\.txt"):

@@ -202,7 +202,7 @@ def _reference_tokenize(text):
                 break
             spans.append((i, j))
             i = j
-        elif text[i].isspace() or is_format(text[i]):
+        elif text[i].isspace() or is_format(text[i]) or unicodedata.category(text[i]) == "Cc":
             i += 1
         else:
             spans.append((i, i + 1))

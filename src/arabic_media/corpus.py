@@ -144,7 +144,8 @@ def decode_article(data: bytes, name: str) -> tuple[str, str, bool]:
     except UnicodeDecodeError as err:
         utf8_error = err
     else:
-        if _looks_like_text(text):
+        if "\x00" not in text:
+            _warn_about_controls(text, name)
             return text, "utf-8", False
     # UTF-16 without a BOM is often valid UTF-8 full of NUL bytes, so it is tried
     # whether or not the UTF-8 decoding succeeded.
@@ -158,7 +159,7 @@ def decode_article(data: bytes, name: str) -> tuple[str, str, bool]:
             if _looks_like_text(text) and text.strip():
                 return _checked_legacy(text, guess, name), guess, False
     if utf8_error is None:
-        raise CorpusError(f"{name}: decodes as UTF-8 but holds control characters; is it a text file?")
+        raise CorpusError(f"{name}: decodes as UTF-8 but holds NUL bytes and is not UTF-16; is it a text file?")
     try:
         text = data.decode("cp1256")
     except UnicodeDecodeError:
@@ -170,6 +171,21 @@ def decode_article(data: bytes, name: str) -> tuple[str, str, bool]:
         f"{utf8_error.start}) and not recognisably UTF-16 or Windows-1256 Arabic text; "
         "re-save it as UTF-8"
     )
+
+
+def _warn_about_controls(text: str, name: str) -> None:
+    """Stray control characters (U+0001-U+001F other than tab and line breaks, U+007F,
+    C1) turn up in real news text (the ANT corpus has U+0002 in two articles). They are
+    kept, so offsets stay true, and the tokenizer skips them like whitespace; say so."""
+    found = [(i, c) for i, c in enumerate(text) if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v"]
+    if found:
+        first, char = found[0]
+        warnings.warn(
+            f"{name}: {len(found)} control character(s), the first U+{ord(char):04X} at character "
+            f"{first}; kept in the text, not part of any token",
+            CorpusWarning,
+            stacklevel=4,
+        )
 
 
 def _decode_strict(data: bytes, encoding: str, name: str) -> str:

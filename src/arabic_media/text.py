@@ -210,8 +210,9 @@ def split_sentences(text: str) -> list[Span]:
 
 
 def _is_gap(ch: str) -> bool:
-    """Whitespace or an invisible format character (ZWNJ, RLM, BOM ...)."""
-    return ch.isspace() or unicodedata.category(ch) == "Cf"
+    """Whitespace, a control character, or an invisible format character (ZWNJ, RLM,
+    BOM ...): nothing a reader sees."""
+    return ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc")
 
 
 def _class_range(first: int, last: int) -> str:
@@ -229,7 +230,8 @@ def _token_re() -> re.Pattern[str]:
         if cp <= sys.maxunicode:
             ch = chr(cp)
             cat = unicodedata.category(ch)
-            member = {"word": cat[0] in "LMN", "format": cat == "Cf", "space": ch.isspace()}
+            # Control characters (Cc) count as space: stray U+0002 occurs in real text.
+            member = {"word": cat[0] in "LMN", "format": cat == "Cf", "space": ch.isspace() or cat == "Cc"}
         else:
             member = dict.fromkeys(classes, False)  # closes every open run
         for name, inside in member.items():
@@ -252,7 +254,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     invisible format characters (ZWNJ, RLM ...) inside it, so ``عربي21`` is one token
     and a word with a stray RLM stays one word. Every other visible character
     (punctuation ``، ؛ ؟``, straight and curly quotes, symbols) is a token of its own.
-    Whitespace and format characters between words separate tokens and belong to none.
+    Whitespace, control and format characters between words separate tokens and
+    belong to none.
     """
     end = len(text) if end is None else end
     return [Span(m.start(), m.end()) for m in _token_re().finditer(text, start, end)]
