@@ -14,7 +14,7 @@ VENV310 := .venv-mpl310
 STAMP310 := $(VENV310)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help setup study test test-unit test-notebooks test-mpl310 lab bench clean
+.PHONY: help setup study test test-unit test-notebooks test-mpl310 lab bench lexicons clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -56,6 +56,10 @@ lab: $(STAMP) ## Open JupyterLab on the study
 
 bench: $(STAMP) ## Benchmarks (speed, memory) with figures printed; not part of `make test`
 	$(PY) benchmarks/run.py
+
+lexicons: $(STAMP) ## Rebuild the stop-word and grouping-candidate lexicons from their pinned sources
+	$(PY) scripts/build_stopwords.py
+	$(PY) scripts/build_grouping_candidates.py
 
 clean: ## Remove the virtual environments and caches (not figures/ or notebooks)
 	rm -rf $(VENV) $(VENV310) .pytest_cache .hypothesis

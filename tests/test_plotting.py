@@ -139,6 +139,50 @@ def test_label_renders_like_the_reference_shaper(label):
     print(f"{COMPARE_FONT}: right {right:.1f} < {THRESHOLD} < wrong {wrong:.1f}  {label}")
 
 
+#: Figures whose labels come from data: the CSV column holding the Arabic each one
+#: draws as a tick label. The committed CSVs are read, so every label a report shows
+#: is checked, not a hand-picked sample (the stance strip's cue lines are checked in
+#: test_stance.py, line by line, as the strip wraps them).
+FIGURE_LABEL_COLUMNS = {
+    "term-frequency-top20": "display",
+    "bigram-frequency-top15": "display",
+}
+
+
+def _figure_labels() -> list[tuple[str, str]]:
+    import pandas as pd
+
+    from arabic_media.paths import FIGURES_DIR
+
+    labels = []
+    for figure, column in FIGURE_LABEL_COLUMNS.items():
+        data = pd.read_csv(FIGURES_DIR / f"{figure}.csv", encoding="utf-8-sig")
+        labels += [(figure, value) for value in dict.fromkeys(data[column]) if any("\u0600" <= c <= "\u06ff" for c in value)]
+    return labels
+
+
+FIGURE_LABELS = _figure_labels()
+
+
+@needs_raqm
+@pytest.mark.parametrize(("figure", "label"), FIGURE_LABELS,
+                         ids=[f"{figure}-{i:02d}" for i, (figure, _) in enumerate(FIGURE_LABELS)])
+def test_figure_label_renders_like_the_reference_shaper(figure, label):
+    font = font_file(COMPARE_FONT)
+    reference = render_reference(label, font)
+    right = difference(render_matplotlib(ar(label), font), reference)
+    assert right < THRESHOLD, f"{figure}: ar({label!r}) differs from the reference by {right:.1f} >= {THRESHOLD}"
+    wrong = difference(render_matplotlib(wrong_recipe(label), font), reference)
+    assert wrong > THRESHOLD, f"{figure}: the wrong recipe for {label!r} is only {wrong:.1f} from the reference"
+
+
+def test_figure_labels_were_found():
+    # Guards the parametrisation above: an emptied or renamed CSV column must not
+    # silently turn the label checks into zero tests.
+    assert {figure for figure, _ in FIGURE_LABELS} == set(FIGURE_LABEL_COLUMNS)
+    assert len(FIGURE_LABELS) >= 30
+
+
 def test_study_font_covers_every_code_point_ar_emits():
     """Whatever ar() hands over (logical letters on 3.11, presentation forms on
     3.10) has a glyph in Amiri, so no label shows a missing-glyph box."""

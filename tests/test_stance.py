@@ -1,0 +1,457 @@
+"""The stance rules on small hand-made sentences, the metrics on hand-computed values,
+the lexicon and gold files as data, and the labeller on the study's corpus."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+import pytest
+
+from arabic_media import stance
+from arabic_media.paths import ANNOTATIONS_DIR, LEXICONS_DIR
+from arabic_media.text import normalize
+
+# A lexicon small enough that every expected score below can be added up by hand.
+SMALL = stance.Lexicon.from_lists(
+    cues=[
+        ("تعاون", "FAVOR", 2),
+        ("تحفظ", "AGAINST", 1),
+        ("تورط", "AGAINST", 3),
+        ("عائق", "AGAINST", 1),
+        ("استعدادهم للتعاون", "FAVOR", 4),
+    ],
+    negators=[("رفضت", 2), ("عدم", 3), ("لم", 2)],
+    markers=[("الا ان", "later_clause_dominates"), ("بينما", "no_dominance")],
+)
+COMPANIES = stance.Target.from_aliases(
+    "companies",
+    {"us_companies": ["شركات أمريكية"], "cloudflare": ["كلاود فلاير"], "these": ["هذه الشركات"]},
+)
+
+
+def label(text, **options):
+    return stance.label_text(text, COMPANIES, SMALL, **options)
+
+
+# --- mentions -----------------------------------------------------------------------
+
+
+def test_multiword_alias_with_clitic_prefix_is_a_mention_with_offsets():
+    text = "نشرت الصحيفة تقريرا عن التعاون لشركات أمريكية."
+    row = label(text)
+    surface = "لشركات أمريكية"
+    start = text.index(surface)
+    assert row["mentions"] == f"{surface}@{start}-{start + len(surface)}[us_companies]"
+    assert row["n_mentions"] == 1
+
+
+def test_alias_inside_quotes_is_found_and_across_a_comma_is_not():
+    assert label('وتوفر شركة "كلاود فلاير" التعاون.')["n_mentions"] == 1
+    assert label("وتوفر كلاود، فلاير التعاون.")["n_mentions"] == 0
+
+
+def test_alias_matches_despite_diacritics_and_hamza_spelling():
+    # normalisation on both sides: أ/ا and harakat do not matter
+    assert label("رفضت شَرِكَاتٌ امريكية تورطا.")["n_mentions"] == 1
+
+
+def test_a_word_that_only_contains_an_alias_is_not_a_mention():
+    # the prefix rule allows clitics in front, not arbitrary letters
+    assert label("تعاون شركاتي أمريكية.")["n_mentions"] == 0
+
+
+# --- cues ---------------------------------------------------------------------------
+
+
+def test_cue_with_article_preposition_and_suffix_forms():
+    row = label("أكدت شركات أمريكية استعدادها للتعاون.")
+    assert row["label"] == "FAVOR" and row["score"] == 2  # للتعاون = ل + ال + تعاون
+    row = label("أبدت شركات أمريكية تحفظهم.")
+    assert row["label"] == "AGAINST" and row["score"] == -1  # تحفظ + هم
+    row = label("يمثل عمل شركات أمريكية عائقا.")
+    assert row["label"] == "AGAINST" and row["score"] == -1  # accusative alef
+
+
+def test_longest_cue_wins_over_the_shorter_cue_inside_it():
+    row = label("أكد ممثلو شركات أمريكية استعدادهم للتعاون.")
+    assert row["score"] == 4
+    assert row["cues"].count("=") == 1
+    assert "=استعدادهم للتعاون/FAVOR/4" in row["cues"]
+
+
+def test_cue_offsets_point_into_the_text():
+    text = "أثبتت التحقيقات تورط شركات أمريكية."
+    row = label(text)
+    surface, rest = row["cues"].split("@")
+    start, end = map(int, rest.split("=")[0].split("-"))
+    assert text[start:end] == surface == "تورط"
+    assert row["deciding_cue"].startswith("تورط@")
+
+
+def test_score_zero_is_none():
+    row = label("أبدت شركات أمريكية تحفظا وعائقا والتعاون.")  # -1 -1 +2
+    assert row["score"] == 0 and row["label"] == "NONE"
+    assert row["deciding_cue"] == ""
+
+
+# --- negation -----------------------------------------------------------------------
+
+
+def test_refusal_flips_a_favor_cue():
+    row = label("شركات أمريكية رفضت التعاون مع الخلية.")
+    assert row["label"] == "AGAINST"
+    assert "negated by رفضت (was FAVOR)" in row["cues"]
+    assert label("شركات أمريكية رفضت التعاون مع الخلية.", negation=False)["label"] == "FAVOR"
+
+
+def test_negator_scope_is_counted_in_words():
+    # عدم reaches three words on: عدم رغبتها في التعاون
+    assert label("أظهرت هذه الشركات عدم رغبتها في التعاون.")["label"] == "AGAINST"
+    # رفضت reaches two words on: five words away, the cue stays FAVOR
+    assert label("رفضت الحكومة طلبات كثيرة جدا التعاون مع شركات أمريكية.")["label"] == "FAVOR"
+
+
+def test_negation_does_not_cross_a_comma_and_takes_a_conjunction():
+    assert label("شركات أمريكية لم تتأخر، التعاون قائم.")["label"] == "FAVOR"
+    assert label("شركات أمريكية ولم تورط.")["label"] == "FAVOR"  # و + لم flips تورط
+
+
+def test_negation_flips_an_against_cue_too():
+    row = label("لم يثبت تورط شركات أمريكية.")
+    assert row["label"] == "FAVOR" and row["score"] == 3
+
+
+# --- contrast -----------------------------------------------------------------------
+
+
+def test_the_clause_after_illa_anna_decides():
+    text = "أكدت شركات أمريكية التعاون، إلا أنها أبدت تحفظا."
+    # +2 before the marker, -1 after: the later clause dominates
+    assert label(text)["label"] == "AGAINST"
+    assert label(text)["score"] == -1
+    assert "/discounted" in label(text)["cues"]
+    assert label(text, contrast=False)["label"] == "FAVOR"
+
+
+def test_illa_anna_with_a_pronoun_suffix_and_the_reverse_order():
+    text = "أبدت شركات أمريكية تحفظا، إلا أنهم أكدوا التعاون."
+    assert label(text)["label"] == "FAVOR" and label(text)["score"] == 2
+
+
+def test_contrast_with_cues_on_one_side_only_counts_them_all():
+    row = label("الحرب صعبة، إلا أن شركات أمريكية تعمل على التعاون.")
+    assert row["label"] == "FAVOR" and "cues on one side only" in row["explanation"]
+
+
+def test_whereas_ranks_neither_clause():
+    row = label("أكدت شركات أمريكية التعاون بينما أبدت تحفظا.")
+    assert row["score"] == 1 and "/discounted" not in row["cues"]
+
+
+# --- no target ----------------------------------------------------------------------
+
+
+def test_no_mention_is_none_whatever_the_cues():
+    row = label("أثبتت التحقيقات تورط الحكومة ورفضت التعاون.")
+    assert row["label"] == "NONE"
+    assert row["n_mentions"] == 0
+    assert "no mention of the target" in row["explanation"]
+    assert "تورط" in row["cues"]  # the cues are still shown
+
+
+def test_labelling_is_deterministic():
+    text = "أكدت شركات أمريكية التعاون، إلا أنها أبدت تحفظا."
+    assert label(text).equals(label(text))
+
+
+# --- metrics ------------------------------------------------------------------------
+
+
+def _table(labels):
+    return pd.DataFrame({"article_id": "a", "sentence": range(1, len(labels) + 1), "label": labels})
+
+
+def test_metrics_against_hand_computed_values():
+    gold = _table(["FAVOR", "FAVOR", "AGAINST", "AGAINST", "NONE"])
+    pred = _table(["FAVOR", "AGAINST", "AGAINST", "AGAINST", "FAVOR"])
+    result = stance.evaluate(pred, gold)
+    # FAVOR: P 1/2 R 1/2 F1 1/2; AGAINST: P 2/3 R 1 F1 4/5; NONE: no prediction, F1 0
+    assert result.accuracy == pytest.approx(3 / 5)
+    assert result.per_label.loc["FAVOR", "f1"] == pytest.approx(0.5)
+    assert result.per_label.loc["AGAINST", "f1"] == pytest.approx(0.8)
+    assert result.per_label.loc["NONE", "f1"] == 0
+    assert result.macro_f1 == pytest.approx((0.5 + 0.8 + 0) / 3)
+    assert result.f_avg == pytest.approx((0.5 + 0.8) / 2)
+    # observed 0.6; chance 0.4*0.4 + 0.4*0.6 + 0.2*0 = 0.4; kappa (0.6-0.4)/(1-0.4)
+    assert result.kappa == pytest.approx(1 / 3)
+    assert result.confusion.loc["FAVOR", "AGAINST"] == 1
+    assert result.confusion.loc["NONE", "FAVOR"] == 1
+    assert int(result.confusion.to_numpy().sum()) == 5
+    assert list(result.disagreements["sentence"]) == [2, 5]
+
+
+def test_perfect_agreement_and_chance_level():
+    gold = _table(["FAVOR", "AGAINST", "NONE", "AGAINST"])
+    perfect = stance.evaluate(gold, gold)
+    assert perfect.accuracy == 1 and perfect.kappa == pytest.approx(1) and perfect.macro_f1 == 1
+    constant = stance.evaluate(_table(["AGAINST"] * 4), gold)
+    assert constant.kappa == pytest.approx(0)
+    assert constant.accuracy == pytest.approx(0.5)
+
+
+def test_kappa_is_nan_when_chance_agreement_is_total():
+    gold = _table(["NONE", "NONE"])
+    assert math.isnan(stance.evaluate(gold, gold).kappa)
+
+
+def test_evaluate_refuses_a_missing_prediction_or_an_unknown_label():
+    gold = _table(["FAVOR", "NONE"])
+    with pytest.raises(ValueError, match="no label"):
+        stance.evaluate(_table(["FAVOR"]), gold)
+    with pytest.raises(ValueError, match="unknown labels"):
+        stance.evaluate(_table(["FAVOR", "NEUTRAL"]), gold)
+
+
+def test_majority_baseline_takes_the_most_frequent_gold_label():
+    gold = _table(["NONE", "AGAINST", "AGAINST"])
+    pred = stance.majority_baseline(gold[["article_id", "sentence"]], gold)
+    assert set(pred["label"]) == {"AGAINST"}
+
+
+# --- the data files -----------------------------------------------------------------
+
+
+def test_every_target_file_loads_against_the_gazetteer():
+    files = sorted((LEXICONS_DIR / "targets").glob("*.csv"))
+    assert {f.stem for f in files} >= {"us_tech_companies", "french_authorities"}
+    for file in files:
+        target = stance.load_target(file.stem)
+        assert target.aliases
+
+
+def test_lexicon_entries_are_written_in_normalised_form():
+    lexicon = stance.load_lexicon()
+    for _, key, *_ in lexicon.cues + lexicon.negators + lexicon.markers:
+        assert normalize(key) == key, key
+
+
+def test_actor_aliases_are_unique_to_one_actor():
+    actors = stance.load_actors()
+    owner = {}
+    for actor_id, aliases in zip(actors["actor_id"], actors["aliases"]):
+        for alias in aliases:
+            key = normalize(alias)
+            assert owner.setdefault(key, actor_id) == actor_id, (alias, owner[key], actor_id)
+
+
+def test_gold_file_is_clean_and_quotes_its_sentences(study_corpus):
+    path = ANNOTATIONS_DIR / "stance_gold.csv"
+    data = path.read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data
+    gold = stance.load_gold()
+    sentences = study_corpus.sentences.set_index(["article_id", "sentence"])["text"]
+    assert set(gold.set_index(["article_id", "sentence"]).index) == set(sentences.index)
+    for row in gold.itertuples():
+        text = re.sub(r"\s+", " ", sentences[(row.article_id, row.sentence)])
+        quotes = re.findall("«(.*?)»", row.rationale)
+        assert quotes, f"sentence {row.sentence}: the rationale quotes no Arabic"
+        for quote in quotes:
+            assert quote in text, (row.sentence, quote)
+
+
+# --- the corpus ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus_labels(study_corpus):
+    return stance.label_sentences(study_corpus.sentences, study_corpus.tokens)
+
+
+def test_labeller_gives_one_valid_row_per_sentence(study_corpus, corpus_labels):
+    assert len(corpus_labels) == len(study_corpus.sentences) == 14
+    assert set(corpus_labels["label"]) <= set(stance.LABELS)
+    assert list(corpus_labels.columns) == stance.OUTPUT_COLUMNS
+
+
+def test_labeller_offsets_point_into_the_article(study_corpus, corpus_labels):
+    texts = dict(zip(study_corpus.articles["article_id"], study_corpus.articles["text"]))
+    pattern = re.compile(r"^(.*)@(\d+)-(\d+)[\[=]")
+    for row in corpus_labels.itertuples():
+        for item in [m for m in (row.mentions.split("|") + row.cues.split("|")) if m]:
+            surface, start, end = pattern.match(item).groups()
+            assert texts[row.article_id][int(start) : int(end)] == surface
+
+
+def test_labeller_tokenises_for_itself_the_same_way(study_corpus, corpus_labels):
+    assert stance.label_sentences(study_corpus.sentences).equals(corpus_labels)
+
+
+def test_labeller_beats_the_majority_baseline_in_sample(study_corpus, corpus_labels):
+    gold = stance.load_gold()
+    rules = stance.evaluate(corpus_labels, gold)
+    majority = stance.evaluate(stance.majority_baseline(study_corpus.sentences, gold), gold)
+    assert rules.accuracy > majority.accuracy
+    assert rules.macro_f1 > majority.macro_f1
+
+
+# --- reading the output, tables and figures -----------------------------------------
+
+
+def test_parse_matches_reads_back_mentions_and_cues_with_offsets():
+    text = "شركات أمريكية رفضت التعاون مع الخلية."
+    row = label(text)
+    (mention,) = stance.parse_matches(row["mentions"])
+    assert text[mention["start"] : mention["end"]] == mention["surface"] == "شركات أمريكية"
+    assert mention["actor_id"] == "us_companies"
+    (cue,) = stance.parse_matches(row["cues"])
+    assert cue["surface"] == "التعاون" and cue["key"] == "تعاون"
+    assert cue["polarity"] == "AGAINST" and cue["weight"] == 2
+    assert cue["negated_by"] == "رفضت" and cue["discounted"] is False
+    assert stance.parse_matches(row["deciding_cue"]) == [cue]
+    assert stance.parse_matches("") == []
+    with pytest.raises(ValueError, match="not a labeller match"):
+        stance.parse_matches("تعاون")
+
+
+def test_parse_matches_sees_a_discounted_cue():
+    row = label("أكدت شركات أمريكية التعاون، إلا أنها أبدت تحفظا.")
+    cues = stance.parse_matches(row["cues"])
+    assert [c["discounted"] for c in cues] == [True, False]
+
+
+def _two_articles():
+    """Labels for two made-up articles of different lengths, with a gold that differs
+    from the labels in one sentence."""
+    texts = {
+        ("b-article", 1): "أثبتت التحقيقات تورط شركات أمريكية.",
+        ("b-article", 2): "شركات أمريكية رفضت التعاون مع الخلية.",
+        ("b-article", 3): "تحدثت الحكومة عن الحرب.",
+        ("a-article", 1): "أكدت شركات أمريكية استعدادها للتعاون.",
+    }
+    sentences = pd.DataFrame(
+        [{"article_id": a, "sentence": s, "start": 0, "end": len(t), "text": t} for (a, s), t in texts.items()]
+    )
+    labels = stance.label_sentences(sentences, None, COMPANIES, SMALL)
+    gold = labels[["article_id", "sentence", "label"]].copy()
+    gold.loc[gold["sentence"] == 3, "label"] = "AGAINST"
+    return sentences, labels, gold
+
+
+def test_stance_table_shows_offsets_negation_and_the_text():
+    sentences, labels, _ = _two_articles()
+    table = stance.stance_table(labels, sentences)
+    assert list(table.columns) == [
+        "article_id", "sentence", "label", "score", "mentions", "deciding_cue", "cues", "text"
+    ]
+    refusal = table[(table["article_id"] == "b-article") & (table["sentence"] == 2)].iloc[0]
+    assert refusal["mentions"] == "شركات أمريكية [0-13] us_companies"
+    assert refusal["deciding_cue"] == "التعاون [19-26] AGAINST 2 (negated by رفضت)"
+    assert refusal["text"] == "شركات أمريكية رفضت التعاون مع الخلية."
+    assert "text" not in stance.stance_table(labels).columns
+
+
+def test_score_table_puts_labellers_side_by_side():
+    gold = _table(["FAVOR", "AGAINST", "NONE", "AGAINST"])
+    scores = stance.score_table(
+        {"perfect": stance.evaluate(gold, gold), "constant": stance.evaluate(_table(["AGAINST"] * 4), gold)}
+    )
+    assert list(scores.index) == ["perfect", "constant"]
+    assert scores.loc["perfect", "correct"] == 4 and scores.loc["constant", "correct"] == 2
+    assert scores.loc["constant", "kappa"] == pytest.approx(0)
+    assert scores.loc["constant", "f1_FAVOR"] == 0
+    assert {"accuracy", "macro_f1", "f_avg", "f1_AGAINST", "f1_NONE"} <= set(scores.columns)
+
+
+def test_strip_data_has_one_row_per_sentence_and_says_why_a_none_has_no_cue():
+    _, labels, gold = _two_articles()
+    data = stance.stance_strip_data(labels.iloc[::-1], gold)
+    assert list(data.columns) == [
+        "article_id", "sentence", "label", "score", "deciding_cue", "deciding_cue_text", "gold_label"
+    ]
+    assert list(zip(data["article_id"], data["sentence"])) == [
+        ("a-article", 1), ("b-article", 1), ("b-article", 2), ("b-article", 3)
+    ]
+    assert list(data["deciding_cue_text"]) == ["للتعاون", "تورط", "التعاون", "target not named"]
+    assert data["deciding_cue"].iloc[1].startswith("تورط@")
+    assert list(data["gold_label"]) == ["FAVOR", "AGAINST", "AGAINST", "AGAINST"]
+    assert "gold_label" not in stance.stance_strip_data(labels).columns
+
+
+@pytest.fixture
+def figures():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    yield plt
+    plt.close("all")
+
+
+def _texts(fig):
+    return [t.get_text() for ax in fig.axes for t in ax.texts]
+
+
+def test_strip_figure_draws_one_strip_per_article_right_to_left(figures):
+    from arabic_media.plotting import ar
+
+    _, labels, gold = _two_articles()
+    fig, data = stance.stance_strip_figure(labels, gold)
+    assert len(fig.axes) == 2 and len(data) == 4
+    long_strip = fig.axes[1]  # b-article, three sentences
+    ticks = {t.get_text(): x for x, t in zip(long_strip.get_xticks(), long_strip.get_xticklabels())}
+    assert ticks["1"] > ticks["2"] > ticks["3"]  # sentence 1 on the right
+    texts = _texts(fig)
+    assert ar("تورط") in texts  # the deciding cue, through ar()
+    assert any(ar("رفضت") in t and "negated by" in t for t in texts)
+    assert any("gold: AGAINST" in t for t in texts)  # the one disagreement
+    assert sum("gold:" in t for t in texts) == 1
+    assert "target\nnot named" in texts  # a NONE says why it has no cue, wrapped
+
+
+def test_share_and_confusion_figures_return_the_numbers_they_draw(figures):
+    _, labels, gold = _two_articles()
+    fig, share = stance.stance_share_figure(labels)
+    assert len(fig.axes) == 2
+    assert list(share.columns) == ["article_id", "label", "sentences", "share"]
+    assert len(share) == 2 * len(stance.LABELS)
+    assert share.groupby("article_id")["sentences"].sum().to_dict() == {"a-article": 1, "b-article": 3}
+    assert share.groupby("article_id")["share"].sum().tolist() == pytest.approx([1, 1])
+
+    result = stance.evaluate(labels, gold)
+    fig, confusion = stance.stance_confusion_figure(result)
+    assert list(confusion.columns) == ["gold", "predicted", "sentences"]
+    assert confusion["sentences"].sum() == result.n == 4
+    cell = confusion[(confusion["gold"] == "AGAINST") & (confusion["predicted"] == "NONE")]
+    assert cell["sentences"].tolist() == [1]
+    assert sorted(_texts(fig)) == sorted(str(v) for v in confusion["sentences"])
+
+
+def test_every_arabic_line_of_the_study_strip_reads_like_the_reference_shaper(study_corpus, corpus_labels, figures):
+    """Each deciding cue the strip draws for the study's corpus, rendered as the figure
+    renders it (through `ar`), against Pillow + libraqm in the same font: the proof
+    `tests/test_plotting.py` gives for `STUDY_LABELS`, for labels that come from data."""
+    from plotting_helpers import RAQM_AVAILABLE, difference, font_file, render_matplotlib, render_reference
+
+    from arabic_media.plotting import NATIVE_SHAPING, STUDY_FONT, ar
+
+    if not RAQM_AVAILABLE:
+        pytest.skip("Pillow was built without libraqm: no independent reference shaper")
+    threshold = 25.0  # as in tests/test_plotting.py, which documents how it was measured
+    compare_font = font_file(STUDY_FONT if NATIVE_SHAPING else "Noto Sans Arabic")
+    fig, data = stance.stance_strip_figure(corpus_labels, stance.load_gold())
+    drawn = {line for text in _texts(fig) for line in text.split("\n")}
+    arabic = re.compile("[\u0600-\u06ff]")
+    lines = {
+        word_line
+        for text in data.loc[data["deciding_cue"] != "", "deciding_cue_text"]
+        for word_line in stance._wrap_words(text, 11)
+    }
+    lines |= {c["negated_by"] for cue in data["deciding_cue"] for c in stance.parse_matches(cue) if c["negated_by"]}
+    assert lines and all(arabic.search(line) for line in lines)
+    for line in sorted(lines):
+        assert ar(line) in drawn, line
+        gap = difference(render_matplotlib(ar(line), compare_font), render_reference(line, compare_font))
+        assert gap < threshold, (line, gap)
