@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,11 @@ from hypothesis import settings
 
 from arabic_media.corpus import MANIFEST_COLUMNS, load_corpus
 
-# CI runs the property tests with a fixed seed so a red run can be replayed exactly.
+# CI (CI=true) runs the property tests derandomised, so a red run replays exactly;
+# on a developer's machine they draw new examples each run, to keep exploring.
 settings.register_profile("ci", derandomize=True, max_examples=300, deadline=None)
 settings.register_profile("dev", max_examples=200, deadline=None)
-settings.load_profile("ci")
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture(scope="session")

@@ -158,6 +158,24 @@ def test_nul_bytes_are_refused(write_corpus, tmp_path):
         load_corpus(root)
 
 
+def test_utf8_with_one_stray_byte_is_refused_not_decoded_as_cp1256(write_corpus, tmp_path):
+    # A Windows-1252 curly quote (0x93) pasted into UTF-8 Arabic: cp1256 would "decode"
+    # it, turning every letter into mojibake (نشرت -> ظ†ط´ط±طھ).
+    data = ARABIC.encode() + b" \x93"
+    root = write_corpus(tmp_path / "c", {"stray.txt": data})
+    with pytest.raises(CorpusError, match=r"stray\.txt: UTF-8 with an invalid byte 0x93 at byte \d+"):
+        load_corpus(root)
+
+
+def test_bom_file_gets_the_same_checks_as_one_without(write_corpus, tmp_path):
+    root = write_corpus(tmp_path / "c", {"nulbom.txt": b"\xef\xbb\xbf" + "نص\x00نص".encode()})
+    with pytest.raises(CorpusError, match=r"nulbom\.txt: .*NUL"):
+        load_corpus(root)
+    root = write_corpus(tmp_path / "d", {"ctrlbom.txt": b"\xef\xbb\xbf" + "جملة. \x02جملة.".encode()})
+    with pytest.warns(CorpusWarning, match=r"ctrlbom\.txt: 1 control character"):
+        load_corpus(root)
+
+
 def test_binary_file_is_refused(write_corpus, tmp_path):
     root = write_corpus(tmp_path / "c", {"image.txt": bytes(range(256)) * 4})
     with pytest.raises(CorpusError, match=r"image\.txt"):

@@ -125,8 +125,9 @@ def decode_article(data: bytes, name: str) -> tuple[str, str, bool]:
 
     UTF-8 (with or without BOM) is accepted as is. UTF-16 is accepted when it carries a
     BOM, or when its zero bytes sit in the pattern of Arabic or ASCII text in UTF-16,
-    and it decodes to clean text. Windows-1256 (the usual legacy Arabic code page) is
-    accepted only when the bytes are not UTF-8, decode to text with no control
+    and it decodes to clean text. A file that is mostly valid UTF-8 with a few bad
+    bytes is refused, naming the first one. Windows-1256 (the usual legacy Arabic code
+    page) is accepted only when the bytes are not UTF-8, decode to text with no control
     characters, and at least 80% of the letters are Arabic: otherwise the file is
     refused, because a wrong guess would silently turn the article into mojibake.
     ``name`` is used in messages.
@@ -134,7 +135,11 @@ def decode_article(data: bytes, name: str) -> tuple[str, str, bool]:
     if not data:
         raise CorpusError(f"{name}: the file is empty")
     if data.startswith(codecs.BOM_UTF8):
-        return _decode_strict(data[3:], "utf-8", name), "utf-8", True
+        text = _decode_strict(data[3:], "utf-8", name)
+        if "\x00" in text:
+            raise CorpusError(f"{name}: UTF-8 with a byte-order mark, but it holds NUL bytes; is it a text file?")
+        _warn_about_controls(text, name)
+        return text, "utf-8", True
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode_strict(data, "utf-16", name)
         return _checked_legacy(text, "utf-16", name), "utf-16", True
@@ -160,6 +165,15 @@ def decode_article(data: bytes, name: str) -> tuple[str, str, bool]:
                 return _checked_legacy(text, guess, name), guess, False
     if utf8_error is None:
         raise CorpusError(f"{name}: decodes as UTF-8 but holds NUL bytes and is not UTF-16; is it a text file?")
+    share = _valid_utf8_share(data)
+    if share >= 0.5:
+        # Mostly valid UTF-8 with a few bad bytes (a stray Windows-1252 quote, a cut
+        # file): decoding it all as cp1256 would turn every Arabic letter into mojibake.
+        raise CorpusError(
+            f"{name}: UTF-8 with an invalid byte 0x{data[utf8_error.start]:02x} at byte "
+            f"{utf8_error.start} ({share:.0%} of its non-ASCII bytes are valid UTF-8); "
+            "repair that byte rather than guess another encoding"
+        )
     try:
         text = data.decode("cp1256")
     except UnicodeDecodeError:
@@ -171,6 +185,21 @@ def decode_article(data: bytes, name: str) -> tuple[str, str, bool]:
         f"{utf8_error.start}) and not recognisably UTF-16 or Windows-1256 Arabic text; "
         "re-save it as UTF-8"
     )
+
+
+def _valid_utf8_share(data: bytes) -> float:
+    """Share of the non-ASCII bytes that belong to well-formed UTF-8 sequences.
+
+    Near 1 for UTF-8 text with a few corrupt bytes; near 0 for Windows-1256 Arabic, whose
+    letters (0xC1-0xFE) are never followed by UTF-8 continuation bytes (0x80-0xBF)
+    except by chance.
+    """
+    non_ascii = sum(1 for b in data if b >= 0x80)
+    if not non_ascii:
+        return 0.0
+    decoded = data.decode("utf-8", errors="replace")
+    valid = sum(len(c.encode("utf-8")) for c in decoded if ord(c) >= 0x80 and c != "\ufffd")
+    return valid / non_ascii
 
 
 def _warn_about_controls(text: str, name: str) -> None:

@@ -117,8 +117,8 @@ def normalize(
     ``alef_maqsura``
         ``ى`` -> ``ي`` (writers disagree on final yeh; counts should not).
     ``ta_marbuta``
-        ``ة`` -> ``ه``. Off by default: it merges feminine nouns with pronoun-suffixed
-        words (``الدولة`` vs ``دوله``).
+        ``ة`` -> ``ه``. Off by default: it merges a feminine noun with a different
+        word ending in the pronoun ``ه`` (``دولة`` "a state" and ``دوله`` "its states").
     ``persian_letters``
         Farsi/Urdu yeh and keheh/swash kaf -> Arabic ``ي`` and ``ك``.
     ``digits``
