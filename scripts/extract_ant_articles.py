@@ -1,0 +1,177 @@
+"""Extract the held-out articles of the stance evaluation from the ANT corpus.
+
+Run once, from the project root, whenever ``MEMBERS`` below changes:
+
+    python scripts/extract_ant_articles.py
+
+Reads the multi-source ANT corpus v2.1 archive at
+``../shared/data/antcorpus-multisource-v2.1.tar.xz`` (relative to the project root;
+Apache-2.0, see ``corpus/heldout/README.md`` for the citation its authors require),
+without unpacking it, and writes:
+
+``corpus/heldout/articles/<docno in lower case>.txt``
+    The ``<TEXT>`` body of each member in ``MEMBERS``, as bytes, cut by this rule:
+    the member must be valid UTF-8 and hold ``<TEXT>\\n`` and ``\\n</TEXT>`` exactly
+    once each, in that order; the body is the byte substring strictly between them
+    (so the newline after ``<TEXT>`` and the one before ``</TEXT>`` are not part of
+    it); then, while the body's last line (the bytes after its last ``\\n``) holds
+    only ASCII whitespace (space, tab, CR, FF, VT), that line and the ``\\n`` before
+    it are removed. Nothing else is changed: no newline is added at the end, and
+    spaces, no-break spaces, diacritics, hashtags and double spaces inside the text
+    are kept as published. A member whose bytes differ from the sha256 pinned in
+    ``MEMBERS`` is refused, so a different copy of the archive cannot silently give
+    different articles.
+``corpus/heldout/manifest.csv``
+    One row per article, with the study's manifest columns (``corpus/README.md``):
+    ``title`` from ``<TITLE>``; ``published`` the calendar date of ``<TIME>`` in the
+    UTC offset the member states (``YYYY-MM-DD``); ``url`` from ``<URL>`` as it
+    stands; ``outlet``, ``original_outlet`` and ``original_language`` from
+    ``MEMBERS`` (read by hand from ``<AUTHOR>`` and the text); ``notes`` the member
+    path, its sha256 and the corpus citation.
+
+The held-out articles are not part of the main study (``corpus/manifest.csv``); they
+are loaded with ``load_corpus(root=PROJECT_ROOT / "corpus" / "heldout")``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import sys
+import tarfile
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+
+from arabic_media.paths import CORPUS_DIR, PROJECT_ROOT
+
+ARCHIVE = PROJECT_ROOT.parent / "shared" / "data" / "antcorpus-multisource-v2.1.tar.xz"
+ARCHIVE_NAME = "../shared/data/antcorpus-multisource-v2.1.tar.xz"  # as messages say it
+PREFIX = "antcorpus-multisource-v2.1/"
+HELDOUT = CORPUS_DIR / "heldout"
+CITATION = "cite Chouigui, Ben Khiroun, Elayeb 2021, doi:10.1007/s13369-020-05258-z"
+
+MANIFEST_COLUMNS = [
+    "article_id", "file", "sha256", "title", "outlet", "original_outlet", "language",
+    "original_language", "published", "url", "notes",
+]
+
+
+@dataclass(frozen=True)
+class Member:
+    path: str  # inside the archive, after PREFIX
+    sha256: str  # of the whole member file, as published
+    outlet: str
+    original_outlet: str
+    original_language: str
+    note: str  # what a reader of the numbers should know, read by hand
+
+
+#: The held-out articles. BBC/technology/BB-technology-174-20180427.txt (Europol's
+#: operation against IS media) was read and left out: it names no US tech company.
+MEMBERS = [
+    Member(
+        path="SkyNews/technology/SK-technology-931-20180618.txt",
+        sha256="8c95fcf7ca146cbf445908bf045f39365a55a8d6f80a40ed8366b10cc6d5c406",
+        outlet="Sky News Arabia",
+        original_outlet="The Times",
+        original_language="en",
+        note="Sky News Arabia's report of a story in The Times (London), named in the text",
+    ),
+    Member(
+        path="Alarabia/technology/AL-technology-202-20180424.txt",
+        sha256="14575c6191f262a5593c874d6f62de691228276cc85f1aa723bf40a45b0a8f3e",
+        outlet="Al Arabiya",
+        original_outlet="Reuters",
+        original_language="",
+        note=(
+            "Al Arabiya's report of a Reuters dispatch (<AUTHOR> is the dateline "
+            "'سان فرانسيسكو - رويترز'), with Al Arabiya's own opening sentence; the "
+            "language of the Reuters original is not stated, so original_language is empty"
+        ),
+    ),
+]
+
+_START, _END = b"<TEXT>\n", b"\n</TEXT>"
+_ASCII_SPACE = b" \t\r\f\v"
+
+
+def text_body(member: bytes, name: str) -> bytes:
+    """The ``<TEXT>`` body of an ANT member, by the rule in the module docstring.
+
+    Works on bytes so the article file keeps the published bytes; raises
+    ``SystemExit`` naming the member when the rule does not apply (an unclosed tag,
+    CRLF line endings, a second ``<TEXT>``), rather than guess.
+    """
+    for marker in (_START, _END):
+        if member.count(marker) != 1:
+            sys.exit(f"{name}: {marker!r} occurs {member.count(marker)} times, expected once")
+    start = member.index(_START) + len(_START)
+    end = member.index(_END)
+    if end < start:
+        sys.exit(f"{name}: </TEXT> comes before <TEXT>")
+    body = member[start:end]
+    while body and not body.rsplit(b"\n", 1)[-1].strip(_ASCII_SPACE):
+        body = body.rsplit(b"\n", 1)[0] if b"\n" in body else b""
+    if not body.strip():
+        sys.exit(f"{name}: the <TEXT> body is empty")
+    return body
+
+
+def tag(text: str, name: str, member: str) -> str:
+    """The content of the single ``<name>...</name>`` element, stripped."""
+    found = re.findall(rf"<{name}>(.*?)</{name}>", text, flags=re.DOTALL)
+    if len(found) != 1:
+        sys.exit(f"{member}: <{name}> occurs {len(found)} times, expected once")
+    return found[0].strip()
+
+
+def main() -> None:
+    if not ARCHIVE.is_file():
+        sys.exit(f"{ARCHIVE_NAME} not found; see corpus/heldout/README.md")
+    (HELDOUT / "articles").mkdir(parents=True, exist_ok=True)
+    rows = []
+    with tarfile.open(ARCHIVE, "r:xz") as archive:
+        for spec in MEMBERS:
+            name = PREFIX + spec.path
+            raw = archive.extractfile(name).read()
+            digest = hashlib.sha256(raw).hexdigest()
+            if digest != spec.sha256:
+                sys.exit(f"{name}: sha256 is {digest}, expected {spec.sha256}")
+            text = raw.decode("utf-8")  # strict: a member that is not UTF-8 stops here
+            docno = tag(text, "DOCNO", name)
+            article_id = docno.lower()
+            body = text_body(raw, name)
+            file = f"articles/{article_id}.txt"
+            (HELDOUT / file).write_bytes(body)
+            published = parsedate_to_datetime(tag(text, "TIME", name)).date().isoformat()
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "file": file,
+                    "sha256": hashlib.sha256(body).hexdigest(),
+                    "title": tag(text, "TITLE", name),
+                    "outlet": spec.outlet,
+                    "original_outlet": spec.original_outlet,
+                    "language": "ar",
+                    "original_language": spec.original_language,
+                    "published": published,
+                    "url": tag(text, "URL", name),
+                    "notes": (
+                        f"ANT corpus v2.1 member {name}, sha256 of the member file "
+                        f"{spec.sha256}; <TEXT> body extracted by "
+                        f"scripts/extract_ant_articles.py; {CITATION}. "
+                        f"Title is the <TITLE> headline. {spec.note}."
+                    ),
+                }
+            )
+            print(f"{file}: {len(body)} bytes from {name}")
+    with (HELDOUT / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"corpus/heldout/manifest.csv: {len(rows)} articles")
+
+
+if __name__ == "__main__":
+    main()
