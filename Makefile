@@ -19,9 +19,16 @@ STAMP310 := $(VENV310)/.installed-stamp
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
+# The notebooks run on a kernel named after the study, installed inside .venv: a
+# user-level "python3" kernelspec (conda, another Python) would otherwise take
+# precedence and run them on an interpreter without the study's packages.
+KERNEL := arabic-media
+KERNEL_NAME := Python (arabic-media study)
+
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "$(KERNEL_NAME)" > /dev/null
 	@touch $(STAMP)
 
 setup: $(STAMP) ## Create .venv and install the pinned requirements (only when they changed)
@@ -30,8 +37,9 @@ study: $(STAMP) ## Execute every notebook in order, in place, and write figures/
 	@for nb in $(NOTEBOOKS); do \
 	  echo "executing $$nb"; \
 	  $(PY) -m jupyter nbconvert --to notebook --execute --inplace \
-	    --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=python3 \
+	    --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=$(KERNEL) \
 	    --ExecutePreprocessor.record_timing=False $$nb || exit 1; \
+	  $(PY) scripts/tidy_notebooks.py --kernel $(KERNEL) --display-name "$(KERNEL_NAME)" $$nb || exit 1; \
 	done
 
 test: test-unit test-notebooks ## Unit tests, then nbval over every notebook
@@ -51,7 +59,7 @@ $(STAMP310): requirements-mpl310.txt pyproject.toml
 test-mpl310: $(STAMP310) ## Plotting tests on matplotlib 3.10 (the reshape + bidi path)
 	$(VENV310)/bin/python -m pytest tests/test_plotting.py
 
-lab: $(STAMP) ## Open JupyterLab on the study
+lab: $(STAMP) ## Open JupyterLab on the study, on its own kernel (arabic-media)
 	$(PY) -m jupyter lab notebooks
 
 bench: $(STAMP) ## Benchmarks (speed, memory) with figures printed; not part of `make test`

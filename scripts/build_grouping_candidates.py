@@ -1,7 +1,8 @@
 """Record what outside stemmers make of the gold words, so the study can score them
 without installing them.
 
-Run once, from the project root, whenever ``corpus/lexicons/grouping_gold.csv`` changes:
+Run once, from the project root, whenever ``corpus/lexicons/grouping_gold.csv`` or
+``corpus/lexicons/grouping_gold_heldout.csv`` changes:
 
     python scripts/build_grouping_candidates.py
 
@@ -10,8 +11,9 @@ Needs, at build time only: ``snowballstemmer==3.1.1`` (BSD-3-Clause) and
 normalisation helpers but no stemmer, so it is not a candidate of its own.
 
 Writes ``corpus/lexicons/grouping_candidates.csv``: ``candidate, package, version,
-norm, key``, one row per candidate and gold word. Each stemmer is given the normalised
-word (the form the study counts), and its output is the group key:
+norm, key``, one row per candidate and gold word: the article's gold words in their
+file order, then the held-out gold words not already listed. Each stemmer is given
+the normalised word (the form the study counts), and its output is the group key:
 
 ``snowball``         snowballstemmer's Arabic stemmer (``stemWord``).
 ``tashaphyne-stem``  Tashaphyne's ArabicLightStemmer: ``light_stem`` then ``get_stem``.
@@ -43,8 +45,11 @@ def main() -> None:
     import snowballstemmer
     from tashaphyne.stemming import ArabicLightStemmer
 
-    with (LEXICONS / "grouping_gold.csv").open(encoding="utf-8", newline="") as handle:
-        words = [row["norm"] for row in csv.DictReader(handle)]
+    words: list[str] = []
+    for gold in ("grouping_gold.csv", "grouping_gold_heldout.csv"):
+        with (LEXICONS / gold).open(encoding="utf-8", newline="") as handle:
+            words += [row["norm"] for row in csv.DictReader(handle)]
+    words = list(dict.fromkeys(words))  # a word in both lists gets one row per candidate
     snowball = snowballstemmer.stemmer("arabic")
     light = ArabicLightStemmer()
 

@@ -156,6 +156,7 @@ def test_label_renders_like_the_reference_shaper(label):
 FIGURE_LABEL_COLUMNS = {
     "term-frequency-top20": "display",
     "bigram-frequency-top15": "display",
+    "term-dispersion": "display",
 }
 
 

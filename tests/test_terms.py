@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from arabic_media import terms as T
+from arabic_media.paths import LEXICONS_DIR
 from arabic_media.text import normalize, split_sentences, token_kind, tokenize
 
 NO_REPORTING = pd.DataFrame({"norm": [], "lemma": [], "category": []})
@@ -60,16 +61,84 @@ def test_reporting_terms_are_never_stop_words():
     assert not set(forms) & stop
 
 
+def raw_lexicon(name: str) -> pd.DataFrame:
+    """A lexicon CSV as stored, bypassing the loaders (which normalise or check)."""
+    return pd.read_csv(LEXICONS_DIR / name, dtype=str, keep_default_na=False)
+
+
+@pytest.mark.parametrize(("name", "column"), [
+    ("glossary.csv", "term"),
+    ("grouping_gold.csv", "norm"),
+    ("grouping_gold.csv", "group"),
+    ("grouping_gold_heldout.csv", "norm"),
+    ("grouping_gold_heldout.csv", "group"),
+])
+def test_lexicon_files_store_normalised_arabic(name, column):
+    # read the file itself: load_glossary normalises its keys, so checking its output
+    # could not fail
+    stored = raw_lexicon(name)[column]
+    assert [w for w in stored if normalize(w) != w] == []
+
+
 def test_glossary_and_gold_load():
     glossary = T.load_glossary()
-    assert glossary["تنظيم"] and all(normalize(k) == k for k in glossary)
+    assert glossary["تنظيم"] and len(glossary) == len(raw_lexicon("glossary.csv"))
     gold = T.load_grouping_gold()
     assert list(gold.columns) == ["norm", "group"]
     assert gold["norm"].is_unique
     truth = dict(zip(gold["norm"], gold["group"]))
     assert truth["شركات"] == truth["لشركات"] == truth["الشركات"]
+    heldout = T.load_grouping_gold(heldout=True)
+    assert heldout["norm"].is_unique and len(heldout) >= 30
     candidates = T.load_grouping_candidates()
-    assert set(candidates["norm"]) == set(gold["norm"])
+    assert set(candidates["norm"]) == set(gold["norm"]) | set(heldout["norm"])
+
+
+def test_heldout_gold_has_no_word_of_the_article(study_corpus):
+    # the point of the held-out list: the splitter's rules were not made from these words
+    article = set(study_corpus.tokens["norm"])
+    heldout = T.load_grouping_gold(heldout=True)
+    assert not set(heldout["norm"]) & article
+
+
+def test_read_lexicon_checks_the_header_and_names_the_file(tmp_path):
+    good = tmp_path / "glossary.csv"
+    good.write_text("term,gloss_en,note\nفرنسا,France,x\nNA,,\n", encoding="utf-8")
+    table = T.read_lexicon(good, ["gloss_en", "term"])
+    assert list(table.columns) == ["gloss_en", "term"]  # asked order; extra column dropped
+    assert table["term"].tolist() == ["فرنسا", "NA"] and table["gloss_en"].tolist() == ["France", ""]
+    bad = tmp_path / "reporting_terms.csv"
+    bad.write_text("norm,lemma\nقال,قال\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"^reporting_terms\.csv: .*missing column\(s\) \['category'\]") as error:
+        T.load_reporting_terms(bad)
+    assert str(tmp_path) not in str(error.value)  # no machine path in the message
+    with pytest.raises(FileNotFoundError, match=r"^absent\.csv: no such lexicon file"):
+        T.load_glossary(tmp_path / "absent.csv")
+    with pytest.raises(FileNotFoundError, match="stopwords"):
+        T.load_stopwords(tmp_path / "stopwords.txt")
+
+
+def test_loaders_check_their_columns(tmp_path):
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("word,label\nفرنسا,فرنسا\n", encoding="utf-8")
+    for loader in (T.load_glossary, T.load_grouping_gold, T.load_grouping_candidates, T.load_reporting_terms):
+        with pytest.raises(ValueError, match=r"^wrong\.csv: header is \['word', 'label'\]"):
+            loader(wrong)
+    twice = tmp_path / "twice.csv"
+    twice.write_text("term,gloss_en\nأمريكية,American\nامريكية,American (again)\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"^twice\.csv: terms repeated after normalisation: \['امريكية'\]"):
+        T.load_glossary(twice)
+    twice.write_text("norm,group\nشركات,شركة\nشركات,شركات\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"^twice\.csv: words listed twice"):
+        T.load_grouping_gold(twice)
+
+
+def test_gloss_lookup_by_normalised_form():
+    glossary = {"امريكية": "American", "تنظيم الدولة": "Islamic State"}
+    # any spelling finds the normalised key; an unknown term gets ""
+    assert T.lookup_glosses(["أمريكية", "امريكية", "تنظيم الدولة", "فرنسا"], glossary) == [
+        "American", "American", "Islamic State", ""]
+    assert T.lookup_glosses(["الصحيفة"]) == ["the newspaper"]  # default: glossary.csv
 
 
 # --- annotation -------------------------------------------------------------------------
@@ -142,6 +211,36 @@ def test_evaluate_grouping_ranks_candidates():
         T.evaluate_grouping(gold, {"partial": {"شركات": "1"}})
 
 
+def test_grouping_candidates_names_and_kinds():
+    outside = pd.DataFrame({
+        "candidate": ["snowball", "snowball"], "package": ["snowballstemmer"] * 2, "version": ["3.1.1"] * 2,
+        "norm": ["لشركات", "شركات"], "key": ["لشركا", "شركا"],
+    })
+    candidates = T.grouping_candidates(["لشركات", "شركات", "شركة"], outside)
+    assert list(candidates) == ["none (normalised form)", "clitic", "clitic+suffix", "snowball (snowballstemmer 3.1.1)"]
+    assert candidates["none (normalised form)"]("لشركات") == "لشركات"
+    assert candidates["clitic"]("لشركات") == "شركات"  # شركات is in the vocabulary
+    assert candidates["clitic+suffix"]("لشركات") == "شركة"  # and so is شركة
+    assert candidates["snowball (snowballstemmer 3.1.1)"] == {"لشركات": "لشركا", "شركات": "شركا"}
+    # the splitter's evidence is the vocabulary it is given: without شركات, لشركات stays whole
+    assert T.grouping_candidates(["لشركات"], outside)["clitic"]("لشركات") == "لشركات"
+
+
+def test_missed_groups_lists_the_split_gold_groups():
+    gold = pd.DataFrame({
+        "norm": ["لشركات", "شركات", "مكاتب", "مكتب", "فرنسا"],
+        "group": ["شركة", "شركة", "مكتب", "مكتب", "فرنسا"],
+    })
+    keys = {"لشركات": "شركات", "شركات": "شركات", "مكاتب": "مكاتب", "مكتب": "مكتب", "فرنسا": "فرنسا"}
+    missed = T.missed_groups(gold, keys)
+    # only مكتب is split (the broken plural); شركة is whole, فرنسا has one member
+    assert missed.to_dict("list") == {"norm": ["مكاتب", "مكتب"], "group": ["مكتب", "مكتب"], "key": ["مكاتب", "مكتب"]}
+    assert T.missed_groups(gold, lambda w: "x").empty  # one key for all: nothing split
+    # its rows are exactly the false negatives' words
+    scores = T.pairwise_scores(dict(zip(gold["norm"], gold["group"])), keys)
+    assert scores["fn"] == 1
+
+
 # --- frequencies ------------------------------------------------------------------------
 
 TEXT = "الشركات في فرنسا. لشركات فرنسا شركات، وفي فرنسا."
@@ -198,6 +297,30 @@ def test_reporting_terms_counted_apart():
     assert set(reporting.index) == {"الصحيفة", "وقالت", "وذكرت"}
 
 
+def test_processing_steps_by_hand():
+    annotated = T.annotate(make_tokens({"a": "وقالت الصحيفة إن الشركات في فرنسا 12 شركة."}))
+    steps = T.processing_steps(annotated).set_index("step")["count"]
+    # 9 tokens -> 7 words (not 12, not .) -> 5 without إن, في -> 3 without وقالت, الصحيفة
+    # (الشركات فرنسا شركة) -> 3 distinct norms -> 2 groups (الشركات and شركة are one)
+    assert steps.to_dict() == {"tokens": 9, "words": 7, "after stop words": 5, "content words": 3,
+                               "distinct normalised": 3, "distinct grouped": 2}
+    assert steps["content words"] == T.term_frequencies(annotated)["count"].sum()
+
+
+def test_attribution_openings_count_tokens_with_punctuation():
+    text = "وقالت الصحيفة إن فرنسا. « وذكرت الصحيفة أن سوريا. فرنسا وسوريا والعراق الصحيفة."
+    annotated = T.annotate(make_tokens({"a": text}))
+    openings = T.attribution_openings(annotated)
+    # 1: الصحيفة is token 2; 2: the quote mark is token 1, الصحيفة token 3; 3: token 4
+    assert openings["named"].tolist() == [True, True, False]
+    assert openings["position"].tolist() == [2, 3, 0]
+    assert openings.loc[1, "opening"] == "« وذكرت الصحيفة"
+    assert T.attribution_openings(annotated, first=4)["named"].tolist() == [True, True, True]
+    # reporting verbs as the source instead: وقالت (1), وذكرت (2); none in sentence 3
+    verbs = T.attribution_openings(annotated, categories=["reporting_verb"])
+    assert verbs["position"].tolist() == [1, 2, 0]
+
+
 # --- n-grams ----------------------------------------------------------------------------
 
 
@@ -209,11 +332,17 @@ def test_ngrams_respect_sentences_punctuation_and_stop_words():
     assert bigrams.loc["تنظيم الدولة", "count"] == 2
     assert bigrams.loc["التواصل الاجتماعي", "count"] == 2
     assert "الدولة مواقع" not in bigrams.index  # a comma stands between them
-    assert "تنظيم الدولة" in bigrams.index and bigrams.loc["تنظيم الدولة", "sentences"] == 2
-    # the last تنظيم and the final الدولة are in different sentences
-    assert not any(g.startswith("فرنسا") for g in bigrams.index) or "فرنسا تنظيم" in bigrams.index
-    assert bigrams.loc["تنظيم الدولة", "count"] == 2  # not 3: no n-gram across the full stop
-    assert not any(g.split()[0] in {"على", "في"} or g.split()[-1] in {"علي", "في"} for g in bigrams.index)
+    # the last تنظيم and the final الدولة are in different sentences: 2, not 3, and in
+    # 2 sentences; the bigram just before the full stop is still counted
+    assert bigrams.loc["تنظيم الدولة", "sentences"] == 2
+    assert bigrams.loc["فرنسا تنظيم", "count"] == 1
+    # no bigram starts or ends with a stop word (على is stored normalised, as علي) ...
+    stop = T.load_stopwords()
+    assert "علي" in stop and "في" in stop
+    assert not any(g.split()[0] in stop or g.split()[-1] in stop for g in bigrams.index)
+    # ... although the text has them: without the edge rule they are there
+    loose = T.ngrams(annotated, 2, exclude_edges=()).set_index("ngram")
+    assert {"الدولة علي", "علي مواقع", "الاجتماعي في", "في فرنسا"} <= set(loose.index)
     trigrams = T.ngrams(annotated, 3).set_index("ngram")
     assert trigrams.loc["مواقع التواصل الاجتماعي", "count"] == 2
     assert "الدولة علي مواقع" in trigrams.index  # a stop word inside is allowed
@@ -286,6 +415,23 @@ def test_collocates_by_hand():
     assert table.loc["قمر", "collocate_freq"] == 2 and table.loc["قمر", "node_freq"] == 2
 
 
+def test_collocates_count_a_token_once_in_overlapping_windows():
+    text = "شمس قمر شمس شمس بحر نجم."
+    tokens = T.annotate(make_tokens({"a": text}), stopwords=set(), reporting=NO_REPORTING)
+    table = T.collocates(tokens, "شمس", form="norm", window=1, positive_only=False).set_index("term")
+    # words: شمس(1) قمر(2) شمس(3) شمس(4) بحر(5) نجم(6); N = 6, f_n = 3
+    # windows: 1 -> {2}; 3 -> {2, 4}; 4 -> {3, 5}. Union less the nodes: {2, 5}, R1 = 2.
+    # قمر (2) is in the windows of nodes 1 and 3 but is one token: O = 1 = f_c, not 2
+    assert table["observed"].to_dict() == {"بحر": 1, "قمر": 1}
+    assert (table["observed"] <= table["collocate_freq"]).all()
+    # E = R1 * f_c / N = 2 * 1 / 6; logDice = 14 + log2(2*1 / (3+1)) = 13 (never above 14)
+    assert table.loc["قمر", "expected"] == pytest.approx(1 / 3)
+    assert table.loc["قمر", "log_dice"] == pytest.approx(13.0)
+    # 2x2: O11=1, O12=2-1=1, O21=1-1=0, O22=6-2-1+1=4: all >= 0, so G2 is a number
+    # G2 = 2 * (1 ln(1/(2*1/6)) + 1 ln(1/(2*5/6)) + 4 ln(4/(4*5/6))) = 2 * (1.0986 - 0.5108 + 0.7293)
+    assert table.loc["قمر", "g2"] == pytest.approx(2 * (math.log(3) + math.log(0.6) + 4 * math.log(1.2)))
+
+
 # --- dispersion -------------------------------------------------------------------------
 
 
@@ -298,6 +444,7 @@ def test_dispersion_positions_and_dp_by_hand():
     assert places[places["term"] == "العراق"]["position"].tolist() == [pytest.approx(3 / 6)]
     summary = T.dispersion_summary(tokens, ["فرنسا", "العراق"], form="norm").set_index("term")
     # running tokens per sentence: 3 and 1 -> shares s = (0.75, 0.25)
+    assert T.running_tokens(tokens, by_sentence=True).to_dict() == {("a", 1): 3, ("a", 2): 1}
     # العراق: v/f = (1, 0) -> DP = 0.5 * (|1 - 0.75| + |0 - 0.25|) = 0.25
     assert summary.loc["العراق", "dp"] == pytest.approx(0.25)
     # فرنسا: v/f = (0.5, 0.5) -> DP = 0.5 * (0.25 + 0.25) = 0.25; in 2 of 2 sentences
@@ -339,3 +486,33 @@ def test_display_forms_keep_the_written_spelling():
     # the comma stops شركات أمريكية، | الشركات
     assert bigrams.loc["شركات امريكية", "display"] == "شركات أمريكية"
     assert bigrams.loc["شركات امريكية", "count"] == 1
+
+
+def test_dispersion_table_holds_the_drawn_labels_and_glosses():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from arabic_media.plotting import ar
+
+    text = "أمريكية امريكية أمريكية الأمريكية. فرنسا"
+    tokens = T.annotate(make_tokens({"a": text}), stopwords=set(), reporting=NO_REPORTING)
+    glossary = {"امريكية": "American"}
+    places = T.dispersion(tokens, ["امريكية", "فرنسا", "سوريا"], glossary=glossary)
+    assert list(places.columns[:4]) == ["article_id", "term", "display", "gloss_en"]
+    american = places[places["term"] == "امريكية"]
+    # 4 occurrences in the group; drawn as the most frequent spelling of امريكية: أمريكية (2)
+    assert len(american) == 4 and set(american["display"]) == {"أمريكية"}
+    assert set(american["gloss_en"]) == {"American"}
+    assert places.loc[places["term"] == "فرنسا", "gloss_en"].tolist() == [""]
+    fig, ax = plt.subplots()
+    try:
+        T.plot_dispersion(ax, places, ["امريكية", "فرنسا", "سوريا"], tokens=tokens)
+        drawn = [t.get_text() for t in ax.get_yticklabels()]
+        # what the figure draws is the CSV's display column (سوريا, never seen: itself)
+        assert drawn == [ar("أمريكية"), ar("فرنسا"), ar("سوريا")]
+        right = [child for child in ax.child_axes if child.get_yticklabels()]
+        assert [t.get_text() for t in right[0].get_yticklabels()] == ["American", "", ""]
+    finally:
+        plt.close(fig)

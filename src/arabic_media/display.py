@@ -21,10 +21,24 @@ _STYLE = (
 )
 
 
+#: Shown where a cell's text has a line break.
+LINE_BREAK_MARK = " ⏎ "
+
+
+def _show_breaks(value):
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\n", LINE_BREAK_MARK)
+    return value
+
+
 def rtl_table(frame: pd.DataFrame, caption: str | None = None, index: bool = False) -> HTML:
     """Return ``frame`` as an HTML table laid out right-to-left (first column on the
     right), with each cell's text direction taken from its own content, so Latin and
-    numbers in it still read correctly. ``caption`` is escaped."""
-    body = frame.to_html(index=index, escape=True, border=0)
+    numbers in it still read correctly. Line breaks inside a cell are shown as ``⏎``.
+    ``caption`` is escaped."""
+    # pandas writes a line break inside a cell as a literal "\n"; show the article's
+    # hard wraps as a visible mark instead (display only: the data keeps the newline).
+    shown = frame.apply(lambda column: column.map(_show_breaks) if column.dtype == object or pd.api.types.is_string_dtype(column) else column)
+    body = shown.to_html(index=index, escape=True, border=0)
     head = f"<p><b>{html.escape(caption)}</b></p>" if caption else ""
     return HTML(f'{_STYLE}<div class="am-rtl" dir="rtl" lang="ar">{head}{body}</div>')

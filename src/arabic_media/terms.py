@@ -14,7 +14,10 @@ after `annotate` has added two columns:
     frequent normalised member of the group in the annotated tokens), so ``شركات``,
     ``لشركات`` and ``الشركات`` count as one term. The grouping is `CliticGrouper`,
     chosen over Snowball and Tashaphyne by `evaluate_grouping` on the hand-made gold
-    list ``corpus/lexicons/grouping_gold.csv``.
+    list ``corpus/lexicons/grouping_gold.csv``. That list and the splitter were written
+    by the same author from the same article, so its scores are in-sample;
+    ``grouping_gold_heldout.csv`` (news words not in the article) is the check on
+    words the rules were not made from.
 
 Terms are counted in three forms side by side: ``surface`` (as written), ``norm``
 (`arabic_media.text.normalize`) and ``group``. Shares are per 1,000 *running tokens*:
@@ -28,6 +31,7 @@ and in a right-to-left concordance line the *left* context is the text that come
 
 from __future__ import annotations
 
+import csv
 import html
 import math
 import re
@@ -38,7 +42,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from arabic_media.paths import LEXICONS_DIR
+from arabic_media.paths import LEXICONS_DIR, relative
 from arabic_media.text import normalize
 
 __all__ = [
@@ -46,14 +50,20 @@ __all__ = [
     "CONTENT",
     "REPORTING",
     "FORMS",
+    "read_lexicon",
     "load_stopwords",
     "load_reporting_terms",
     "load_glossary",
+    "lookup_glosses",
     "load_grouping_gold",
     "load_grouping_candidates",
+    "grouping_candidates",
+    "missed_groups",
     "CliticGrouper",
     "annotate",
     "running_tokens",
+    "processing_steps",
+    "attribution_openings",
     "term_frequencies",
     "frequency_comparison",
     "ngrams",
@@ -86,6 +96,27 @@ NGRAM_EDGE_EXCLUDE = ("stopword", "reporting_verb", "attribution")
 # --- lexicons ------------------------------------------------------------------------
 
 
+def read_lexicon(path: Path | str, columns: list[str]) -> pd.DataFrame:
+    """Read a lexicon CSV as strings and return its ``columns``, in that order.
+
+    Checks that the file exists and that its header has every one of ``columns``
+    (other columns are allowed and dropped). Errors name the file relative to the
+    project (`arabic_media.paths.relative`), never by a machine path. Empty cells stay
+    empty strings, not NaN (``keep_default_na=False``: an Arabic word is never "NA").
+    """
+    path = Path(path)
+    name = relative(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{name}: no such lexicon file")
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise ValueError(f"{name}: header is {header}, missing column(s) {missing}; expected {columns}")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    return table[columns]
+
+
 def load_stopwords(path: Path | str | None = None) -> frozenset[str]:
     """The study's stop words (normalised forms) from ``corpus/lexicons/stopwords_ar.txt``.
 
@@ -93,6 +124,8 @@ def load_stopwords(path: Path | str | None = None) -> frozenset[str]:
     ``#`` header lines say how); returns the set of its non-comment lines.
     """
     path = Path(path) if path is not None else LEXICONS_DIR / "stopwords_ar.txt"
+    if not path.is_file():
+        raise FileNotFoundError(f"{relative(path)}: no such lexicon file")
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
@@ -101,30 +134,56 @@ def load_reporting_terms(path: Path | str | None = None) -> pd.DataFrame:
     """Reporting verbs and attribution words: ``norm, lemma, category`` (one row per
     normalised form), from ``corpus/lexicons/reporting_terms.csv``."""
     path = Path(path) if path is not None else LEXICONS_DIR / "reporting_terms.csv"
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    return read_lexicon(path, ["norm", "lemma", "category"])
 
 
 def load_glossary(path: Path | str | None = None) -> dict[str, str]:
     """English glosses keyed by normalised term (words or space-joined n-grams), from
-    ``corpus/lexicons/glossary.csv`` (columns ``term, gloss_en``)."""
+    ``corpus/lexicons/glossary.csv`` (columns ``term, gloss_en``). The file stores
+    normalised terms already (a test reads it raw to check); the keys are normalised
+    again so that a hand-typed hamza or alif maqsura cannot silently miss. Two rows
+    with the same normalised term are an error."""
     path = Path(path) if path is not None else LEXICONS_DIR / "glossary.csv"
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return {normalize(term): gloss for term, gloss in zip(table["term"], table["gloss_en"])}
+    table = read_lexicon(path, ["term", "gloss_en"])
+    keys = [normalize(term) for term in table["term"]]
+    repeated = sorted({k for k in keys if keys.count(k) > 1})
+    if repeated:
+        raise ValueError(f"{relative(path)}: terms repeated after normalisation: {repeated}")
+    return dict(zip(keys, table["gloss_en"]))
 
 
-def load_grouping_gold(path: Path | str | None = None) -> pd.DataFrame:
-    """The hand-made gold grouping: ``norm, group`` (one row per normalised word), from
-    ``corpus/lexicons/grouping_gold.csv``. Words with the same ``group`` are one term."""
-    path = Path(path) if path is not None else LEXICONS_DIR / "grouping_gold.csv"
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+def lookup_glosses(terms: Iterable[str], glossary: Mapping[str, str] | None = None) -> list[str]:
+    """The English gloss of each of ``terms`` (words or space-joined n-grams, in any
+    spelling: looked up by their normalised form), ``""`` when the glossary has none.
+    ``glossary`` defaults to `load_glossary`. The one place a gloss is looked up: the
+    figures' CSVs and the figures themselves both take their glosses from here."""
+    glossary = load_glossary() if glossary is None else glossary
+    return [glossary.get(normalize(str(term)), "") for term in terms]
+
+
+def load_grouping_gold(path: Path | str | None = None, *, heldout: bool = False) -> pd.DataFrame:
+    """A hand-made gold grouping: ``norm, group`` (one row per normalised word). Words
+    with the same ``group`` are one term. By default ``corpus/lexicons/grouping_gold.csv``
+    (the article's content words, written by the splitter's author from the same
+    article: an in-sample list); with ``heldout`` ``grouping_gold_heldout.csv`` (common
+    news words, none of them in the article, written before the splitter was run on
+    them)."""
+    default = "grouping_gold_heldout.csv" if heldout else "grouping_gold.csv"
+    path = Path(path) if path is not None else LEXICONS_DIR / default
+    gold = read_lexicon(path, ["norm", "group"])
+    repeated = gold.loc[gold["norm"].duplicated(), "norm"].tolist()
+    if repeated:
+        raise ValueError(f"{relative(path)}: words listed twice: {repeated}")
+    return gold
 
 
 def load_grouping_candidates(path: Path | str | None = None) -> pd.DataFrame:
-    """Keys that outside stemmers give the gold words: ``candidate, package, version,
-    norm, key``, from ``corpus/lexicons/grouping_candidates.csv`` (built once by
-    ``scripts/build_grouping_candidates.py``, so the study does not need the stemmers)."""
+    """Keys that outside stemmers give the gold words (of both gold lists): ``candidate,
+    package, version, norm, key``, from ``corpus/lexicons/grouping_candidates.csv``
+    (built once by ``scripts/build_grouping_candidates.py``, so the study does not need
+    the stemmers)."""
     path = Path(path) if path is not None else LEXICONS_DIR / "grouping_candidates.csv"
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    return read_lexicon(path, ["candidate", "package", "version", "norm", "key"])
 
 
 # --- grouping ------------------------------------------------------------------------
@@ -294,6 +353,50 @@ def evaluate_grouping(
     return table.sort_values(["f1", "precision", "candidate"], ascending=[False, False, True]).reset_index(drop=True)
 
 
+def grouping_candidates(
+    vocabulary: Iterable[str],
+    outside: pd.DataFrame | None = None,
+) -> dict[str, Callable[[str], str] | dict[str, str]]:
+    """The grouping methods the study compares, ready for `evaluate_grouping`.
+
+    Takes the ``vocabulary`` (normalised word forms) the splitter may use as evidence,
+    and ``outside``, the stored stemmer keys (default `load_grouping_candidates`).
+    Returns name -> grouper: ``none (normalised form)`` (every form its own group),
+    ``clitic`` and ``clitic+suffix`` (`CliticGrouper` on ``vocabulary``), then one dict
+    norm -> key per outside stemmer, named ``<candidate> (<package> <version>)``.
+
+    The trap: the splitter strips only what ``vocabulary`` attests, so its score
+    depends on the vocabulary it is given. To score it on words that are not in the
+    article, pass the corpus words *and* those words (as the notebook does for the
+    held-out list), as if they had been read in one more text.
+    """
+    vocabulary = list(vocabulary)
+    outside = load_grouping_candidates() if outside is None else outside
+    candidates: dict[str, Callable[[str], str] | dict[str, str]] = {
+        "none (normalised form)": lambda word: word,
+        "clitic": CliticGrouper(vocabulary, suffixes=False),
+        "clitic+suffix": CliticGrouper(vocabulary),
+    }
+    for name, rows in outside.groupby("candidate", sort=True):
+        label = f"{name} ({rows['package'].iloc[0]} {rows['version'].iloc[0]})"
+        candidates[label] = dict(zip(rows["norm"], rows["key"]))
+    return candidates
+
+
+def missed_groups(gold: pd.DataFrame, grouper: Callable[[str], str] | Mapping[str, str]) -> pd.DataFrame:
+    """The gold groups that ``grouper`` splits: the source of its false negatives.
+
+    Takes ``gold`` (``norm, group``) and a grouper (function or dict norm -> key).
+    Returns ``norm, group, key`` for every member of each gold group whose members get
+    more than one key, sorted by group then word. Groups the grouper wrongly *merges*
+    (false positives) are not listed here.
+    """
+    keys = [grouper(w) if callable(grouper) else grouper[w] for w in gold["norm"]]
+    table = gold[["norm", "group"]].assign(key=keys)
+    split = table.groupby("group")["key"].transform("nunique") > 1
+    return table[split].sort_values(["group", "norm"]).reset_index(drop=True)
+
+
 # --- annotation ----------------------------------------------------------------------
 
 
@@ -342,13 +445,48 @@ def annotate(
 # --- frequencies ---------------------------------------------------------------------
 
 
-def running_tokens(tokens: pd.DataFrame, *, by_article: bool = False) -> int | pd.Series:
+def _running(tokens: pd.DataFrame) -> pd.DataFrame:
+    """The running tokens themselves: words and numbers, not punctuation."""
+    return tokens[tokens["kind"] != "punct"]
+
+
+def running_tokens(tokens: pd.DataFrame, *, by_article: bool = False,
+                   by_sentence: bool = False) -> int | pd.Series:
     """Number of running tokens (words and numbers, not punctuation): the denominator of
-    every per-1,000 share. Pooled int, or a Series by ``article_id``."""
-    running = tokens[tokens["kind"] != "punct"]
+    every per-1,000 share and of `dispersion_summary`'s sentence shares. Pooled int; a
+    Series by ``article_id`` (``by_article``); or by ``(article_id, sentence)``
+    (``by_sentence``; sentences without a running token are absent)."""
+    running = _running(tokens)
+    if by_sentence:
+        return running.groupby(["article_id", "sentence"]).size()
     if by_article:
         return running.groupby("article_id").size()
     return len(running)
+
+
+def processing_steps(tokens: pd.DataFrame) -> pd.DataFrame:
+    """Counts at each step from tokens to grouped terms, for the README's methods.
+
+    Takes annotated ``tokens`` (`annotate`). Returns ``step, count, what`` in order:
+    ``tokens`` (all, punctuation included), ``words`` (word tokens: no punctuation, no
+    numbers), ``after stop words`` (words not in the stop list), ``content words``
+    (those left once reporting verbs and the attribution word are set apart, the
+    tokens `term_frequencies` counts by default), ``distinct normalised`` and
+    ``distinct grouped`` (distinct ``norm`` and ``group`` values of the content words).
+    """
+    _select(tokens, None)
+    words = tokens[tokens["kind"] == "word"]
+    not_stop = words[words["category"] != "stopword"]
+    content = not_stop[~not_stop["category"].isin(list(REPORTING))]
+    steps = [
+        ("tokens", len(tokens), "all tokens, punctuation included"),
+        ("words", len(words), "no punctuation, no numbers"),
+        ("after stop words", len(not_stop), "words not in stopwords_ar.txt"),
+        ("content words", len(content), "less reporting and attribution"),
+        ("distinct normalised", content["norm"].nunique(), "norms of the content words"),
+        ("distinct grouped", content["group"].nunique(), "groups of the content words"),
+    ]
+    return pd.DataFrame(steps, columns=["step", "count", "what"])
 
 
 def _select(tokens: pd.DataFrame, categories: Iterable[str] | None) -> pd.DataFrame:
@@ -459,6 +597,38 @@ def frequency_comparison(
     combined = pd.concat(parts, axis=1)
     combined.index = pd.RangeIndex(1, len(combined) + 1, name="row")
     return combined
+
+
+# --- attribution ---------------------------------------------------------------------
+
+
+def attribution_openings(tokens: pd.DataFrame, *, first: int = 3,
+                         categories: Iterable[str] = ("attribution",)) -> pd.DataFrame:
+    """Which sentences name the source early: a token of ``categories`` (default the
+    attribution word, ``الصحيفة``) among the sentence's ``first`` tokens.
+
+    Takes annotated ``tokens``; "the first three tokens" are the loader's ``token``
+    positions 1..``first`` within the sentence, punctuation included (an opening quote
+    mark takes a position). Returns one row per sentence: ``article_id, sentence,
+    opening`` (the first ``first`` tokens as written, joined by spaces, in reading
+    order), ``named`` (True when one of them is in ``categories``) and ``position`` (the
+    first such token's position, 0 when none).
+    """
+    _select(tokens, None)
+    wanted = set(categories)
+    rows = []
+    ordered = tokens.sort_values(["article_id", "sentence", "token"])
+    for (article_id, sentence), sent in ordered.groupby(["article_id", "sentence"], sort=True):
+        head = sent[sent["token"] <= first]
+        hits = head.loc[head["category"].isin(wanted), "token"]
+        rows.append({
+            "article_id": article_id,
+            "sentence": int(sentence),
+            "opening": " ".join(head["surface"]),
+            "named": bool(len(hits)),
+            "position": int(hits.min()) if len(hits) else 0,
+        })
+    return pd.DataFrame(rows, columns=["article_id", "sentence", "opening", "named", "position"])
 
 
 # --- n-grams -------------------------------------------------------------------------
@@ -658,7 +828,7 @@ def association_scores(observed: float, node_freq: float, coll_freq: float, wind
     Notation (Evert 2008, "Corpora and collocations", surface co-occurrence):
     ``O`` = ``observed`` co-occurrences (collocate tokens inside the node's windows);
     ``f_n`` = ``node_freq``; ``f_c`` = ``coll_freq``; ``R1`` = ``window_positions``,
-    the number of token slots inside all the node's windows; ``N`` = ``corpus_size``.
+    the number of token slots in the union of the node's windows (see `collocates`); ``N`` = ``corpus_size``.
 
     * expected ``E = R1 * f_c / N`` (the collocate's share of the corpus, spread over
       the window slots).
@@ -709,12 +879,17 @@ def collocates(
 
     Counting is over word tokens only (punctuation and numbers are skipped, not counted
     as positions) and stays inside the sentence. ``N`` is the number of word tokens in
-    ``tokens``; each window slot seen next to a node occurrence counts once in ``R1``
-    (so windows cut by a sentence edge are smaller). The node term itself is not its own
-    collocate. Collocates are listed when their category is in ``categories`` (default
-    content words; ``None`` for all) and ``observed >= min_count``. G2 is large for
-    pairs seen much *less* often than expected too; ``positive_only`` (default) keeps
-    only pairs seen more often than expected (``observed > expected``).
+    ``tokens``. The span of the node is the *union* of its windows, less the node
+    occurrences themselves: a token within the window of two node occurrences
+    (``A x A``, ``x`` between two nodes) is one slot of ``R1`` and, if it is a
+    collocate, one co-occurrence in ``observed``, not two (Evert 2008: overlapping
+    spans are merged, so ``observed <= collocate_freq`` and ``observed <= R1`` always,
+    and the 2x2 table of `association_scores` is never negative). Windows cut by a
+    sentence edge are smaller. The node term itself is not its own collocate, nor a
+    slot of the span. Collocates are listed when their category is in ``categories``
+    (default content words; ``None`` for all) and ``observed >= min_count``. G2 is
+    large for pairs seen much *less* often than expected too; ``positive_only``
+    (default) keeps only pairs seen more often than expected (``observed > expected``).
 
     Returns ``term, observed, expected, node_freq, collocate_freq, mi, t_score, log_dice,
     g2`` (formulas: `association_scores`), sorted by G2 then observed then term.
@@ -728,19 +903,18 @@ def collocates(
     n_words = len(words)
     freq = Counter(terms)
     node_freq = int(is_node.sum())
-    observed: Counter[str] = Counter()
-    window_positions = 0
     wanted = None if categories is None else set(categories)
+    span: set[int] = set()  # the union of the node's windows: each token counted once
     for i in range(n_words):
         if not is_node[i]:
             continue
         for j in range(max(0, i - window), min(n_words, i + window + 1)):
-            if j == i or sentence[j] != sentence[i]:
-                continue
-            window_positions += 1
-            if is_node[j] or (wanted is not None and cats[j] not in wanted):
-                continue
-            observed[terms[j]] += 1
+            if sentence[j] == sentence[i] and not is_node[j]:
+                span.add(j)
+    window_positions = len(span)
+    observed: Counter[str] = Counter(
+        terms[j] for j in sorted(span) if wanted is None or cats[j] in wanted
+    )
     columns = ["term", "observed", "expected", "node_freq", "collocate_freq", "mi", "t_score", "log_dice", "g2"]
     rows = []
     for term, o in observed.items():
@@ -757,23 +931,39 @@ def collocates(
 # --- dispersion ----------------------------------------------------------------------
 
 
-def dispersion(tokens: pd.DataFrame, terms: Iterable[str], *, form: str = "group") -> pd.DataFrame:
+def _spelling(tokens: pd.DataFrame, term: str) -> str:
+    """The most frequent surface spelling (ties: code-point order) of ``term``'s
+    normalised form in ``tokens``; ``term`` itself when that form never occurs."""
+    written = tokens.loc[tokens["norm"] == normalize(term), "surface"]
+    return _most_frequent(written) if len(written) else term
+
+
+def dispersion(tokens: pd.DataFrame, terms: Iterable[str], *, form: str = "group",
+               glossary: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Where each of ``terms`` occurs along its article.
 
-    Returns one row per occurrence: ``article_id, term, sentence, article_token, start,
-    position``; ``term`` is as given, ``position`` = article_token / number of tokens in
-    the article (0-1, so articles of different lengths can share an axis).
+    Returns one row per occurrence: ``article_id, term, display, gloss_en, sentence,
+    article_token, start, position``; ``term`` is as given; ``display`` is the label a
+    figure draws for it (the most frequent written spelling of its normalised form, as
+    in `term_frequencies`, so ``أمريكية`` with its hamza); ``gloss_en`` its English gloss
+    (`lookup_glosses`; ``glossary`` defaults to `load_glossary`); ``position`` =
+    article_token / number of tokens in the article (0-1, so articles of different
+    lengths can share an axis).
     """
+    terms = list(terms)
     ordered = tokens.sort_values(["article_id", "article_token"])
     size = ordered.groupby("article_id")["article_token"].max()
+    glosses = dict(zip(terms, lookup_glosses(terms, glossary)))
     parts = []
     for term in terms:
         hits = ordered[_matches(ordered, term, form)]
         part = hits[["article_id", "sentence", "article_token", "start"]].copy()
         part.insert(1, "term", term)
+        part.insert(2, "display", _spelling(tokens, term))
+        part.insert(3, "gloss_en", glosses[term])
         part["position"] = part["article_token"] / part["article_id"].map(size)
         parts.append(part)
-    columns = ["article_id", "term", "sentence", "article_token", "start", "position"]
+    columns = ["article_id", "term", "display", "gloss_en", "sentence", "article_token", "start", "position"]
     if not parts:
         return pd.DataFrame(columns=columns)
     return pd.concat(parts, ignore_index=True)[columns]
@@ -789,8 +979,8 @@ def dispersion_summary(tokens: pd.DataFrame, terms: Iterable[str], *, form: str 
     the running tokens (`running_tokens`). 0 = spread in proportion to sentence length;
     near 1 = bunched in one place.
     """
-    running = tokens[tokens["kind"] != "punct"]
-    sizes = running.groupby(["article_id", "sentence"]).size()
+    running = _running(tokens)
+    sizes = running_tokens(tokens, by_sentence=True)
     share = sizes / sizes.sum()
     rows = []
     for term in terms:
@@ -807,19 +997,19 @@ def dispersion_summary(tokens: pd.DataFrame, terms: Iterable[str], *, form: str 
 
 
 def plot_term_bars(ax, terms: pd.DataFrame, *, label: str = "term", value: str = "count",
-                   gloss: Mapping[str, str] | None = None, title: str | None = None,
+                   gloss: str | None = None, title: str | None = None,
                    xlabel: str | None = None):
     """Horizontal bars of ``terms[value]`` labelled with ``terms[label]`` (Arabic, first at
-    the top), each with its English gloss (looked up by normalised term in ``gloss``)
-    written in grey just right of its bar, for readers of an English report. Arabic goes
-    through `arabic_media.plotting.ar` (via ``barh``). Returns ``ax``."""
+    the top), each with its English gloss (the column ``terms[gloss]``, filled by
+    `lookup_glosses`, so the figure's CSV holds exactly what is drawn) written in grey
+    just right of its bar, for readers of an English report. Arabic goes through
+    `arabic_media.plotting.ar` (via ``barh``). Returns ``ax``."""
     from arabic_media.plotting import barh
 
     barh(ax, list(terms[label]), list(terms[value]), title=title, xlabel=xlabel)
     if gloss is not None:
         top = max(terms[value]) if len(terms) else 0
-        for y, (term, v) in enumerate(zip(terms[label], terms[value])):
-            text = gloss.get(normalize(str(term)), "")
+        for y, (text, v) in enumerate(zip(terms[gloss], terms[value])):
             if text:
                 ax.text(v + top * 0.01, y, text, va="center", ha="left", fontsize=8, color="#555555")
         ax.set_xlim(0, top * 1.45 if top else 1)
@@ -827,29 +1017,33 @@ def plot_term_bars(ax, terms: pd.DataFrame, *, label: str = "term", value: str =
 
 
 def plot_dispersion(ax, occurrences: pd.DataFrame, terms: list[str], *, tokens: pd.DataFrame | None = None,
-                    labels: Mapping[str, str] | None = None, glosses: Mapping[str, str] | None = None,
-                    title: str | None = None):
+                    glosses: bool = True, title: str | None = None):
     """A lexical dispersion plot of `dispersion` output: one row per term (first at the
     top), a tick at each occurrence. For one article the x axis is the token position
     (``article_token``; token 1 is the article's first word, so the axis runs in reading
     order from left to right, not right to left) and, given the annotated ``tokens``,
     each sentence start is a faint vertical line numbered along the top; for several
-    articles it is the relative position (0-1) and articles share the rows. Arabic tick
-    labels (``labels``: term -> spelling to show, default the term) go through
-    `arabic_media.plotting.ar`; ``glosses`` (normalised term -> English) are written on
-    the right-hand axis. Returns ``ax``."""
+    articles it is the relative position (0-1) and articles share the rows. The Arabic
+    tick labels are the ``display`` column of ``occurrences`` (through
+    `arabic_media.plotting.ar`), and with ``glosses`` its ``gloss_en`` column is written
+    on the right-hand axis, so the figure's CSV holds what is drawn; a term with no
+    occurrence is labelled by itself, unglossed. Returns ``ax``."""
     from arabic_media.plotting import ar
+
+    drawn = occurrences.drop_duplicates("term").set_index("term")
+    labels = [drawn["display"].get(t, t) for t in terms]
+    gloss_texts = [drawn["gloss_en"].get(t, "") for t in terms]
 
     several = occurrences["article_id"].nunique() > 1
     x = "position" if several else "article_token"
     for y, term in enumerate(terms):
         xs = occurrences.loc[occurrences["term"] == term, x]
         ax.scatter(xs, [y] * len(xs), marker="|", s=220, color="#4c72b0", linewidths=1.6)
-    ax.set_yticks(range(len(terms)), [ar((labels or {}).get(t, t)) for t in terms])
+    ax.set_yticks(range(len(terms)), [ar(label) for label in labels])
     ax.set_ylim(len(terms) - 0.5, -0.5)
-    if glosses is not None:
+    if glosses:
         right = ax.secondary_yaxis("right")
-        right.set_yticks(range(len(terms)), [glosses.get(normalize(t), "") for t in terms], fontsize=8)
+        right.set_yticks(range(len(terms)), gloss_texts, fontsize=8)
     if several or tokens is None:
         ax.set_xlabel("relative position in the article" if several else "token position in the article")
     else:
