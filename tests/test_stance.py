@@ -123,6 +123,78 @@ def test_negation_flips_an_against_cue_too():
     assert row["label"] == "FAVOR" and row["score"] == 3
 
 
+def test_a_refusal_or_objection_verb_under_a_negator_is_a_double_negation():
+    # لا over تمانع over تعاون: does not object to cooperating, FAVOR (the study's lexicon)
+    row = stance.label_text("شركات أمريكية لا تمانع التعاون مع الخلية.")
+    assert row["label"] == "FAVOR" and row["score"] == 1.5
+    (cue,) = stance.parse_matches(row["cues"])
+    assert cue["polarity"] == "FAVOR" and cue["negated_by"] == ""
+    assert cue["double_negation"] == "لا تمانع"
+    assert "(double negation by لا تمانع: not flipped)" in stance.stance_table(pd.DataFrame([row]))["cues"][0]
+    # the objection alone negates; a refusal under لم is a double negation too
+    assert stance.label_text("شركات أمريكية تمانع التعاون مع الخلية.")["label"] == "AGAINST"
+    assert stance.label_text("شركات أمريكية لم ترفض التعاون مع الخلية.")["label"] == "FAVOR"
+    # a word between that is not a negator does not stop the scope: still one negation
+    assert stance.label_text("شركات أمريكية لا تريد التعاون مع الخلية.")["label"] == "AGAINST"
+    assert stance.label_text("شركات أمريكية لا تمانع التعاون.", negation=False)["label"] == "FAVOR"
+
+
+# --- verbs --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word, stem",
+    [
+        ("تتعاون", "تعاون"), ("تعاونت", "تعاون"), ("يتعاونون", "تعاون"), ("تعاونوا", "تعاون"),
+        ("وستتعاون", "تعاون"), ("لتتعاون", "تعاون"), ("نتعاون", "تعاون"),
+        ("حذفت", "حذف"), ("تحذف", "حذف"), ("حذفتها", "حذف"), ("حذفوها", "حذف"),
+        ("يستغلها", "يستغل"), ("يستغلون", "يستغل"), ("تواطات", "تواطا"), ("يتواطا", "تواطا"),
+    ],
+)
+def test_verb_rule_inflects_a_stem(word, stem):
+    assert stance._verb_matches(word, stem)
+
+
+@pytest.mark.parametrize(
+    "word, stem",
+    [
+        ("تعاونية", "تعاون"),  # an adjective ending, not a verb's
+        ("متعاون", "تعاون"),  # a participle: م is not a person prefix
+        ("بتعاون", "تعاون"),  # a preposition is not a verb's prefix (the noun rule takes it)
+        ("تعاونات", "تعاون"),
+        ("يعد", "عد"),  # stems under three letters are not inflected
+        ("حذفو", "حذف"),  # و alone only before a pronoun (حذفوها)
+    ],
+)
+def test_verb_rule_refuses_what_is_not_an_inflection(word, stem):
+    assert not stance._verb_matches(word, stem)
+
+
+def test_verb_forms_of_cues_are_matched_and_negated():
+    # the study's lexicon and target: these gave NONE with no cue before the verb rule
+    cases = {
+        "لم تتعاون شركات أمريكية مع الخلية.": ("AGAINST", "negated by لم (was FAVOR)"),
+        "شركات أمريكية تعاونت مع الخلية.": ("FAVOR", "=تعاون/FAVOR"),
+        "تواطأت شركات أمريكية مع التنظيم.": ("AGAINST", "=تواطا/AGAINST"),
+        "لم تتورط شركات أمريكية في دعم التنظيم.": ("FAVOR", "negated by لم (was AGAINST)"),
+        "حذفت شركات أمريكية المنشورات.": ("FAVOR", "=حذف/FAVOR"),
+    }
+    for text, (expected, evidence) in cases.items():
+        row = stance.label_text(text)
+        assert row["label"] == expected, text
+        assert evidence in row["cues"], (text, row["cues"])
+
+
+def test_verb_forms_only_on_a_cues_first_word_and_never_on_a_name():
+    lexicon = stance.Lexicon.from_lists([("دعم نشاطات", "AGAINST", 2)])
+    assert stance.label_text("تدعم شركات أمريكية نشاطات التنظيم.", COMPANIES, lexicon)["cues"] == ""
+    assert stance.label_text("شركات أمريكية تدعم نشاطات التنظيم.", COMPANIES, lexicon)["label"] == "AGAINST"
+    assert stance.label_text("شركات أمريكية دعم تنشاطات التنظيم.", COMPANIES, lexicon)["cues"] == ""
+    # a target alias takes clitics but no verb inflection
+    target = stance.Target.from_aliases("t", {"x": ["تعاون"]})
+    assert stance.label_text("تتعاون تعاون.", target, SMALL)["n_mentions"] == 1
+
+
 # --- contrast -----------------------------------------------------------------------
 
 
@@ -214,6 +286,28 @@ def test_evaluate_refuses_a_missing_prediction_or_an_unknown_label():
         stance.evaluate(_table(["FAVOR", "NEUTRAL"]), gold)
 
 
+def test_evaluate_takes_the_gold_rows_of_the_named_target():
+    pred = _table(["FAVOR", "AGAINST"])
+    gold = pd.concat(
+        [
+            _table(["FAVOR", "AGAINST"]).assign(target="companies"),
+            _table(["NONE", "NONE"]).assign(target="authorities"),
+        ]
+    )
+    assert stance.evaluate(pred, gold, target="companies").accuracy == 1
+    assert stance.evaluate(pred, gold, target="authorities").accuracy == 0
+    assert stance.evaluate(pred, gold, target=COMPANIES).n == 2  # a Target, by its name
+    with pytest.raises(ValueError, match="several targets"):
+        stance.evaluate(pred, gold)
+    with pytest.raises(ValueError, match="no rows for target 'nobody'"):
+        stance.evaluate(pred, gold, target="nobody")
+    # one target in the file, or no target column: target may be left out
+    assert stance.evaluate(pred, gold[gold["target"] == "companies"]).n == 2
+    assert stance.evaluate(pred, _table(["FAVOR", "AGAINST"])).n == 2
+    majority = stance.majority_baseline(pred, gold, target="authorities")
+    assert set(majority["label"]) == {"NONE"}
+
+
 def test_majority_baseline_takes_the_most_frequent_gold_label():
     gold = _table(["NONE", "AGAINST", "AGAINST"])
     pred = stance.majority_baseline(gold[["article_id", "sentence"]], gold)
@@ -296,6 +390,102 @@ def test_labeller_beats_the_majority_baseline_in_sample(study_corpus, corpus_lab
     assert rules.macro_f1 > majority.macro_f1
 
 
+def test_leave_one_out_matches_the_reviewers_cue_only_figure(study_corpus):
+    """Withholding only the cues is the measure a reviewer computed by hand: 9 of 14,
+    with sentences 7, 8, 12 and 14 decided by cues found nowhere else."""
+    gold = stance.load_gold()
+    held = stance.leave_one_out(study_corpus.sentences, study_corpus.tokens, withhold=("cues",))
+    result = stance.evaluate(held, gold, target="us_tech_companies")
+    assert result.summary() == {
+        "n": 14, "accuracy": 0.643, "macro_f1": 0.571, "f_avg": 0.714, "kappa": 0.444
+    }
+    full = stance.label_sentences(study_corpus.sentences, study_corpus.tokens)
+    differs = held.loc[held["label"] != full["label"], "sentence"].tolist()
+    assert differs == [7, 8, 12, 14]
+    assert held.set_index("sentence").loc[8, "withheld_cues"] == "عائق"
+    both = stance.leave_one_out(study_corpus.sentences, study_corpus.tokens)
+    assert stance.evaluate(both, gold, target="us_tech_companies").accuracy <= result.accuracy
+
+
+# --- held out, sequence, ablation ---------------------------------------------------
+
+
+def _small_corpus(texts):
+    return pd.DataFrame(
+        [{"article_id": "a", "sentence": i, "start": 0, "end": len(t), "text": t}
+         for i, t in enumerate(texts, start=1)]
+    )
+
+
+LOO_TEXTS = [
+    "أثبتت التحقيقات تورط شركات أمريكية.",  # تورط: here only
+    "كلاود فلاير رفضت التعاون.",  # كلاود فلاير: here only
+    "أكدت شركات أمريكية التعاون.",
+    "أكد ممثلو شركات أمريكية استعدادهم للتعاون.",  # the long cue: here only
+]
+
+
+def test_leave_one_out_withholds_what_only_one_sentence_shows():
+    sentences = _small_corpus(LOO_TEXTS)
+    full = stance.label_sentences(sentences, None, COMPANIES, SMALL)
+    assert list(full["label"]) == ["AGAINST", "AGAINST", "FAVOR", "FAVOR"]
+    cues_only = stance.leave_one_out(sentences, None, COMPANIES, SMALL, withhold=("cues",))
+    assert list(cues_only["label"]) == ["NONE", "AGAINST", "FAVOR", "FAVOR"]
+    assert list(cues_only["withheld_cues"]) == ["تورط", "", "", "استعدادهم للتعاون"]
+    assert set(cues_only["withheld_aliases"]) == {""}
+    # the long cue withheld, the short one inside it (seen in sentences 2 and 3) decides
+    assert cues_only["score"].iloc[3] == 2 and "=تعاون/FAVOR/2" in cues_only["deciding_cue"].iloc[3]
+    both = stance.leave_one_out(sentences, None, COMPANIES, SMALL)
+    assert list(both["label"]) == ["NONE", "NONE", "FAVOR", "FAVOR"]
+    assert both["withheld_aliases"].iloc[1] == "كلاود فلاير"
+    assert list(both.columns) == stance.OUTPUT_COLUMNS + ["withheld_cues", "withheld_aliases"]
+    nothing = stance.leave_one_out(sentences, None, COMPANIES, SMALL, withhold=())
+    assert nothing[stance.OUTPUT_COLUMNS].equals(full)
+    with pytest.raises(ValueError, match="withhold"):
+        stance.leave_one_out(sentences, None, COMPANIES, SMALL, withhold=("negators",))
+
+
+def test_label_counts_and_sequence_per_article():
+    labels = pd.DataFrame(
+        {"article_id": ["b"] * 4 + ["a"] * 2, "sentence": [3, 1, 4, 2, 1, 2],
+         "label": ["FAVOR", "AGAINST", "AGAINST", "NONE", "AGAINST", "AGAINST"]}
+    )
+    gold = labels.assign(target="t", label=["FAVOR", "AGAINST", "FAVOR", "NONE", "NONE", "AGAINST"])
+    counts = stance.label_counts(labels, gold, "t")
+    assert list(counts.index) == list(stance.LABELS)
+    assert counts["labeller"].tolist() == [1, 4, 1] and counts["gold"].tolist() == [2, 2, 2]
+    assert list(stance.label_counts(labels).columns) == ["labeller"]
+    sequence = stance.label_sequence(labels, gold, "t").set_index("article_id")
+    assert sequence.loc["b", "labels"] == "AGAINST NONE FAVOR AGAINST"
+    assert sequence.loc["b", "gold_labels"] == "AGAINST NONE FAVOR FAVOR"
+    assert sequence.loc["b", "first_sentence"] == 3 and sequence.loc["b", "sentences"] == 4
+    assert sequence.loc["b", ["before_FAVOR", "before_AGAINST", "before_NONE"]].tolist() == [0, 1, 1]
+    # no FAVOR in article a: <NA>, and the counts cover the whole article
+    assert pd.isna(sequence.loc["a", "first_sentence"]) and sequence.loc["a", "before_AGAINST"] == 2
+    assert stance.label_sequence(labels, first="NONE").set_index("article_id").loc["b", "first_sentence"] == 2
+    with pytest.raises(ValueError, match="first"):
+        stance.label_sequence(labels, first="NEUTRAL")
+
+
+def test_ablation_shows_what_negation_and_contrast_change():
+    sentences = _small_corpus([
+        "شركات أمريكية رفضت التعاون مع الخلية.",  # negation decides
+        "أكدت شركات أمريكية التعاون، إلا أنها أبدت تحفظا.",  # contrast decides
+        "أثبتت التحقيقات تورط شركات أمريكية.",  # neither
+    ])
+    gold = pd.DataFrame({"article_id": "a", "sentence": [1, 2, 3], "target": "companies",
+                         "label": ["AGAINST", "AGAINST", "AGAINST"]})
+    table = stance.ablation(sentences, None, COMPANIES, SMALL, gold)
+    assert list(table.columns) == ["article_id", "sentence", *stance.ABLATION_VARIANTS, "gold", "changed"]
+    assert table["rules"].tolist() == ["AGAINST", "AGAINST", "AGAINST"]
+    assert table["no negation"].tolist() == ["FAVOR", "AGAINST", "AGAINST"]
+    assert table["no contrast"].tolist() == ["AGAINST", "FAVOR", "AGAINST"]
+    assert table["neither"].tolist() == ["FAVOR", "FAVOR", "AGAINST"]
+    assert table["changed"].tolist() == [True, True, False]
+    assert stance.ablation_changes(table).to_dict() == {"no negation": 1, "no contrast": 1, "neither": 2}
+    assert "gold" not in stance.ablation(sentences, None, COMPANIES, SMALL).columns
+
+
 # --- reading the output, tables and figures -----------------------------------------
 
 
@@ -309,6 +499,7 @@ def test_parse_matches_reads_back_mentions_and_cues_with_offsets():
     assert cue["surface"] == "التعاون" and cue["key"] == "تعاون"
     assert cue["polarity"] == "AGAINST" and cue["weight"] == 2
     assert cue["negated_by"] == "رفضت" and cue["discounted"] is False
+    assert cue["double_negation"] == ""
     assert stance.parse_matches(row["deciding_cue"]) == [cue]
     assert stance.parse_matches("") == []
     with pytest.raises(ValueError, match="not a labeller match"):
@@ -377,6 +568,9 @@ def test_strip_data_has_one_row_per_sentence_and_says_why_a_none_has_no_cue():
     assert data["deciding_cue"].iloc[1].startswith("تورط@")
     assert list(data["gold_label"]) == ["FAVOR", "AGAINST", "AGAINST", "AGAINST"]
     assert "gold_label" not in stance.stance_strip_data(labels).columns
+    # a gold file with a second target: its rows are left out when the target is named
+    both = pd.concat([gold.assign(target="companies"), gold.assign(target="others", label="NONE")])
+    assert stance.stance_strip_data(labels, both, "companies")["gold_label"].equals(data["gold_label"])
 
 
 @pytest.fixture

@@ -12,10 +12,14 @@ A sentence is labelled in four steps, each visible in the output:
    with ``ل`` + ``ال`` written ``لل``): ``لشركات أمريكية`` matches ``شركات أمريكية``.
    No mention: the label is NONE, whatever the cues say.
 2. **Cues.** Cue phrases are matched the same way, and a cue word may also carry a
-   pronoun suffix (``تحفظهم``) or the accusative alef (``عائقا``).
+   pronoun suffix (``تحفظهم``) or the accusative alef (``عائقا``). A cue's first word
+   may also be a verb, inflected by one small rule (`_verb_matches`): ``تعاون``
+   matches ``تتعاون``, ``تعاونت``, ``يتعاونون``.
 3. **Negation.** A negator up to ``scope_tokens`` words before a cue, in the same
-   clause, flips the cue's polarity (``رفضت التعاون``: the FAVOR cue ``تعاون`` counts
-   as AGAINST).
+   clause, flips the cue's polarity (``رفضت التعاون``, ``لم تتعاون``: the FAVOR cue
+   ``تعاون`` counts as AGAINST). A negator in front of another negator negates it
+   (``لا تمانع التعاون``, does not object to cooperating): two negations leave the
+   cue as it is (`_negation_chain`).
 4. **Contrast.** After ``إلا أن`` (``later_clause_dominates``) only the cues after the
    marker count, if there are any; cues before it are kept in the output, marked
    ``discounted``.
@@ -28,6 +32,9 @@ offsets of its first and last token in the article text.
 Figures from `evaluate` against the gold are in-sample: the lexicons were written by
 the annotator of the gold, with the article read. They describe how well the rules
 reproduce one reader's labels on this text, not how they would do on another.
+`leave_one_out` gives a less optimistic figure from the same text: each sentence is
+labelled without the cues (and aliases) that match in that sentence alone, the
+knowledge that could only have come from reading it.
 """
 
 from __future__ import annotations
@@ -59,6 +66,12 @@ __all__ = [
     "label_text",
     "majority_baseline",
     "cue_count_baseline",
+    "leave_one_out",
+    "ABLATION_VARIANTS",
+    "ablation",
+    "ablation_changes",
+    "label_counts",
+    "label_sequence",
     "evaluate",
     "LABEL_COLOURS",
     "parse_matches",
@@ -101,6 +114,20 @@ _PREFIXES = tuple(
 )
 # Pronoun suffixes and the accusative alef a cue word may carry (تحفظهم, عائقا).
 _SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي", "ا")
+
+# Verb inflection, for the first word of a cue only (see `_verb_matches`). In front: a
+# conjunction, then the particle ل (in order to) or س (future), then the person prefix
+# of the imperfect. Behind: the person ending of the perfect or the imperfect, then an
+# object pronoun; the ا of وا is not written before a pronoun (حذفوها).
+_VERB_LEADS = tuple(
+    sorted(
+        {conj + particle for conj in _CONJUNCTIONS for particle in ("", "ل", "س")},
+        key=lambda p: (-len(p), p),
+    )
+)
+_PERSON_PREFIXES = ("", "ي", "ت", "ن", "ا")
+_VERB_ENDINGS = ("", "ت", "تا", "تم", "تما", "تن", "نا", "ن", "ا", "وا", "ون", "ين", "ان")
+_OBJECT_PRONOUNS = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "ني", "نا")
 # Quotes and brackets do not break a phrase ("كلاود فلاير" is one name inside quotes);
 # other punctuation does.
 _TRANSPARENT = set("\"'«»“”‘’()[]")
@@ -310,14 +337,51 @@ def _base(word: str) -> tuple[str, bool]:
     return word, False
 
 
-def _word_matches(word: str, pattern_word: str, *, prefixes: bool, suffixes: bool) -> bool:
+def _verb_matches(word: str, stem: str) -> bool:
+    """Does text word ``word`` (normalised) inflect the verb stem ``stem``?
+
+    The rule: ``[و|ف][ل|س][ي|ت|ن|ا] + stem + [ending] + [object pronoun]``, with the
+    endings of the perfect and the imperfect (``ت تا تم تما تن نا ن ا وا ون ين ان``).
+    ``stem`` is the cue word as written in the lexicon, so the rule reaches the verbs
+    whose stem is written like their verbal noun: forms I, V and VI, which are most of
+    the stance verbs (``تعاون`` -> ``تتعاون``, ``تعاونت``, ``يتعاونون``; ``تورط`` ->
+    ``تتورط``; ``حذف`` -> ``حذفت``, ``حذفوها``). The Arabic trap: other verbs change
+    their letters, not just their affixes (``تنسيق`` / ``ينسق``, ``استغلال`` /
+    ``يستغل``, a weak final letter ``تصدي`` / ``تصدت``, a hamza seat ``تواطؤ`` /
+    ``تواطأ``), and a stemmer that guessed them would also guess wrong; such verbs are
+    listed in ``stance_cues.csv`` as words of their own (``يستغل``, ``تواطا``), and
+    the rule inflects those in turn. Stems shorter than three letters are not
+    inflected."""
+    if len(stem) < 3:
+        return False
+    for lead in _VERB_LEADS:
+        if not word.startswith(lead):
+            continue
+        for person in _PERSON_PREFIXES:
+            front = lead + person
+            if not word.startswith(front) or not word[len(front) :].startswith(stem):
+                continue
+            rest = word[len(front) + len(stem) :]
+            for pronoun in _OBJECT_PRONOUNS:
+                if not rest.endswith(pronoun):
+                    continue
+                ending = rest[: len(rest) - len(pronoun)]
+                if ending in _VERB_ENDINGS or (pronoun and ending == "و"):
+                    return True
+    return False
+
+
+def _word_matches(word: str, pattern_word: str, *, prefixes: bool, suffixes: bool, verbs: bool = False) -> bool:
     """Does text word ``word`` (normalised) realise ``pattern_word``, allowing clitic
-    prefixes (and, for cues, a pronoun suffix)?"""
+    prefixes (and, for cues, a pronoun suffix; with ``verbs``, the inflections of
+    `_verb_matches` too)?"""
     if word == pattern_word:
         return True
     if not prefixes:
         return False
-    base, _ = _base(pattern_word)
+    base, had_article = _base(pattern_word)
+    if verbs and not had_article and _verb_matches(word, pattern_word):
+        return True
     for prefix in _PREFIXES:
         if not word.startswith(prefix):
             continue
@@ -380,7 +444,10 @@ def _find(sent: _Sentence, entries, kind: str) -> list[Match]:
             for j, pword in enumerate(pattern):
                 word = sent.words[i + j]
                 if kind in ("alias", "cue"):
-                    good = _word_matches(word, pword, prefixes=True, suffixes=kind == "cue")
+                    # a cue's first word may be a verb (تعاونت, لم تتعاون); a name may not
+                    good = _word_matches(
+                        word, pword, prefixes=True, suffixes=kind == "cue", verbs=kind == "cue" and j == 0
+                    )
                 else:
                     # function words: و/ف on the first word, a pronoun on the last (إلا أنهم)
                     if j == 0:
@@ -475,6 +542,48 @@ def _clause_break_between(sent: _Sentence, a: int, b: int) -> bool:
     return any(set(sent.gaps[i]) & _CLAUSE_BREAKS for i in range(a + 1, b + 1))
 
 
+def _negator_of(sent: _Sentence, negators: list[Match], position: int) -> Match | None:
+    """The negator whose scope reaches word ``position``: before it, at most its
+    ``scope_tokens`` words away, in the same clause; the nearest one if several."""
+    found = None
+    for neg in negators:  # sorted by position: the last that reaches is the nearest
+        if neg.last < position and position - neg.last <= neg.info[0] and not _clause_break_between(
+            sent, neg.last, position
+        ):
+            found = neg
+    return found
+
+
+def _negation_chain(sent: _Sentence, negators: list[Match], position: int) -> list[Match]:
+    """The negators acting on word ``position``, nearest first: the one whose scope
+    reaches it, then the one whose scope reaches that negator, and so on.
+
+    A negator is itself negated by a negator in front of it: ``لا تمانع التعاون`` (does
+    not object to cooperating) is ``لا`` over ``تمانع`` over ``تعاون``, two negations,
+    and the cue keeps its polarity. So a word between a negator and a cue stops the
+    negator from reaching the cue only when that word is itself a negator (a refusal
+    or objection verb); any other word in between is read as part of the negated
+    predicate (``لم يثبت تورط``: the involvement was not proven)."""
+    chain: list[Match] = []
+    neg = _negator_of(sent, negators, position)
+    while neg is not None and neg not in chain:
+        chain.append(neg)
+        neg = _negator_of(sent, negators, neg.first)
+    return chain
+
+
+def _chain_match(sent: _Sentence, chain: list[Match]) -> Match:
+    """A negation chain as one match: its single negator, or the words from the
+    outermost negator to the innermost (``لا تمانع``)."""
+    if len(chain) == 1:
+        return chain[0]
+    outer, inner = chain[-1], chain[0]
+    return Match(
+        " ".join(n.key for n in reversed(chain)), sent.surface(outer.first, inner.last),
+        outer.first, inner.last, outer.start, inner.end, inner.info,
+    )
+
+
 def _label_one(sent: _Sentence, target: Target, lexicon: Lexicon, negation: bool, contrast: bool) -> dict:
     mentions = find_mentions(sent, target)
     cues = find_cues(sent, lexicon)
@@ -494,19 +603,15 @@ def _label_one(sent: _Sentence, target: Target, lexicon: Lexicon, negation: bool
     records = []
     for cue in cues:
         polarity, weight = cue.info
-        negator = None
-        for neg in negators:
-            scope = neg.info[0]
-            if neg.last < cue.first and cue.first - neg.last <= scope and not _clause_break_between(
-                sent, neg.last, cue.first
-            ):
-                negator = neg  # the nearest one wins: negators are sorted by position
+        chain = _negation_chain(sent, negators, cue.first)
         effective = polarity
-        if negator is not None:
+        if len(chain) % 2:
             effective = "FAVOR" if polarity == "AGAINST" else "AGAINST"
         records.append(
             {"match": cue, "polarity": polarity, "effective": effective, "weight": weight,
-             "negator": negator, "discounted": False}
+             "negator": _chain_match(sent, chain) if len(chain) % 2 else None,
+             "double_negation": _chain_match(sent, chain) if chain and not len(chain) % 2 else None,
+             "discounted": False}
         )
 
     contrast_note = ""
@@ -580,12 +685,14 @@ def _label_one(sent: _Sentence, target: Target, lexicon: Lexicon, negation: bool
 
 
 def _describe_cue(record: dict) -> str:
-    """``surface@start-end=cue/POLARITY/weight`` plus ``/negated by X`` and
-    ``/discounted`` when they apply."""
+    """``surface@start-end=cue/POLARITY/weight`` plus ``/negated by X (was P)``,
+    ``/double negation by X`` and ``/discounted`` when they apply."""
     m = record["match"]
     text = f"{m.surface}@{m.start}-{m.end}={m.key}/{record['effective']}/{record['weight']:g}"
     if record["negator"] is not None:
         text += f"/negated by {record['negator'].surface} (was {record['polarity']})"
+    if record.get("double_negation") is not None:
+        text += f"/double negation by {record['double_negation'].surface}"
     if record["discounted"]:
         text += "/discounted"
     return text
@@ -637,10 +744,13 @@ def label_text(
     return label_sentences(sentences, None, target, lexicon, **options).iloc[0]
 
 
-def majority_baseline(sentences: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
-    """Every sentence gets the most frequent gold label (ties: the first in `LABELS`).
-    In-sample by construction: the majority is read from the gold it is scored on."""
-    counts = gold["label"].value_counts()
+def majority_baseline(
+    sentences: pd.DataFrame, gold: pd.DataFrame, target: str | Target | None = None
+) -> pd.DataFrame:
+    """Every sentence gets the most frequent gold label (ties: the first in `LABELS`),
+    counted over the gold rows of ``target`` (see `evaluate`). In-sample by
+    construction: the majority is read from the gold it is scored on."""
+    counts = _gold_for(gold, target)["label"].value_counts()
     top = max(LABELS, key=lambda lab: (counts.get(lab, 0), -LABELS.index(lab)))
     pred = sentences[["article_id", "sentence"]].copy()
     pred["label"] = top
@@ -656,7 +766,180 @@ def cue_count_baseline(
     return label_sentences(sentences, tokens, target, lexicon, negation=False, contrast=False)
 
 
+def _raw_sites(sents: list[_Sentence], entries, kind: str) -> list[set[tuple[str, int]]]:
+    """For each entry, the sentences it matches in, each entry matched on its own
+    (so a cue inside a longer cue counts where the longer one is found)."""
+    return [
+        {(sent.article_id, sent.sentence) for sent in sents if _find(sent, [entry], kind)}
+        for entry in entries
+    ]
+
+
+_WITHHOLDABLE = ("cues", "aliases")
+
+
+def leave_one_out(
+    sentences: pd.DataFrame,
+    tokens: pd.DataFrame | None = None,
+    target: str | Target = "us_tech_companies",
+    lexicon: Lexicon | None = None,
+    *,
+    withhold: tuple[str, ...] = ("cues", "aliases"),
+    negation: bool = True,
+    contrast: bool = True,
+) -> pd.DataFrame:
+    """Label each sentence without the knowledge that could only have come from it.
+
+    For each sentence, every cue (with ``"cues"`` in ``withhold``) and every target
+    alias (with ``"aliases"``) that matches in that sentence and in no other sentence
+    of ``sentences`` is removed, and the sentence is labelled with what is left. Each
+    entry is matched on its own to find where it occurs, so a cue hidden inside a
+    longer one (``اكدوا استعدادهم`` inside ``استعدادهم للتعاون``) counts as occurring
+    there, and a shorter cue known from other sentences (``تواطؤ``) may take the place
+    of a withheld longer one (``تواطؤ سلبي``). Entries that match nowhere are kept:
+    they are not evidence from any sentence of this text.
+
+    This errs on the pessimistic side for aliases: a generic name that happens to
+    occur once (``الشركات الرقمية الأمريكية``) is withheld as if only that sentence
+    could have taught it. Negators and contrast markers are never withheld: they are
+    closed lists of function words and refusal verbs, not knowledge of this text.
+
+    Returns the columns of `label_sentences` plus ``withheld_cues`` and
+    ``withheld_aliases`` (the withheld entries as written in their files,
+    ``|``-joined).
+    """
+    unknown = sorted(set(withhold) - set(_WITHHOLDABLE))
+    if unknown:
+        raise ValueError(f"withhold: unknown {unknown}; use some of {_WITHHOLDABLE}")
+    target = load_target(target) if isinstance(target, str) else target
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    sents = _sentences(sentences, tokens)
+    cue_sites = _raw_sites(sents, lexicon.cues, "cue") if "cues" in withhold else []
+    alias_sites = _raw_sites(sents, target.aliases, "alias") if "aliases" in withhold else []
+    rows = []
+    for sent in sents:
+        here = {(sent.article_id, sent.sentence)}
+        drop_cues = {i for i, sites in enumerate(cue_sites) if sites == here}
+        drop_aliases = {i for i, sites in enumerate(alias_sites) if sites == here}
+        held_lexicon = Lexicon(
+            tuple(c for i, c in enumerate(lexicon.cues) if i not in drop_cues),
+            lexicon.negators,
+            lexicon.markers,
+        )
+        held_target = Target(
+            target.name, target.actors,
+            tuple(a for i, a in enumerate(target.aliases) if i not in drop_aliases),
+        )
+        row = _label_one(sent, held_target, held_lexicon, negation, contrast)
+        row["withheld_cues"] = "|".join(lexicon.cues[i][1] for i in sorted(drop_cues))
+        row["withheld_aliases"] = "|".join(target.aliases[i][1] for i in sorted(drop_aliases))
+        rows.append(row)
+    return pd.DataFrame(rows, columns=OUTPUT_COLUMNS + ["withheld_cues", "withheld_aliases"])
+
+
+#: The labeller's variants compared by `ablation`: name -> options of `label_sentences`.
+ABLATION_VARIANTS = {
+    "rules": {},
+    "no negation": {"negation": False},
+    "no contrast": {"contrast": False},
+    "neither": {"negation": False, "contrast": False},
+}
+
+
+def ablation(
+    sentences: pd.DataFrame,
+    tokens: pd.DataFrame | None = None,
+    target: str | Target = "us_tech_companies",
+    lexicon: Lexicon | None = None,
+    gold: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Each sentence's label under each of `ABLATION_VARIANTS` (the full rules, then
+    with negation, contrast or both switched off): ``article_id, sentence``, one
+    column per variant, ``gold`` (with ``gold``, filtered to ``target`` as in
+    `evaluate`) and ``changed`` (True where some variant differs from ``rules``)."""
+    target = load_target(target) if isinstance(target, str) else target
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    keys = ["article_id", "sentence"]
+    table = None
+    for name, options in ABLATION_VARIANTS.items():
+        variant = label_sentences(sentences, tokens, target, lexicon, **options)[keys + ["label"]]
+        variant = variant.rename(columns={"label": name})
+        table = variant if table is None else table.merge(variant, on=keys, how="left")
+    if gold is not None:
+        gold = _gold_for(gold, target)[keys + ["label"]].rename(columns={"label": "gold"})
+        table = table.merge(gold, on=keys, how="left")
+    names = list(ABLATION_VARIANTS)
+    table["changed"] = table[names].ne(table["rules"], axis=0).any(axis=1)
+    return table.reset_index(drop=True)
+
+
+def ablation_changes(table: pd.DataFrame) -> pd.Series:
+    """From an `ablation` table: for each variant but ``rules``, how many sentences
+    it labels differently from the full rules."""
+    names = [name for name in ABLATION_VARIANTS if name != "rules"]
+    return pd.Series({name: int((table[name] != table["rules"]).sum()) for name in names}, name="changed")
+
+
+def label_counts(labels: pd.DataFrame, gold: pd.DataFrame | None = None,
+                 target: str | Target | None = None) -> pd.DataFrame:
+    """Sentences per label (rows in `LABELS` order, zeros included): a ``labeller``
+    column and, with ``gold`` (filtered to ``target`` as in `evaluate`), a ``gold``
+    column."""
+    counts = pd.DataFrame({"labeller": labels["label"].value_counts()})
+    if gold is not None:
+        counts["gold"] = _gold_for(gold, target)["label"].value_counts()
+    counts = counts.reindex(list(LABELS)).fillna(0).astype(int)
+    counts.index.name = "label"
+    return counts
+
+
+def label_sequence(labels: pd.DataFrame, gold: pd.DataFrame | None = None,
+                   target: str | Target | None = None, *, first: str = "FAVOR") -> pd.DataFrame:
+    """How the labels run through each article, one row per article (sorted):
+    ``article_id``, ``sentences`` (how many), ``labels`` (the labeller's, in sentence
+    order, space-joined), ``gold_labels`` (with ``gold``), ``first_sentence`` (the
+    number of the first sentence labelled ``first``, or <NA> if none) and one column
+    per label, ``before_FAVOR`` ..., counting the sentences before it with that label
+    (all the article's sentences if there is none)."""
+    if first not in LABELS:
+        raise ValueError(f"first: {first!r} is not one of {LABELS}")
+    gold = _gold_for(gold, target) if gold is not None else None
+    rows = []
+    for article_id, group in labels.sort_values("sentence").groupby("article_id", sort=True):
+        row = {"article_id": article_id, "sentences": len(group), "labels": " ".join(group["label"])}
+        if gold is not None:
+            in_gold = gold[gold["article_id"] == article_id].sort_values("sentence")
+            row["gold_labels"] = " ".join(in_gold["label"])
+        hits = group.loc[group["label"] == first, "sentence"]
+        row["first_sentence"] = int(hits.min()) if len(hits) else pd.NA
+        before = group if not len(hits) else group[group["sentence"] < hits.min()]
+        counts = before["label"].value_counts()
+        row.update({f"before_{lab}": int(counts.get(lab, 0)) for lab in LABELS})
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    table["first_sentence"] = table["first_sentence"].astype("Int64")
+    return table
+
+
 # --- evaluation ---------------------------------------------------------------------
+
+
+def _gold_for(gold: pd.DataFrame, target: str | Target | None) -> pd.DataFrame:
+    """The gold rows of ``target`` (a name or a `Target`). A gold without a ``target``
+    column is taken as is; with one, ``target=None`` is allowed only if it holds a
+    single target. Raises ValueError if the gold has no row for ``target``."""
+    if "target" not in gold.columns:
+        return gold
+    name = target.name if isinstance(target, Target) else target
+    if name is None:
+        held = sorted(set(gold["target"]))
+        if len(held) > 1:
+            raise ValueError(f"gold holds several targets {held}: pass target=")
+        return gold
+    chosen = gold[gold["target"] == name]
+    if chosen.empty:
+        raise ValueError(f"gold has no rows for target {name!r}")
+    return chosen
 
 
 @dataclass
@@ -691,13 +974,20 @@ class Evaluation:
         }
 
 
-def evaluate(pred: pd.DataFrame, gold: pd.DataFrame) -> Evaluation:
+def evaluate(pred: pd.DataFrame, gold: pd.DataFrame, target: str | Target | None = None) -> Evaluation:
     """Compare ``pred`` (``article_id, sentence, label``, any more columns kept for the
-    disagreements) with ``gold`` (same keys, ``label``, optional ``rationale``).
+    disagreements) with ``gold`` (same keys, ``label``, optional ``rationale`` and
+    ``target``).
 
-    Raises ValueError if a gold sentence has no prediction, a key is repeated, or a label
-    is not one of `LABELS`.
+    ``target`` (a name or a `Target`) picks the gold rows whose ``target`` column
+    names it, so one gold file can hold several targets; it may be left out when the
+    gold holds one target or has no ``target`` column.
+
+    Raises ValueError if a gold sentence has no prediction, a key is repeated, a label
+    is not one of `LABELS`, the gold has no row for ``target``, or it holds several
+    targets and none is named.
     """
+    gold = _gold_for(gold, target)
     keys = ["article_id", "sentence"]
     for name, table in (("pred", pred), ("gold", gold)):
         if table.duplicated(keys).any():
@@ -760,6 +1050,7 @@ _MATCH_RE = re.compile(
     r"(?:\[(?P<actor_id>[^\]]*)\]"
     r"|=(?P<key>[^/]+)/(?P<polarity>FAVOR|AGAINST)/(?P<weight>[0-9.]+)"
     r"(?:/negated by (?P<negated_by>.+?) \(was (?P<was>FAVOR|AGAINST)\))?"
+    r"(?:/double negation by (?P<double_negation>.+?))?"
     r"(?P<discounted>/discounted)?)$",
     re.DOTALL,
 )
@@ -768,7 +1059,9 @@ _MATCH_RE = re.compile(
 def parse_matches(field: str) -> list[dict]:
     """Split a ``mentions``, ``cues`` or ``deciding_cue`` cell of `label_sentences`
     back into records: ``surface, start, end`` and either ``actor_id`` (a mention) or
-    ``key, polarity`` (after negation), ``weight, negated_by, discounted`` (a cue).
+    ``key, polarity`` (after negation), ``weight, negated_by, double_negation,
+    discounted`` (a cue; ``double_negation`` is the two negators that cancel out, as in
+    ``لا تمانع``, or "").
     An empty cell gives ``[]``; a malformed item raises ValueError."""
     records = []
     for item in field.split("|") if field else []:
@@ -782,7 +1075,8 @@ def parse_matches(field: str) -> list[dict]:
         else:
             record.update(
                 key=g["key"], polarity=g["polarity"], weight=float(g["weight"]),
-                negated_by=g["negated_by"] or "", discounted=bool(g["discounted"]),
+                negated_by=g["negated_by"] or "", double_negation=g["double_negation"] or "",
+                discounted=bool(g["discounted"]),
             )
         records.append(record)
     return records
@@ -799,6 +1093,8 @@ def _show_match(record: dict) -> str:
     text += f" {record['polarity']} {record['weight']:g}"
     if record["negated_by"]:
         text += f" (negated by {record['negated_by']})"
+    if record["double_negation"]:
+        text += f" (double negation by {record['double_negation']}: not flipped)"
     if record["discounted"]:
         text += " (discounted)"
     return text
@@ -860,12 +1156,13 @@ def _why_none(row) -> str:
     return "cues cancel out" if row.cues else "no cue"
 
 
-def stance_strip_data(labels: pd.DataFrame, gold: pd.DataFrame | None = None) -> pd.DataFrame:
+def stance_strip_data(labels: pd.DataFrame, gold: pd.DataFrame | None = None,
+                      target: str | Target | None = None) -> pd.DataFrame:
     """The numbers behind `stance_strip_figure`, one row per sentence in article order:
     ``article_id, sentence, label, score, deciding_cue`` (the labeller's cell, with
     offsets), ``deciding_cue_text`` (its surface, or for NONE why there is none:
-    ``target not named``, ``no cue``, ``cues cancel out``) and, with ``gold``,
-    ``gold_label``."""
+    ``target not named``, ``no cue``, ``cues cancel out``) and, with ``gold``
+    (filtered to ``target`` as in `evaluate`), ``gold_label``."""
     data = labels.sort_values(["article_id", "sentence"], kind="stable").reset_index(drop=True)
     cue_text = [
         " ".join(parse_matches(row.deciding_cue)[0]["surface"].split()) if row.deciding_cue else _why_none(row)
@@ -874,7 +1171,7 @@ def stance_strip_data(labels: pd.DataFrame, gold: pd.DataFrame | None = None) ->
     strip = data[["article_id", "sentence", "label", "score", "deciding_cue"]].copy()
     strip["deciding_cue_text"] = cue_text
     if gold is not None:
-        gold_labels = gold.set_index(["article_id", "sentence"])["label"]
+        gold_labels = _gold_for(gold, target).set_index(["article_id", "sentence"])["label"]
         strip["gold_label"] = [
             gold_labels.get((a, s), "") for a, s in zip(strip["article_id"], strip["sentence"])
         ]
@@ -894,15 +1191,16 @@ def _wrap_words(text: str, width: int) -> list[str]:
     return lines
 
 
-def stance_strip_figure(labels: pd.DataFrame, gold: pd.DataFrame | None = None, *,
-                        title: str | None = None, wrap: int = 11):
+def stance_strip_figure(labels: pd.DataFrame, gold: pd.DataFrame | None = None,
+                        target: str | Target | None = None, *, title: str | None = None, wrap: int = 11):
     """Each article as a strip of its sentences, coloured by label.
 
     One row of cells per article, sentence 1 at the **right**, as the Arabic text
     runs. Each cell gives the label and the score in words; under it, the deciding cue
     as it stands in the text (through `ar`, wrapped at ``wrap`` characters, each line
-    shaped on its own), or in English why a NONE has none. With ``gold``, a sentence
-    whose gold label differs gets a dashed frame and ``gold: <label>`` in its cell.
+    shaped on its own), or in English why a NONE has none. With ``gold`` (filtered to
+    ``target`` as in `evaluate`), a sentence whose gold label differs gets a dashed
+    frame and ``gold: <label>`` in its cell.
 
     Returns ``(fig, data)`` with ``data`` from `stance_strip_data`, ready for
     `arabic_media.plotting.save_figure`.
@@ -912,7 +1210,7 @@ def stance_strip_figure(labels: pd.DataFrame, gold: pd.DataFrame | None = None, 
 
     from arabic_media.plotting import FALLBACK_FONT, ar
 
-    data = stance_strip_data(labels, gold)
+    data = stance_strip_data(labels, gold, target)
     articles = list(dict.fromkeys(data["article_id"]))
     if not articles:
         raise ValueError("no sentences to draw")
