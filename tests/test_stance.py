@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from arabic_media import stance
-from arabic_media.paths import ANNOTATIONS_DIR, LEXICONS_DIR
+from arabic_media.corpus import load_corpus
+from arabic_media.paths import ANNOTATIONS_DIR, CORPUS_DIR, LEXICONS_DIR
 from arabic_media.text import normalize
 
 # A lexicon small enough that every expected score below can be added up by hand.
@@ -340,12 +341,14 @@ def test_actor_aliases_are_unique_to_one_actor():
             assert owner.setdefault(key, actor_id) == actor_id, (alias, owner[key], actor_id)
 
 
-def test_gold_file_is_clean_and_quotes_its_sentences(study_corpus):
-    path = ANNOTATIONS_DIR / "stance_gold.csv"
+@pytest.mark.parametrize(("gold_file", "corpus_dir"), [("stance_gold.csv", None), ("stance_gold_heldout.csv", "heldout")])
+def test_gold_file_is_clean_and_quotes_its_sentences(study_corpus, gold_file, corpus_dir):
+    path = ANNOTATIONS_DIR / gold_file
     data = path.read_bytes()
     assert not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data
-    gold = stance.load_gold()
-    sentences = study_corpus.sentences.set_index(["article_id", "sentence"])["text"]
+    gold = stance.load_gold(path)
+    corpus = study_corpus if corpus_dir is None else load_corpus(CORPUS_DIR / corpus_dir)
+    sentences = corpus.sentences.set_index(["article_id", "sentence"])["text"]
     assert set(gold.set_index(["article_id", "sentence"]).index) == set(sentences.index)
     for row in gold.itertuples():
         text = re.sub(r"\s+", " ", sentences[(row.article_id, row.sentence)])

@@ -30,6 +30,9 @@ def _find_root() -> Path:
 PROJECT_ROOT: Path = _find_root()
 CORPUS_DIR: Path = PROJECT_ROOT / "corpus"
 MANIFEST: Path = CORPUS_DIR / "manifest.csv"
+#: A second corpus, never read while the rules were written: the stance labeller's
+#: out-of-sample check (``corpus/heldout/README.md``).
+HELDOUT_DIR: Path = CORPUS_DIR / "heldout"
 LEXICONS_DIR: Path = CORPUS_DIR / "lexicons"
 ANNOTATIONS_DIR: Path = CORPUS_DIR / "annotations"
 FIGURES_DIR: Path = PROJECT_ROOT / "figures"
