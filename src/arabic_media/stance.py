@@ -39,15 +39,15 @@ knowledge that could only have come from reading it.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from arabic_media.lexicons import read_lexicon
 from arabic_media.paths import ANNOTATIONS_DIR, LEXICONS_DIR, relative
-from arabic_media.text import normalize, token_kind, tokenize
+from arabic_media.text import PROCLITICS, normalize, token_kind, tokenize
 
 __all__ = [
     "LABELS",
@@ -97,21 +97,9 @@ ACTOR_TYPES = (
 )
 CONTRAST_EFFECTS = ("later_clause_dominates", "marked_clause_conceded", "no_dominance")
 
-# Clitic prefixes a word may carry in front of a name or a cue: a conjunction, then a
-# preposition, then the article; ل + ال is written لل.
+# Clitic prefixes a word may carry in front of a name or a cue (longest first), or none.
 _CONJUNCTIONS = ("", "و", "ف")
-_PREPOSITIONS = ("", "ب", "ل", "ك")
-_PREFIXES = tuple(
-    sorted(
-        {
-            conj + ("لل" if prep == "ل" and art else prep + art)
-            for conj in _CONJUNCTIONS
-            for prep in _PREPOSITIONS
-            for art in ("", "ال")
-        },
-        key=lambda p: (-len(p), p),
-    )
-)
+_PREFIXES = PROCLITICS + ("",)
 # Pronoun suffixes and the accusative alef a cue word may carry (تحفظهم, عائقا).
 _SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي", "ا")
 
@@ -138,20 +126,6 @@ _CLAUSE_BREAKS = set("،,؛;:.!?؟")
 # --- lexicon files ------------------------------------------------------------------
 
 
-def _read_csv(path: Path, columns: list[str]) -> pd.DataFrame:
-    """Read a lexicon CSV as strings, checking its header; errors name the file
-    relative to the project, never a machine path."""
-    name = relative(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{name}: no such lexicon file")
-    with path.open(encoding="utf-8", newline="") as handle:
-        header = next(csv.reader(handle), [])
-    if header[: len(columns)] != columns:
-        raise ValueError(f"{name}: header is {header}, expected {columns}")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    return table[columns]
-
-
 def _pattern(phrase: str) -> tuple[str, ...]:
     """A phrase as the tuple of its normalised word tokens."""
     norm = normalize(phrase.strip())
@@ -165,7 +139,7 @@ def load_actors(directory: Path | None = None) -> pd.DataFrame:
     the ``|``-separated Arabic aliases; the canonical name is always one)."""
     directory = Path(directory) if directory is not None else LEXICONS_DIR
     path = directory / "actors.csv"
-    actors = _read_csv(path, ["actor_id", "canonical_ar", "name_en", "type", "aliases_ar"])
+    actors = read_lexicon(path, ["actor_id", "canonical_ar", "name_en", "type", "aliases_ar"])
     bad = actors.loc[~actors["type"].isin(ACTOR_TYPES), "actor_id"].tolist()
     if bad:
         raise ValueError(f"{relative(path)}: unknown actor type for {bad}; use one of {ACTOR_TYPES}")
@@ -217,7 +191,7 @@ def load_target(name: str, directory: Path | None = None) -> Target:
     gazetteer does not have."""
     directory = Path(directory) if directory is not None else LEXICONS_DIR
     path = directory / "targets" / f"{name}.csv"
-    members = _read_csv(path, ["target", "actor_id", "note"])
+    members = read_lexicon(path, ["target", "actor_id", "note"])
     others = sorted(set(members["target"]) - {name})
     if others:
         raise ValueError(f"{relative(path)}: rows for another target {others}")
@@ -276,9 +250,9 @@ def _check_effect(effect: str, where: str) -> None:
 def load_lexicon(directory: Path | None = None) -> Lexicon:
     """Read ``stance_cues.csv``, ``negators.csv`` and ``contrast_markers.csv``."""
     directory = Path(directory) if directory is not None else LEXICONS_DIR
-    cues = _read_csv(directory / "stance_cues.csv", ["cue", "polarity", "weight", "gloss_en", "note"])
-    negators = _read_csv(directory / "negators.csv", ["negator", "scope_tokens", "note"])
-    markers = _read_csv(directory / "contrast_markers.csv", ["marker", "effect", "note"])
+    cues = read_lexicon(directory / "stance_cues.csv", ["cue", "polarity", "weight", "gloss_en", "note"])
+    negators = read_lexicon(directory / "negators.csv", ["negator", "scope_tokens", "note"])
+    markers = read_lexicon(directory / "contrast_markers.csv", ["marker", "effect", "note"])
     where = relative(directory / "stance_cues.csv")
     for row in cues.itertuples():
         _check_cue(row.polarity, row.weight, where)
@@ -296,7 +270,7 @@ def load_gold(path: Path | None = None) -> pd.DataFrame:
     rationale``), with ``sentence`` as int; raises ValueError on an unknown label or a
     repeated sentence."""
     path = Path(path) if path is not None else ANNOTATIONS_DIR / "stance_gold.csv"
-    gold = _read_csv(path, ["article_id", "sentence", "target", "label", "rationale"])
+    gold = read_lexicon(path, ["article_id", "sentence", "target", "label", "rationale"])
     gold["sentence"] = gold["sentence"].astype(int)
     bad = sorted(set(gold["label"]) - set(LABELS))
     if bad:

@@ -31,7 +31,6 @@ and in a right-to-left concordance line the *left* context is the text that come
 
 from __future__ import annotations
 
-import csv
 import html
 import math
 import re
@@ -42,15 +41,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from arabic_media.lexicons import read_lexicon
 from arabic_media.paths import LEXICONS_DIR, relative
-from arabic_media.text import normalize
+from arabic_media.text import PROCLITICS, normalize
 
 __all__ = [
     "CATEGORIES",
     "CONTENT",
     "REPORTING",
     "FORMS",
-    "read_lexicon",
     "load_stopwords",
     "load_reporting_terms",
     "load_glossary",
@@ -94,27 +93,6 @@ NGRAM_EDGE_EXCLUDE = ("stopword", "reporting_verb", "attribution")
 
 
 # --- lexicons ------------------------------------------------------------------------
-
-
-def read_lexicon(path: Path | str, columns: list[str]) -> pd.DataFrame:
-    """Read a lexicon CSV as strings and return its ``columns``, in that order.
-
-    Checks that the file exists and that its header has every one of ``columns``
-    (other columns are allowed and dropped). Errors name the file relative to the
-    project (`arabic_media.paths.relative`), never by a machine path. Empty cells stay
-    empty strings, not NaN (``keep_default_na=False``: an Arabic word is never "NA").
-    """
-    path = Path(path)
-    name = relative(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{name}: no such lexicon file")
-    with path.open(encoding="utf-8", newline="") as handle:
-        header = next(csv.reader(handle), [])
-    missing = [c for c in columns if c not in header]
-    if missing:
-        raise ValueError(f"{name}: header is {header}, missing column(s) {missing}; expected {columns}")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    return table[columns]
 
 
 def load_stopwords(path: Path | str | None = None) -> frozenset[str]:
@@ -188,22 +166,6 @@ def load_grouping_candidates(path: Path | str | None = None) -> pd.DataFrame:
 
 # --- grouping ------------------------------------------------------------------------
 
-#: Proclitic chains, longest first: conjunction (و ف), preposition (ب ل ك) and the
-#: article (ال; after ل it is written لل).
-_PROCLITICS = tuple(
-    sorted(
-        {
-            conj + prep + art
-            for conj in ("", "و", "ف")
-            for prep in ("", "ب", "ل", "ك")
-            for art in ("", "ال")
-        }
-        - {""},
-        key=lambda p: (-len(p), p),
-    )
-)
-_PROCLITICS = tuple(p.replace("لال", "لل") for p in _PROCLITICS)
-
 #: Suffix rewrites tried on a stem, longest first: (suffix, replacement). Plural and
 #: dual endings, the feminine ة (also of nisba adjectives: امريكية -> امريكي), verb
 #: ending وا, and pronoun suffixes (a ة before a pronoun is written ت: رغبتها).
@@ -259,7 +221,7 @@ class CliticGrouper:
 
     def _strip_proclitics(self, word: str) -> str:
         best = word
-        for prefix in _PROCLITICS:
+        for prefix in PROCLITICS:
             if word.startswith(prefix):
                 rest = word[len(prefix) :]
                 if len(rest) >= MIN_STEM and len(rest) < len(best) and self._attested(rest):
@@ -709,7 +671,7 @@ def _matches(tokens: pd.DataFrame, term: str, form: str) -> pd.Series:
         return tokens["norm"] == norm
     groups = set(tokens.loc[tokens["norm"] == norm, "group"]) | ({norm} & set(tokens["group"]))
     if not groups:  # a bare form the text only has with clitics (شركات for الشركات)
-        spellings = {prefix + norm for prefix in _PROCLITICS}
+        spellings = {prefix + norm for prefix in PROCLITICS}
         groups = set(tokens.loc[tokens["norm"].isin(spellings), "group"])
     return tokens["group"].isin(groups)
 
