@@ -6,8 +6,8 @@ both to their ink, resize them to a common size and take the mean absolute
 pixel difference (0-255). ``ar(label)`` must match the reference; the string a
 wrong recipe produces must not, which shows the comparison can fail.
 
-Measured at 64 px per em, cropped and resized to 512 x 64 (see the report in the
-notebook 00_arabic_in_figures and the test ids):
+Measured at 64 px per em, cropped and resized to 512 x 64 (notebook 00 prints the
+figures for every study label; ``pytest -s`` prints them here):
 
 * matplotlib 3.11 (shapes natively), Amiri: ``ar()`` 4.4-15.3; double-processed
   ``get_display(reshape(s))`` 39.9-58.9.
@@ -49,6 +49,7 @@ from arabic_media.plotting import (
     ar,
     save_figure,
 )
+from arabic_media.shaping_check import COMPARE_FONT, THRESHOLD, wrong_recipe
 from plotting_helpers import (
     RAQM_AVAILABLE,
     difference,
@@ -59,8 +60,6 @@ from plotting_helpers import (
     render_reference,
 )
 
-#: Mean absolute pixel difference (0-255) below which two renders are "the same text".
-THRESHOLD = 25.0
 
 #: PDF page (rasterised by pdfium at 300 dpi) against the PNG of the same whole
 #: figure, both at half size, uncropped: a check that the same things sit in the
@@ -75,24 +74,6 @@ LABEL_IDS = [f"label{i:02d}" for i in range(len(STUDY_LABELS))]
 
 TITLE = "أكثر 20 كلمة تكرارا في تقرير Le Figaro"
 
-
-def wrong_recipe(text: str) -> str:
-    """What a mistaken notebook would hand to the running matplotlib.
-
-    On a natively shaping matplotlib, the old recipe applied anyway (text comes
-    out reversed); on an older one, the raw logical text (isolated letters, left
-    to right).
-    """
-    return get_display(reshape(text)) if NATIVE_SHAPING else text
-
-
-# Pixel comparison font. On 3.11 the study font itself. On 3.10 matplotlib draws
-# arabic_reshaper's presentation-form code points glyph by glyph, and Amiri's
-# presentation-form glyphs lack the contextual ligatures its OpenType tables give
-# the shaped text (measured up to 52 against the reference although the text reads
-# correctly), so the comparison there uses Noto Sans Arabic, whose presentation
-# forms are the shaped glyphs. Amiri on 3.10 is covered by test_study_font_covers.
-COMPARE_FONT = STUDY_FONT if NATIVE_SHAPING else "Noto Sans Arabic"
 
 needs_raqm = pytest.mark.skipif(
     not RAQM_AVAILABLE,

@@ -652,3 +652,10 @@ def test_every_arabic_line_of_the_study_strip_reads_like_the_reference_shaper(st
         assert ar(line) in drawn, line
         gap = difference(render_matplotlib(ar(line), compare_font), render_reference(line, compare_font))
         assert gap < threshold, (line, gap)
+
+
+def test_verb_rule_can_be_switched_off():
+    sentence = "لم تتعاون شركات أمريكية مع السلطات."
+    assert stance.label_text(sentence)["label"] == "AGAINST"
+    off = stance.label_text(sentence, verbs=False)
+    assert off["label"] == "NONE" and off["cues"] == ""

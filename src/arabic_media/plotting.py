@@ -74,8 +74,9 @@ STUDY_FONT = "Amiri"
 #: per-glyph fallback for anything Amiri lacks.
 FALLBACK_FONT = "DejaVu Sans"
 
-#: Every Arabic label the study's figures show. The tests render each one and
-#: compare it with an independent shaper, so add new labels here.
+#: Arabic labels checked against an independent shaper (tests, notebook 00): the
+#: study's title, its key phrases and stance words. Labels that figures draw from data
+#: are checked from the figure CSVs (``FIGURE_LABEL_COLUMNS`` in the tests).
 STUDY_LABELS: tuple[str, ...] = (
     "أكثر 20 كلمة تكرارا في تقرير Le Figaro",
     "تنظيم الدولة",

@@ -404,10 +404,11 @@ def _phrase_ok(sent: _Sentence, first: int, last: int) -> bool:
     return all(set(sent.gaps[i]) <= _TRANSPARENT for i in range(first + 1, last + 1))
 
 
-def _find(sent: _Sentence, entries, kind: str) -> list[Match]:
+def _find(sent: _Sentence, entries, kind: str, verbs: bool = True) -> list[Match]:
     """Match ``entries`` (each ``(pattern, key, *info)``) in ``sent``, longest pattern
     first, then earliest, without overlap. ``kind`` is ``alias``, ``cue``, ``negator``
-    or ``marker`` and decides which affixes a word may carry."""
+    or ``marker`` and decides which affixes a word may carry; ``verbs=False`` switches
+    the verb-inflection rule for cues off."""
     candidates = []
     n = len(sent.words)
     for entry in entries:
@@ -420,7 +421,7 @@ def _find(sent: _Sentence, entries, kind: str) -> list[Match]:
                 if kind in ("alias", "cue"):
                     # a cue's first word may be a verb (تعاونت, لم تتعاون); a name may not
                     good = _word_matches(
-                        word, pword, prefixes=True, suffixes=kind == "cue", verbs=kind == "cue" and j == 0
+                        word, pword, prefixes=True, suffixes=kind == "cue", verbs=verbs and kind == "cue" and j == 0
                     )
                 else:
                     # function words: و/ف on the first word, a pronoun on the last (إلا أنهم)
@@ -503,9 +504,10 @@ def find_mentions(sentence: _Sentence, target: Target) -> list[Match]:
     return _find(sentence, target.aliases, "alias")
 
 
-def find_cues(sentence: _Sentence, lexicon: Lexicon) -> list[Match]:
-    """Cue matches in one sentence; ``info`` is ``(polarity, weight)``."""
-    return _find(sentence, lexicon.cues, "cue")
+def find_cues(sentence: _Sentence, lexicon: Lexicon, verbs: bool = True) -> list[Match]:
+    """Cue matches in one sentence; ``info`` is ``(polarity, weight)``. ``verbs``: also
+    match a cue's first word as an inflected verb (`_verb_matches`)."""
+    return _find(sentence, lexicon.cues, "cue", verbs)
 
 
 # --- labelling ----------------------------------------------------------------------
@@ -558,9 +560,11 @@ def _chain_match(sent: _Sentence, chain: list[Match]) -> Match:
     )
 
 
-def _label_one(sent: _Sentence, target: Target, lexicon: Lexicon, negation: bool, contrast: bool) -> dict:
+def _label_one(
+    sent: _Sentence, target: Target, lexicon: Lexicon, negation: bool, contrast: bool, verbs: bool = True
+) -> dict:
     mentions = find_mentions(sent, target)
-    cues = find_cues(sent, lexicon)
+    cues = find_cues(sent, lexicon, verbs)
     cue_words = {i for m in cues for i in range(m.first, m.last + 1)}
     markers = _find(sent, lexicon.markers, "marker") if contrast else []
     marker_words = {i for m in markers for i in range(m.first, m.last + 1)}
@@ -686,13 +690,15 @@ def label_sentences(
     *,
     negation: bool = True,
     contrast: bool = True,
+    verbs: bool = True,
 ) -> pd.DataFrame:
     """Label every sentence for its stance toward ``target``.
 
     ``sentences`` is the corpus's sentence table (``article_id, sentence, start, end,
     text``); ``tokens`` its token table (tokenised here if None). ``target`` is a
     target file's name or a `Target`; ``lexicon`` defaults to the study's files.
-    ``negation`` and ``contrast`` switch those steps off (for the baseline).
+    ``negation`` and ``contrast`` switch those steps off (for the baseline); ``verbs``
+    switches off matching cues as inflected verbs (for the held-out provenance check).
 
     Returns one row per sentence: ``article_id, sentence, label, score, n_mentions,
     mentions, cues, deciding_cue, explanation``. ``mentions`` is ``|``-joined
@@ -703,7 +709,7 @@ def label_sentences(
     """
     target = load_target(target) if isinstance(target, str) else target
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    rows = [_label_one(s, target, lexicon, negation, contrast) for s in _sentences(sentences, tokens)]
+    rows = [_label_one(s, target, lexicon, negation, contrast, verbs) for s in _sentences(sentences, tokens)]
     return pd.DataFrame(rows, columns=OUTPUT_COLUMNS)
 
 
