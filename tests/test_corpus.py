@@ -23,6 +23,7 @@ def test_corpus_keeps_the_article_byte_identical(study_corpus):
     data = (paths.CORPUS_DIR / row["file"]).read_bytes()
     assert hashlib.sha256(data).hexdigest() == SEED_SHA256
     assert row["text"].encode("utf-8") == data
+    assert row["n_bytes"] == len(data) == 6277 and row["n_chars"] == len(row["text"]) == 3424
 
 
 def test_seed_article_has_14_sentences(study_corpus):

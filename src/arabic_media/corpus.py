@@ -73,7 +73,8 @@ class Corpus:
 
     ``articles``: one row per manifest row, the manifest's columns plus ``text`` (the
     decoded article), ``encoding`` (what the bytes were decoded from), ``bom``,
-    ``line_endings`` (``LF``, ``CRLF``, ``CR``, ``mixed`` or ``none``), ``n_chars``.
+    ``line_endings`` (``LF``, ``CRLF``, ``CR``, ``mixed`` or ``none``), ``n_bytes`` (of
+    the file), ``n_chars`` (of the text).
 
     ``sentences``: ``article_id, sentence, start, end, text``; ``sentence`` counts from 1
     in each article; ``text == article_text[start:end]``.
@@ -380,6 +381,7 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
                 "encoding": encoding,
                 "bom": bom,
                 "line_endings": _line_endings(text),
+                "n_bytes": len(data),
                 "n_chars": len(text),
             }
         )
