@@ -219,3 +219,9 @@ def test_tokenize_respects_start_and_end():
     text = "أولا. ثانيا، ثالثا."
     spans = tokenize(text, 6, len(text))
     assert [text[s.start : s.end] for s in spans] == ["ثانيا", "،", "ثالثا", "."]
+
+
+def test_full_stop_glued_to_the_next_word_is_not_a_boundary():
+    # A known limit, stated in the README: seen in the ANT corpus ("تويتر".بعد).
+    text = 'عبر موقع "تويتر".بعد الجدل قال.'
+    assert len(split_sentences(text)) == 1
