@@ -30,9 +30,8 @@ import time
 from pathlib import Path
 
 from arabic_media.corpus import MANIFEST_COLUMNS, load_corpus
-from arabic_media.paths import PROJECT_ROOT
-
-DEFAULT_DATA = PROJECT_ROOT.parent / "shared" / "data" / "antcorpus-multisource-v2.1.tar.xz"
+from arabic_media.paths import ANT_ARCHIVE as DEFAULT_DATA
+from arabic_media.text import PRESENTATION_FORMS
 _TEXT_RE = re.compile(r"<TEXT>\s*(.*?)\s*(?:</TEXT>|</DOC>|$)", re.S)
 
 
@@ -89,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
 
     chars = int(corpus.articles["n_chars"].sum())
     words = corpus.tokens[corpus.tokens["kind"] == "word"]
-    presentation = int(corpus.articles["text"].str.count("[\ufb50-\ufdff\ufe70-\ufefe]").sum())
+    presentation = int(corpus.articles["text"].str.count(PRESENTATION_FORMS).sum())
     print(f"workload        ANT corpus v2.1, first {len(corpus.articles):,} articles with a <TEXT> body")
     print(f"prepared in     {prepared:.1f} s (reading the .tar.xz, writing the scratch corpus)")
     print(f"characters      {chars:,}")

@@ -34,7 +34,6 @@ from importlib.metadata import version
 
 from arabic_media.paths import LEXICONS_DIR
 
-LEXICONS = LEXICONS_DIR
 PINS = {"snowballstemmer": "3.1.1", "tashaphyne": "0.3.6"}
 
 
@@ -47,7 +46,7 @@ def main() -> None:
 
     words: list[str] = []
     for gold in ("grouping_gold.csv", "grouping_gold_heldout.csv"):
-        with (LEXICONS / gold).open(encoding="utf-8", newline="") as handle:
+        with (LEXICONS_DIR / gold).open(encoding="utf-8", newline="") as handle:
             words += [row["norm"] for row in csv.DictReader(handle)]
     words = list(dict.fromkeys(words))  # a word in both lists gets one row per candidate
     snowball = snowballstemmer.stemmer("arabic")
@@ -66,7 +65,7 @@ def main() -> None:
     for name, (package, stem) in candidates.items():
         for word in words:
             rows.append({"candidate": name, "package": package, "version": PINS[package], "norm": word, "key": stem(word)})
-    with (LEXICONS / "grouping_candidates.csv").open("w", encoding="utf-8", newline="") as handle:
+    with (LEXICONS_DIR / "grouping_candidates.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=["candidate", "package", "version", "norm", "key"], lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)

@@ -48,7 +48,6 @@ from arabic_media.text import normalize
 SOURCE = "stopwords-iso (PyPI package stopwordsiso)"
 SOURCE_VERSION = "0.7.1"
 SOURCE_LICENCE = "MIT"
-LEXICONS = LEXICONS_DIR
 
 #: Source entries (normalised) dropped by name, with the reason.
 DROPPED = {
@@ -172,7 +171,7 @@ def build() -> None:
                 stopwords.add(variant)
     kept = sum(1 for c in changes if c["action"] == "kept")
     added = sum(1 for c in changes if c["action"] == "added")
-    LEXICONS.mkdir(parents=True, exist_ok=True)
+    LEXICONS_DIR.mkdir(parents=True, exist_ok=True)
     header = [
         "# Arabic stop words of the study, normalised with arabic_media.text.normalize (defaults).",
         f"# Source: {SOURCE} {SOURCE_VERSION}, Arabic list ('ar'), {SOURCE_LICENCE} licence.",
@@ -182,9 +181,9 @@ def build() -> None:
         "# Do not edit by hand: change the script and rebuild.",
     ]
     text = "\n".join(header + sorted(stopwords)) + "\n"
-    (LEXICONS / "stopwords_ar.txt").write_text(text, encoding="utf-8", newline="\n")
-    _write_csv(LEXICONS / "stopwords_ar_changes.csv", changes, ["source_entry", "norm", "action", "reason"])
-    _write_csv(LEXICONS / "reporting_terms.csv", reporting_rows(), ["norm", "lemma", "category"])
+    (LEXICONS_DIR / "stopwords_ar.txt").write_text(text, encoding="utf-8", newline="\n")
+    _write_csv(LEXICONS_DIR / "stopwords_ar_changes.csv", changes, ["source_entry", "norm", "action", "reason"])
+    _write_csv(LEXICONS_DIR / "reporting_terms.csv", reporting_rows(), ["norm", "lemma", "category"])
     counts = {a: sum(1 for c in changes if c["action"] == a) for a in ("kept", "merged", "dropped", "moved", "added")}
     print(f"source entries: {len(source)}; {counts}; stop-word forms: {len(stopwords)}; "
           f"reporting/attribution forms: {len(reporting)}")

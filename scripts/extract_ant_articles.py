@@ -43,18 +43,14 @@ import tarfile
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
-from arabic_media.paths import CORPUS_DIR, PROJECT_ROOT
+from arabic_media.corpus import MANIFEST_COLUMNS
+from arabic_media.paths import ANT_ARCHIVE as ARCHIVE
+from arabic_media.paths import HELDOUT_DIR as HELDOUT
 
-ARCHIVE = PROJECT_ROOT.parent / "shared" / "data" / "antcorpus-multisource-v2.1.tar.xz"
 ARCHIVE_NAME = "../shared/data/antcorpus-multisource-v2.1.tar.xz"  # as messages say it
 PREFIX = "antcorpus-multisource-v2.1/"
-HELDOUT = CORPUS_DIR / "heldout"
 CITATION = "cite Chouigui, Ben Khiroun, Elayeb 2021, doi:10.1007/s13369-020-05258-z"
 
-MANIFEST_COLUMNS = [
-    "article_id", "file", "sha256", "title", "outlet", "original_outlet", "language",
-    "original_language", "published", "url", "notes",
-]
 
 
 @dataclass(frozen=True)

@@ -229,7 +229,9 @@ def _decode_strict(data: bytes, encoding: str, name: str) -> str:
 
 
 def _guess_utf16_without_bom(data: bytes) -> str | None:
-    """Arabic (U+06xx) and ASCII in UTF-16 put a 0x00 or 0x06 byte at every other place."""
+    """Arabic (U+06xx), ASCII, general punctuation (U+20xx) and presentation forms
+    (U+FExx) in UTF-16 put a 0x06, 0x00, 0x20 or 0xFE byte at every other place; guess
+    the byte order whose high bytes are at least 95% of those."""
     if len(data) < 4 or len(data) % 2:
         return None
     high_le, high_be = data[1::2], data[0::2]
@@ -242,13 +244,12 @@ def _guess_utf16_without_bom(data: bytes) -> str | None:
 def _checked_legacy(text: str, encoding: str, name: str) -> str:
     if not _looks_like_text(text):
         raise CorpusError(f"{name}: decodes as {encoding} but holds control characters; refusing to guess")
-    if encoding != "utf-8":
-        warnings.warn(
-            f"{name}: not UTF-8; decoded as {encoding} (recorded in articles.encoding). "
-            "Re-save it as UTF-8 and update its sha256 to silence this.",
-            CorpusWarning,
-            stacklevel=4,
-        )
+    warnings.warn(
+        f"{name}: not UTF-8; decoded as {encoding} (recorded in articles.encoding). "
+        "Re-save it as UTF-8 and update its sha256 to silence this.",
+        CorpusWarning,
+        stacklevel=4,
+    )
     return text
 
 
@@ -408,7 +409,7 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
                         "start": tok.start,
                         "end": tok.end,
                         "surface": surface,
-                        "norm": norms.get(surface) or norms.setdefault(surface, normalize(surface)),
+                        "norm": norms[surface] if surface in norms else norms.setdefault(surface, normalize(surface)),
                         "kind": token_kind(surface),
                     }
                 )
@@ -424,7 +425,8 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
 
 
 def describe(corpus: Corpus) -> pd.DataFrame:
-    """Counts per article, and for all articles together (row ``all``).
+    """Counts per article and, when there is more than one, for all together (row
+    ``all``).
 
     Columns: ``sentences``, ``tokens`` (words, numbers and punctuation), ``words``,
     ``numbers``, ``punctuation``, ``word_types_surface`` (distinct word forms as written),

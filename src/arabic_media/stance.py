@@ -22,7 +22,9 @@ A sentence is labelled in four steps, each visible in the output:
    cue as it is (`_negation_chain`).
 4. **Contrast.** After ``إلا أن`` (``later_clause_dominates``) only the cues after the
    marker count, if there are any; cues before it are kept in the output, marked
-   ``discounted``.
+   ``discounted``. After a concessive marker (``marked_clause_conceded``, e.g.
+   ``رغم``) the cues in the conceded clause are the ones discounted; ``no_dominance``
+   leaves every cue counted.
 
 The score is the sum of signed weights (FAVOR +, AGAINST -) of the counted cues; its
 sign is the label, and zero is NONE. Matching is on tokens' ``norm`` (the study's
@@ -387,7 +389,6 @@ class _Sentence:
     article_id: str
     sentence: int
     words: tuple[str, ...]  # normalised
-    surfaces: tuple[str, ...]
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     # punctuation between word i-1 and word i (index i); "" for none
@@ -478,21 +479,20 @@ def _sentences(sentences: pd.DataFrame, tokens: pd.DataFrame | None) -> list[_Se
             ]
         else:
             toks = sorted(by_sentence.get(key, []))
-        words, surfaces, starts, ends, gaps = [], [], [], [], []
+        words, starts, ends, gaps = [], [], [], []
         pending = ""
         for start, end, surface, norm in toks:
             if token_kind(surface) == "punct":
                 pending += surface
                 continue
             words.append(norm)
-            surfaces.append(surface)
             starts.append(start)
             ends.append(end)
             gaps.append(pending)
             pending = ""
         result.append(
             _Sentence(
-                row.article_id, int(row.sentence), tuple(words), tuple(surfaces), tuple(starts),
+                row.article_id, int(row.sentence), tuple(words), tuple(starts),
                 tuple(ends), tuple(gaps), row.text, int(row.start),
             )
         )
@@ -704,8 +704,8 @@ def label_sentences(
     mentions, cues, deciding_cue, explanation``. ``mentions`` is ``|``-joined
     ``surface@start-end[actor_id]``; ``cues`` is ``|``-joined
     ``surface@start-end=cue/POLARITY/weight`` (polarity after negation) with
-    ``/negated by ...`` and ``/discounted`` when they apply; offsets are characters
-    of the article text.
+    ``/negated by ...``, ``/double negation by ...`` and ``/discounted`` when they
+    apply; offsets are characters of the article text.
     """
     target = load_target(target) if isinstance(target, str) else target
     lexicon = lexicon if lexicon is not None else load_lexicon()

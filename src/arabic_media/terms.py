@@ -334,10 +334,10 @@ def grouping_candidates(
     """
     vocabulary = list(vocabulary)
     outside = load_grouping_candidates() if outside is None else outside
+    splitters = (CliticGrouper(vocabulary, suffixes=False), CliticGrouper(vocabulary))
     candidates: dict[str, Callable[[str], str] | dict[str, str]] = {
         "none (normalised form)": lambda word: word,
-        "clitic": CliticGrouper(vocabulary, suffixes=False),
-        "clitic+suffix": CliticGrouper(vocabulary),
+        **{splitter.name: splitter for splitter in splitters},
     }
     for name, rows in outside.groupby("candidate", sort=True):
         label = f"{name} ({rows['package'].iloc[0]} {rows['version'].iloc[0]})"

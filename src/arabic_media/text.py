@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "NORMALIZE_DEFAULTS",
+    "PRESENTATION_FORMS",
     "PROCLITICS",
     "normalize",
     "Span",
@@ -63,7 +64,8 @@ _DIGITS = str.maketrans(
 _INVISIBLE_RE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 #: Arabic Presentation Forms-A (U+FB50-U+FDFF) and -B (U+FE70-U+FEFF): legacy glyph
 #: codes (``ﻻ``, ``ﺍﻟ``) that look right but match nothing in a search.
-_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+PRESENTATION_FORMS = "[\ufb50-\ufdff\ufe70-\ufefe]"
+_PRESENTATION_RE = re.compile(PRESENTATION_FORMS)
 
 
 def _unpresent(match: re.Match[str]) -> str:
@@ -216,15 +218,14 @@ def split_sentences(text: str) -> list[Span]:
         if pos >= n:
             break
         match = _SENTENCE_END_RE.search(text, pos)
+        # text[pos] is visible, so the end lies past it (a zero-width paragraph-break
+        # match sits on a later newline)
         end = match.end() if match else n
-        if end == pos:  # zero-width paragraph break at pos: cannot happen after skip
-            end = n if match is None else max(match.end(), pos + 1)
         # trim trailing whitespace inside the span (paragraph-break case, last line)
         stop = end
-        while stop > pos and _is_gap(text[stop - 1]):
+        while _is_gap(text[stop - 1]):
             stop -= 1
-        if stop > pos:
-            spans.append(Span(pos, stop))
+        spans.append(Span(pos, stop))
         pos = end
     return spans
 
