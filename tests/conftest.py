@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from arabic_media.corpus import MANIFEST_COLUMNS, load_corpus
+from arabic_media.corpus import MANIFEST_COLUMNS, load_corpus, write_manifest
 
 # CI (CI=true) runs the property tests derandomised, so a red run replays exactly;
 # on a developer's machine they draw new examples each run, to keep exploring.
@@ -37,7 +37,7 @@ def write_scratch_corpus(folder: Path, articles: dict[str, bytes], rows: list[di
     cells per article, in the same order.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    lines = [",".join(MANIFEST_COLUMNS)]
+    manifest_rows = []
     for number, (name, data) in enumerate(articles.items()):
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -46,6 +46,6 @@ def write_scratch_corpus(folder: Path, articles: dict[str, bytes], rows: list[di
         row.update(article_id=f"a{number}", file=name, sha256=hashlib.sha256(data).hexdigest())
         if rows:
             row.update(rows[number])
-        lines.append(",".join(row[c] for c in MANIFEST_COLUMNS))
-    (folder / "manifest.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        manifest_rows.append(row)
+    write_manifest(folder / "manifest.csv", manifest_rows)
     return folder

@@ -25,6 +25,7 @@ __all__ = [
     "PROCLITICS",
     "normalize",
     "Span",
+    "segment_article",
     "split_sentences",
     "tokenize",
     "token_kind",
@@ -280,6 +281,17 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """
     end = len(text) if end is None else end
     return [Span(m.start(), m.end()) for m in _token_re().finditer(text, start, end)]
+
+
+def segment_article(text: str) -> list[tuple[Span, list[Span]]]:
+    """The one segmentation of the study: ``text`` into sentences, each with its tokens.
+
+    Returns ``[(sentence_span, [token_span, ...]), ...]`` in reading order; every span
+    is a half-open range of character offsets into ``text`` itself (`split_sentences`,
+    then `tokenize` inside each sentence). The loader, the stance labeller and the
+    tests all segment through here, so they cannot disagree on a boundary.
+    """
+    return [(sent, tokenize(text, sent.start, sent.end)) for sent in split_sentences(text)]
 
 
 def token_kind(surface: str) -> str:

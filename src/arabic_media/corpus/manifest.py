@@ -1,0 +1,130 @@
+"""The manifest: one row per article, with the sha256 of its file. Read strictly,
+written in one way.
+
+``read_manifest`` checks every row before any article is read; ``write_manifest`` is
+the one writer (scripts that extract articles, the benchmark and the tests' scratch
+corpora all use it), quoting every field that needs it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from arabic_media import paths
+from arabic_media.corpus.errors import CorpusError
+
+__all__ = ["MANIFEST_COLUMNS", "read_manifest", "write_manifest", "display_name"]
+
+#: Columns of ``corpus/manifest.csv``, documented in ``corpus/README.md``.
+MANIFEST_COLUMNS = [
+    "article_id",
+    "file",
+    "sha256",
+    "title",
+    "outlet",
+    "original_outlet",
+    "language",
+    "original_language",
+    "published",
+    "url",
+    "notes",
+]
+_REQUIRED = ["article_id", "file", "sha256"]
+#: Ids become parts of file names (figures, CSVs): lower-case ASCII, digits, - and _.
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+_SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def read_manifest(corpus_dir: Path) -> pd.DataFrame:
+    """Read and check ``manifest.csv`` in ``corpus_dir`` (every cell as a string).
+
+    Checks: the file exists and is UTF-8 CSV with the required columns; ids are unique
+    and safe as file-name parts; each ``file`` is a relative path that stays inside the
+    corpus folder and exists; sha256 is 64 hex digits; ``published`` is empty or an ISO
+    date. Raises `CorpusError` naming the row.
+    """
+    manifest = corpus_dir / "manifest.csv"
+    where = paths.relative(manifest)
+    if not manifest.is_file():
+        raise CorpusError(f"{where}: the manifest is missing")
+    try:
+        with manifest.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+            header = list(rows[0].keys()) if rows else _header(manifest)
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{where}: not UTF-8 (byte {err.start})") from None
+    except csv.Error as err:
+        raise CorpusError(f"{where}: not valid CSV ({err})") from None
+    missing = [c for c in _REQUIRED if c not in header]
+    if missing:
+        raise CorpusError(f"{where}: missing column(s) {', '.join(missing)}; see corpus/README.md")
+    if not rows:
+        raise CorpusError(f"{where}: no articles listed")
+    root = corpus_dir.resolve()
+    seen: dict[str, int] = {}
+    for line, row in enumerate(rows, start=2):  # line 1 is the header
+        if None in row:  # more cells than columns
+            raise CorpusError(f"{where} line {line}: more cells than the header has columns")
+        row.update({k: (v or "").strip() for k, v in row.items()})
+        label = f"{where} line {line} (article_id {row['article_id']!r})"
+        if not _ID_RE.match(row["article_id"]):
+            raise CorpusError(
+                f"{label}: article_id must be lower-case letters, digits, '-' or '_' "
+                "(it becomes part of file names), and may not contain '/' or '..'"
+            )
+        if row["article_id"] in seen:
+            raise CorpusError(f"{label}: duplicate article_id (also on line {seen[row['article_id']]})")
+        seen[row["article_id"]] = line
+        file = row["file"]
+        if not file:
+            raise CorpusError(f"{label}: the file column is empty")
+        if Path(file).is_absolute() or "\\" in file:
+            raise CorpusError(f"{label}: file {file!r} must be a path relative to the corpus folder, with '/'")
+        target = (corpus_dir / file).resolve()
+        if not target.is_relative_to(root):
+            raise CorpusError(f"{label}: file {file!r} points outside the corpus folder")
+        if not target.is_file():
+            raise CorpusError(f"{label}: file {file!r} is missing")
+        if not _SHA_RE.match(row["sha256"].lower()):
+            raise CorpusError(f"{label}: sha256 {row['sha256']!r} is not 64 hexadecimal digits")
+        if row.get("published") and not _DATE_RE.match(row["published"]):
+            raise CorpusError(
+                f"{label}: published {row['published']!r} is not an ISO date (YYYY, YYYY-MM or "
+                "YYYY-MM-DD); leave it empty when the date is not known"
+            )
+    frame = pd.DataFrame(rows, columns=header, dtype="string")
+    extra = [c for c in MANIFEST_COLUMNS if c not in frame.columns]
+    for column in extra:
+        frame[column] = pd.Series([""] * len(frame), dtype="string")
+    return frame[MANIFEST_COLUMNS + [c for c in header if c not in MANIFEST_COLUMNS]]
+
+
+def display_name(corpus_dir: Path, file: str) -> str:
+    """How messages name an article file: relative to the project root when inside it,
+    else as ``<corpus folder name>/<file>``; never an absolute machine path."""
+    path = (corpus_dir / file).resolve()
+    try:
+        return path.relative_to(paths.PROJECT_ROOT).as_posix()
+    except ValueError:
+        return f"{corpus_dir.resolve().name}/{file}"
+
+
+def _header(manifest: Path) -> list[str]:
+    with manifest.open(encoding="utf-8-sig", newline="") as handle:
+        return next(csv.reader(handle), [])
+
+
+def write_manifest(path: Path, rows: list[dict]) -> None:
+    """Write ``rows`` (dicts keyed by `MANIFEST_COLUMNS`; a missing key is an empty
+    cell, an unknown key an error) to ``path`` as UTF-8 CSV with LF line endings. Cells
+    holding a comma, a quote or a line break are quoted (``csv.QUOTE_MINIMAL``), so
+    titles like ``فيسبوك "يتأهب"`` round-trip through `read_manifest`."""
+    with Path(path).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=MANIFEST_COLUMNS, restval="", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
