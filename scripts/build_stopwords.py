@@ -42,6 +42,7 @@ from pathlib import Path
 
 import stopwordsiso  # source package; build time only
 
+from arabic_media.affixes import CONJUNCTIONS, PARTICLE_PREFIXES, PARTICLE_PRONOUNS
 from arabic_media.paths import LEXICONS_DIR
 from arabic_media.text import normalize
 
@@ -79,7 +80,7 @@ ADDED = {
 #: the forms with ``PRONOUN_SUFFIXES`` before the clitic prefixes are added.
 PRONOUN_HOSTS = ("أن", "إن", "لكن", "عن", "من", "مع", "على", "إلى", "في", "عند", "لدى",
                  "بين", "حول", "دون", "ضد", "خلال", "لأن", "كأن", "لعل", "ليت")
-PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا")
+PRONOUN_SUFFIXES = PARTICLE_PRONOUNS  # ه ها هم هما هن ك كم كما كن نا (arabic_media.affixes)
 
 #: Lemmas of the reporting verbs and their forms (past 3rd person m/f/pl/dual and
 #: present 3rd person), before normalisation. أوضح and أعلن are here because the source
@@ -97,7 +98,7 @@ REPORTING_VERBS = {
 }
 #: Conjunctions a verb takes in reporting clauses (وقالت، فأضاف). Not ل/ب: لنشر and
 #: بنشرها are the noun "publishing", not a report.
-VERB_PREFIXES = ("", "و", "ف")
+VERB_PREFIXES = ("",) + CONJUNCTIONS
 
 #: The attribution word: "the newspaper", in every clitic form news Arabic gives it.
 ATTRIBUTION = {
@@ -108,7 +109,7 @@ ATTRIBUTION = {
 
 #: Proclitics a stop word takes: a conjunction, a preposition, or a conjunction then
 #: a preposition (وبها، فلما). ال is not among them: stop words are not definite.
-CLITIC_PREFIXES = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+CLITIC_PREFIXES = PARTICLE_PREFIXES  # و ف ب ل ك وب ول وك فب فل فك (arabic_media.affixes)
 
 #: Generated variants that are, more often, content words; never added.
 PROTECTED = {

@@ -1,6 +1,6 @@
 """PDF helpers for tests/test_plotting.py, and the shaping-check helpers it uses.
 
-The rendering and comparison functions live in `arabic_media.shaping_check` (notebook 00
+The rendering and comparison functions live in `arabic_media.charts.shaping_check` (notebook 00
 shows them too); the PDF rasterising and font listing (pypdfium2) are test-only.
 """
 
@@ -14,7 +14,7 @@ matplotlib.use("Agg")
 
 from PIL import Image  # noqa: E402
 
-from arabic_media.shaping_check import (  # noqa: E402,F401  (re-exported for the tests)
+from arabic_media.charts.shaping_check import (  # noqa: E402,F401  (re-exported for the tests)
     COMMON_SIZE,
     PX,
     difference,
@@ -23,7 +23,7 @@ from arabic_media.shaping_check import (  # noqa: E402,F401  (re-exported for th
     render_matplotlib,
     render_reference,
 )
-from arabic_media.shaping_check import REFERENCE_AVAILABLE as RAQM_AVAILABLE  # noqa: E402,F401
+from arabic_media.charts.shaping_check import REFERENCE_AVAILABLE as RAQM_AVAILABLE  # noqa: E402,F401
 
 
 def render_pdf_page(path: Path, dpi: int) -> Image.Image:

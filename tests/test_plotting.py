@@ -39,8 +39,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from matplotlib import font_manager
 
-from arabic_media import plotting
-from arabic_media.plotting import (
+from arabic_media import charts as plotting
+from arabic_media.charts import save as chart_save
+from arabic_media.charts import (
     FIGURE_DPI,
     NATIVE_SHAPING,
     STUDY_FONT,
@@ -49,7 +50,7 @@ from arabic_media.plotting import (
     ar,
     save_figure,
 )
-from arabic_media.shaping_check import COMPARE_FONT, THRESHOLD, wrong_recipe
+from arabic_media.charts.shaping_check import COMPARE_FONT, THRESHOLD, wrong_recipe
 from plotting_helpers import (
     RAQM_AVAILABLE,
     difference,
@@ -327,7 +328,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
-from arabic_media.plotting import ar, save_figure, STUDY_LABELS
+from arabic_media.charts import ar, save_figure, STUDY_LABELS
 fig, ax = plt.subplots(figsize=(4, 3))
 ax.bar([ar(s) for s in STUDY_LABELS[-3:]], [3, 2, 1])
 ax.set_title(ar(STUDY_LABELS[0]))
@@ -386,7 +387,7 @@ def test_csv_has_bom_and_round_trips_arabic(tmp_path):
 
 
 def test_default_directory_is_figures(monkeypatch, tmp_path):
-    monkeypatch.setattr(plotting, "FIGURES_DIR", tmp_path)
+    monkeypatch.setattr(chart_save, "FIGURES_DIR", tmp_path)
     fig, data = _bar_figure()
     assert save_figure(fig, "default-dir", data)["csv"].parent == tmp_path
 

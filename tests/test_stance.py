@@ -9,7 +9,9 @@ import re
 import pandas as pd
 import pytest
 
-from arabic_media import stance
+from arabic_media import charts, stance
+from arabic_media.lexicons import load_actors
+from arabic_media.matching import verb_matches
 from arabic_media.corpus import load_corpus
 from arabic_media.paths import ANNOTATIONS_DIR, CORPUS_DIR, LEXICONS_DIR
 from arabic_media.text import normalize
@@ -128,10 +130,13 @@ def test_a_refusal_or_objection_verb_under_a_negator_is_a_double_negation():
     # لا over تمانع over تعاون: does not object to cooperating, FAVOR (the study's lexicon)
     row = stance.label_text("شركات أمريكية لا تمانع التعاون مع الخلية.")
     assert row["label"] == "FAVOR" and row["score"] == 1.5
-    (cue,) = stance.parse_matches(row["cues"])
-    assert cue["polarity"] == "FAVOR" and cue["negated_by"] == ""
+    labelling = stance.label_sentences(
+        pd.DataFrame([{"article_id": "text", "sentence": 1, "start": 0, "end": 40,
+                       "text": "شركات أمريكية لا تمانع التعاون مع الخلية."}]))
+    (cue,) = labelling.matches[labelling.matches["role"] == "cue"].to_dict("records")
+    assert cue["effective"] == "FAVOR" and cue["negated_by"] == ""
     assert cue["double_negation"] == "لا تمانع"
-    assert "(double negation by لا تمانع: not flipped)" in stance.stance_table(pd.DataFrame([row]))["cues"][0]
+    assert "(double negation by لا تمانع: not flipped)" in stance.stance_table(labelling)["cues"][0]
     # the objection alone negates; a refusal under لم is a double negation too
     assert stance.label_text("شركات أمريكية تمانع التعاون مع الخلية.")["label"] == "AGAINST"
     assert stance.label_text("شركات أمريكية لم ترفض التعاون مع الخلية.")["label"] == "FAVOR"
@@ -153,7 +158,7 @@ def test_a_refusal_or_objection_verb_under_a_negator_is_a_double_negation():
     ],
 )
 def test_verb_rule_inflects_a_stem(word, stem):
-    assert stance._verb_matches(word, stem)
+    assert verb_matches(word, stem)
 
 
 @pytest.mark.parametrize(
@@ -168,7 +173,7 @@ def test_verb_rule_inflects_a_stem(word, stem):
     ],
 )
 def test_verb_rule_refuses_what_is_not_an_inflection(word, stem):
-    assert not stance._verb_matches(word, stem)
+    assert not verb_matches(word, stem)
 
 
 def test_verb_forms_of_cues_are_matched_and_negated():
@@ -333,7 +338,7 @@ def test_lexicon_entries_are_written_in_normalised_form():
 
 
 def test_actor_aliases_are_unique_to_one_actor():
-    actors = stance.load_actors()
+    actors = load_actors()
     owner = {}
     for actor_id, aliases in zip(actors["actor_id"], actors["aliases"]):
         for alias in aliases:
@@ -363,7 +368,7 @@ def test_gold_file_is_clean_and_quotes_its_sentences(study_corpus, gold_file, co
 
 @pytest.fixture(scope="module")
 def corpus_labels(study_corpus):
-    return stance.label_sentences(study_corpus.sentences, study_corpus.tokens)
+    return stance.label_sentences(study_corpus.sentences, study_corpus.tokens).labels
 
 
 def test_labeller_gives_one_valid_row_per_sentence(study_corpus, corpus_labels):
@@ -372,17 +377,21 @@ def test_labeller_gives_one_valid_row_per_sentence(study_corpus, corpus_labels):
     assert list(corpus_labels.columns) == stance.OUTPUT_COLUMNS
 
 
-def test_labeller_offsets_point_into_the_article(study_corpus, corpus_labels):
+def test_labeller_offsets_point_into_the_article(study_corpus):
     texts = dict(zip(study_corpus.articles["article_id"], study_corpus.articles["text"]))
-    pattern = re.compile(r"^(.*)@(\d+)-(\d+)[\[=]")
-    for row in corpus_labels.itertuples():
-        for item in [m for m in (row.mentions.split("|") + row.cues.split("|")) if m]:
-            surface, start, end = pattern.match(item).groups()
-            assert texts[row.article_id][int(start) : int(end)] == surface
+    matches = stance.label_sentences(study_corpus.sentences, study_corpus.tokens).matches
+    assert set(matches["role"]) == {"mention", "cue", "negator", "marker"}
+    for row in matches.itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.surface
+    # each sentence with a FAVOR or AGAINST label has exactly one deciding cue, of that polarity
+    labels = stance.label_sentences(study_corpus.sentences, study_corpus.tokens).labels
+    deciding = matches[matches["deciding"]].set_index(["article_id", "sentence"])["effective"]
+    decided = labels[labels["label"] != "NONE"].set_index(["article_id", "sentence"])["label"]
+    assert deciding.sort_index().equals(decided.sort_index().rename("effective"))
 
 
 def test_labeller_tokenises_for_itself_the_same_way(study_corpus, corpus_labels):
-    assert stance.label_sentences(study_corpus.sentences).equals(corpus_labels)
+    assert stance.label_sentences(study_corpus.sentences).labels.equals(corpus_labels)
 
 
 def test_labeller_beats_the_majority_baseline_in_sample(study_corpus, corpus_labels):
@@ -397,12 +406,12 @@ def test_leave_one_out_matches_the_reviewers_cue_only_figure(study_corpus):
     """Withholding only the cues is the measure a reviewer computed by hand: 9 of 14,
     with sentences 7, 8, 12 and 14 decided by cues found nowhere else."""
     gold = stance.load_gold()
-    held = stance.leave_one_out(study_corpus.sentences, study_corpus.tokens, withhold=("cues",))
+    held = stance.leave_one_out(study_corpus.sentences, study_corpus.tokens, withhold=("cues",)).labels
     result = stance.evaluate(held, gold, target="us_tech_companies")
     assert result.summary() == {
         "n": 14, "accuracy": 0.643, "macro_f1": 0.571, "f_avg": 0.714, "kappa": 0.444
     }
-    full = stance.label_sentences(study_corpus.sentences, study_corpus.tokens)
+    full = stance.label_sentences(study_corpus.sentences, study_corpus.tokens).labels
     differs = held.loc[held["label"] != full["label"], "sentence"].tolist()
     assert differs == [7, 8, 12, 14]
     assert held.set_index("sentence").loc[8, "withheld_cues"] == "عائق"
@@ -430,19 +439,19 @@ LOO_TEXTS = [
 
 def test_leave_one_out_withholds_what_only_one_sentence_shows():
     sentences = _small_corpus(LOO_TEXTS)
-    full = stance.label_sentences(sentences, None, COMPANIES, SMALL)
+    full = stance.label_sentences(sentences, None, COMPANIES, SMALL).labels
     assert list(full["label"]) == ["AGAINST", "AGAINST", "FAVOR", "FAVOR"]
-    cues_only = stance.leave_one_out(sentences, None, COMPANIES, SMALL, withhold=("cues",))
+    cues_only = stance.leave_one_out(sentences, None, COMPANIES, SMALL, withhold=("cues",)).labels
     assert list(cues_only["label"]) == ["NONE", "AGAINST", "FAVOR", "FAVOR"]
     assert list(cues_only["withheld_cues"]) == ["تورط", "", "", "استعدادهم للتعاون"]
     assert set(cues_only["withheld_aliases"]) == {""}
     # the long cue withheld, the short one inside it (seen in sentences 2 and 3) decides
     assert cues_only["score"].iloc[3] == 2 and "=تعاون/FAVOR/2" in cues_only["deciding_cue"].iloc[3]
-    both = stance.leave_one_out(sentences, None, COMPANIES, SMALL)
+    both = stance.leave_one_out(sentences, None, COMPANIES, SMALL).labels
     assert list(both["label"]) == ["NONE", "NONE", "FAVOR", "FAVOR"]
     assert both["withheld_aliases"].iloc[1] == "كلاود فلاير"
     assert list(both.columns) == stance.OUTPUT_COLUMNS + ["withheld_cues", "withheld_aliases"]
-    nothing = stance.leave_one_out(sentences, None, COMPANIES, SMALL, withhold=())
+    nothing = stance.leave_one_out(sentences, None, COMPANIES, SMALL, withhold=()).labels
     assert nothing[stance.OUTPUT_COLUMNS].equals(full)
     with pytest.raises(ValueError, match="withhold"):
         stance.leave_one_out(sentences, None, COMPANIES, SMALL, withhold=("negators",))
@@ -492,27 +501,32 @@ def test_ablation_shows_what_negation_and_contrast_change():
 # --- reading the output, tables and figures -----------------------------------------
 
 
-def test_parse_matches_reads_back_mentions_and_cues_with_offsets():
+def _matches_of(text):
+    sentences = pd.DataFrame([{"article_id": "text", "sentence": 1, "start": 0, "end": len(text), "text": text}])
+    return stance.label_sentences(sentences, None, COMPANIES, SMALL).matches
+
+
+def test_matches_are_records_with_roles_and_offsets():
     text = "شركات أمريكية رفضت التعاون مع الخلية."
-    row = label(text)
-    (mention,) = stance.parse_matches(row["mentions"])
+    matches = _matches_of(text)
+    (mention,) = matches[matches["role"] == "mention"].to_dict("records")
     assert text[mention["start"] : mention["end"]] == mention["surface"] == "شركات أمريكية"
     assert mention["actor_id"] == "us_companies"
-    (cue,) = stance.parse_matches(row["cues"])
+    (cue,) = matches[matches["role"] == "cue"].to_dict("records")
     assert cue["surface"] == "التعاون" and cue["key"] == "تعاون"
-    assert cue["polarity"] == "AGAINST" and cue["weight"] == 2
-    assert cue["negated_by"] == "رفضت" and cue["discounted"] is False
+    assert cue["polarity"] == "FAVOR" and cue["effective"] == "AGAINST" and cue["weight"] == 2
+    assert cue["negated_by"] == "رفضت" and cue["discounted"] is False and cue["deciding"] is True
     assert cue["double_negation"] == ""
-    assert stance.parse_matches(row["deciding_cue"]) == [cue]
-    assert stance.parse_matches("") == []
-    with pytest.raises(ValueError, match="not a labeller match"):
-        stance.parse_matches("تعاون")
+    (negator,) = matches[matches["role"] == "negator"].to_dict("records")
+    assert text[negator["start"] : negator["end"]] == "رفضت"
+    assert list(matches.columns) == stance.MATCH_COLUMNS
 
 
-def test_parse_matches_sees_a_discounted_cue():
-    row = label("أكدت شركات أمريكية التعاون، إلا أنها أبدت تحفظا.")
-    cues = stance.parse_matches(row["cues"])
-    assert [c["discounted"] for c in cues] == [True, False]
+def test_matches_see_a_discounted_cue_and_the_marker():
+    matches = _matches_of("أكدت شركات أمريكية التعاون، إلا أنها أبدت تحفظا.")
+    cues = matches[matches["role"] == "cue"]
+    assert cues["discounted"].tolist() == [True, False]
+    assert matches.loc[matches["role"] == "marker", "effect"].tolist() == ["later_clause_dominates"]
 
 
 def _two_articles():
@@ -528,7 +542,7 @@ def _two_articles():
         [{"article_id": a, "sentence": s, "start": 0, "end": len(t), "text": t} for (a, s), t in texts.items()]
     )
     labels = stance.label_sentences(sentences, None, COMPANIES, SMALL)
-    gold = labels[["article_id", "sentence", "label"]].copy()
+    gold = labels.labels[["article_id", "sentence", "label"]].copy()
     gold.loc[gold["sentence"] == 3, "label"] = "AGAINST"
     return sentences, labels, gold
 
@@ -560,15 +574,18 @@ def test_score_table_puts_labellers_side_by_side():
 
 def test_strip_data_has_one_row_per_sentence_and_says_why_a_none_has_no_cue():
     _, labels, gold = _two_articles()
-    data = stance.stance_strip_data(labels.iloc[::-1], gold)
+    data = stance.stance_strip_data(stance.Labelling(labels.labels.iloc[::-1], labels.matches), gold)
     assert list(data.columns) == [
-        "article_id", "sentence", "label", "score", "deciding_cue", "deciding_cue_text", "gold_label"
+        "article_id", "sentence", "label", "score", "deciding_cue_text", "deciding_cue_start",
+        "deciding_cue_end", "negated_by", "gold_label",
     ]
     assert list(zip(data["article_id"], data["sentence"])) == [
         ("a-article", 1), ("b-article", 1), ("b-article", 2), ("b-article", 3)
     ]
     assert list(data["deciding_cue_text"]) == ["للتعاون", "تورط", "التعاون", "target not named"]
-    assert data["deciding_cue"].iloc[1].startswith("تورط@")
+    assert (data["deciding_cue_start"].iloc[1], data["deciding_cue_end"].iloc[1]) == (16, 20)  # تورط
+    assert data["negated_by"].tolist() == ["", "", "رفضت", ""]
+    assert pd.isna(data["deciding_cue_start"].iloc[3])
     assert list(data["gold_label"]) == ["FAVOR", "AGAINST", "AGAINST", "AGAINST"]
     assert "gold_label" not in stance.stance_strip_data(labels).columns
     # a gold file with a second target: its rows are left out when the target is named
@@ -592,10 +609,10 @@ def _texts(fig):
 
 
 def test_strip_figure_draws_one_strip_per_article_right_to_left(figures):
-    from arabic_media.plotting import ar
+    from arabic_media.charts import ar
 
     _, labels, gold = _two_articles()
-    fig, data = stance.stance_strip_figure(labels, gold)
+    fig, data = charts.stance_strip_figure(labels, gold)
     assert len(fig.axes) == 2 and len(data) == 4
     long_strip = fig.axes[1]  # b-article, three sentences
     ticks = {t.get_text(): x for x, t in zip(long_strip.get_xticks(), long_strip.get_xticklabels())}
@@ -610,7 +627,7 @@ def test_strip_figure_draws_one_strip_per_article_right_to_left(figures):
 
 def test_share_and_confusion_figures_return_the_numbers_they_draw(figures):
     _, labels, gold = _two_articles()
-    fig, share = stance.stance_share_figure(labels)
+    fig, share = charts.stance_share_figure(labels)
     assert len(fig.axes) == 2
     assert list(share.columns) == ["article_id", "label", "sentences", "share"]
     assert len(share) == 2 * len(stance.LABELS)
@@ -618,7 +635,7 @@ def test_share_and_confusion_figures_return_the_numbers_they_draw(figures):
     assert share.groupby("article_id")["share"].sum().tolist() == pytest.approx([1, 1])
 
     result = stance.evaluate(labels, gold)
-    fig, confusion = stance.stance_confusion_figure(result)
+    fig, confusion = charts.stance_confusion_figure(result)
     assert list(confusion.columns) == ["gold", "predicted", "sentences"]
     assert confusion["sentences"].sum() == result.n == 4
     cell = confusion[(confusion["gold"] == "AGAINST") & (confusion["predicted"] == "NONE")]
@@ -632,21 +649,23 @@ def test_every_arabic_line_of_the_study_strip_reads_like_the_reference_shaper(st
     `tests/test_plotting.py` gives for `STUDY_LABELS`, for labels that come from data."""
     from plotting_helpers import RAQM_AVAILABLE, difference, font_file, render_matplotlib, render_reference
 
-    from arabic_media.plotting import NATIVE_SHAPING, STUDY_FONT, ar
+    from arabic_media.charts import NATIVE_SHAPING, STUDY_FONT, ar
+    from arabic_media.charts.stance import _wrap_words
 
     if not RAQM_AVAILABLE:
         pytest.skip("Pillow was built without libraqm: no independent reference shaper")
     threshold = 25.0  # as in tests/test_plotting.py, which documents how it was measured
     compare_font = font_file(STUDY_FONT if NATIVE_SHAPING else "Noto Sans Arabic")
-    fig, data = stance.stance_strip_figure(corpus_labels, stance.load_gold())
+    labelling = stance.label_sentences(study_corpus.sentences, study_corpus.tokens)
+    fig, data = charts.stance_strip_figure(labelling, stance.load_gold())
     drawn = {line for text in _texts(fig) for line in text.split("\n")}
     arabic = re.compile("[\u0600-\u06ff]")
     lines = {
         word_line
-        for text in data.loc[data["deciding_cue"] != "", "deciding_cue_text"]
-        for word_line in stance._wrap_words(text, 11)
+        for text in data.loc[data["deciding_cue_start"].notna(), "deciding_cue_text"]
+        for word_line in _wrap_words(text, 11)
     }
-    lines |= {c["negated_by"] for cue in data["deciding_cue"] for c in stance.parse_matches(cue) if c["negated_by"]}
+    lines |= {negator for negator in data["negated_by"] if negator}
     assert lines and all(arabic.search(line) for line in lines)
     for line in sorted(lines):
         assert ar(line) in drawn, line

@@ -10,20 +10,24 @@ import math
 import pandas as pd
 import pytest
 
+from arabic_media import stats as S
 from arabic_media import terms as T
+from arabic_media.display import kwic_html
+from arabic_media.lexicons import read_lexicon
 from arabic_media.paths import LEXICONS_DIR
-from arabic_media.text import normalize, split_sentences, token_kind, tokenize
+from arabic_media.text import normalize, segment_article, token_kind
 
 NO_REPORTING = pd.DataFrame({"norm": [], "lemma": [], "category": []})
 
 
 def make_tokens(texts: dict[str, str]) -> pd.DataFrame:
-    """Tokens of ``texts`` (article_id -> text) in the loader's shape."""
+    """Tokens of ``texts`` (article_id -> text) in the loader's shape, through the study's
+    one segmentation (`segment_article`)."""
     rows = []
     for article_id, text in texts.items():
         article_token = 0
-        for number, sent in enumerate(split_sentences(text), start=1):
-            for position, tok in enumerate(tokenize(text, sent.start, sent.end), start=1):
+        for number, (sent, toks) in enumerate(segment_article(text), start=1):
+            for position, tok in enumerate(toks, start=1):
                 article_token += 1
                 surface = text[tok.start : tok.end]
                 rows.append({
@@ -104,7 +108,7 @@ def test_heldout_gold_has_no_word_of_the_article(study_corpus):
 def test_read_lexicon_checks_the_header_and_names_the_file(tmp_path):
     good = tmp_path / "glossary.csv"
     good.write_text("term,gloss_en,note\nفرنسا,France,x\nNA,,\n", encoding="utf-8")
-    table = T.read_lexicon(good, ["gloss_en", "term"])
+    table = read_lexicon(good, ["gloss_en", "term"])
     assert list(table.columns) == ["gloss_en", "term"]  # asked order; extra column dropped
     assert table["term"].tolist() == ["فرنسا", "NA"] and table["gloss_en"].tolist() == ["France", ""]
     bad = tmp_path / "reporting_terms.csv"
@@ -190,7 +194,7 @@ def test_pairwise_scores_by_hand():
     predicted = {"a": "x", "b": "x", "c": "x", "d": "y"}
     # pairs: ab ac ad bc bd cd (6). gold same: ab, cd. predicted same: ab, ac, bc.
     # tp = {ab} = 1; fp = {ac, bc} = 2; fn = {cd} = 1
-    scores = T.pairwise_scores(gold, predicted)
+    scores = S.pairwise_scores(gold, predicted)
     assert (scores["pairs"], scores["tp"], scores["fp"], scores["fn"]) == (6, 1, 2, 1)
     assert scores["precision"] == pytest.approx(1 / 3)
     assert scores["recall"] == pytest.approx(1 / 2)
@@ -237,7 +241,7 @@ def test_missed_groups_lists_the_split_gold_groups():
     assert missed.to_dict("list") == {"norm": ["مكاتب", "مكتب"], "group": ["مكتب", "مكتب"], "key": ["مكاتب", "مكتب"]}
     assert T.missed_groups(gold, lambda w: "x").empty  # one key for all: nothing split
     # its rows are exactly the false negatives' words
-    scores = T.pairwise_scores(dict(zip(gold["norm"], gold["group"])), keys)
+    scores = S.pairwise_scores(dict(zip(gold["norm"], gold["group"])), keys)
     assert scores["fn"] == 1
 
 
@@ -367,7 +371,7 @@ def test_concordance_right_is_before_left_is_after():
     assert "\n" in text[first["end"] : first["context_end"]]
     second = lines.iloc[1]
     assert second["left"] == "الفرنسية."  # the window counts the full stop as a token; text verbatim
-    html = T.kwic_html(lines, caption="<الشركات>")
+    html = kwic_html(lines, caption="<الشركات>")
     assert 'dir="rtl"' in html and html._repr_html_() == str(html)
     assert "&lt;الشركات&gt;" in html
     row = html.split("<tbody>")[1].split("</tr>")[0]
@@ -379,7 +383,7 @@ def test_concordance_right_is_before_left_is_after():
 
 def test_association_scores_by_hand():
     # O = 2, f_n = 3, f_c = 4, R1 = 12, N = 40
-    s = T.association_scores(2, 3, 4, 12, 40)
+    s = S.association_scores(2, 3, 4, 12, 40)
     # E = 12 * 4 / 40 = 1.2
     assert s["expected"] == pytest.approx(1.2)
     # MI = log2(2 / 1.2) = log2(1.6667) = 0.7370
@@ -396,7 +400,7 @@ def test_association_scores_by_hand():
 
 
 def test_association_scores_impossible_table_is_nan():
-    assert math.isnan(T.association_scores(1, 1, 5, 10, 8)["g2"])  # O22 = 8 - 10 - 5 + 1 < 0
+    assert math.isnan(S.association_scores(1, 1, 5, 10, 8)["g2"])  # O22 = 8 - 10 - 5 + 1 < 0
 
 
 def test_collocates_by_hand():
@@ -494,7 +498,7 @@ def test_dispersion_table_holds_the_drawn_labels_and_glosses():
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from arabic_media.plotting import ar
+    from arabic_media.charts import ar, dispersion_figure
 
     text = "أمريكية امريكية أمريكية الأمريكية. فرنسا"
     tokens = T.annotate(make_tokens({"a": text}), stopwords=set(), reporting=NO_REPORTING)
@@ -506,13 +510,33 @@ def test_dispersion_table_holds_the_drawn_labels_and_glosses():
     assert len(american) == 4 and set(american["display"]) == {"أمريكية"}
     assert set(american["gloss_en"]) == {"American"}
     assert places.loc[places["term"] == "فرنسا", "gloss_en"].tolist() == [""]
-    fig, ax = plt.subplots()
+    fig, data = dispersion_figure(places[places["term"] != "سوريا"], ["امريكية", "فرنسا"], tokens=tokens)
     try:
-        T.plot_dispersion(ax, places, ["امريكية", "فرنسا", "سوريا"], tokens=tokens)
+        ax = fig.axes[0]
         drawn = [t.get_text() for t in ax.get_yticklabels()]
-        # what the figure draws is the CSV's display column (سوريا, never seen: itself)
-        assert drawn == [ar("أمريكية"), ar("فرنسا"), ar("سوريا")]
+        # what the figure draws is the CSV's display column
+        assert drawn == [ar("أمريكية"), ar("فرنسا")]
         right = [child for child in ax.child_axes if child.get_yticklabels()]
-        assert [t.get_text() for t in right[0].get_yticklabels()] == ["American", "", ""]
+        assert [t.get_text() for t in right[0].get_yticklabels()] == ["American", ""]
+        assert len(data) == 5  # the CSV: one row per tick drawn
+        # a term that never occurs is an error that names it, not an empty row
+        with pytest.raises(ValueError, match="سوريا"):
+            dispersion_figure(places, ["امريكية", "فرنسا", "سوريا"], tokens=tokens)
     finally:
         plt.close(fig)
+
+
+def test_group_keys_hold_across_corpora():
+    """A group key is a function of the word and the grouper's stated vocabulary, not of
+    the tokens annotated: two corpora annotated with one grouper can be joined on it,
+    while their display labels may differ."""
+    first = T.annotate(make_tokens({"a": "الشركات شركات لشركات"}), stopwords=set(), reporting=NO_REPORTING)
+    second = T.annotate(make_tokens({"b": "الشركة الشركة الشركات"}), stopwords=set(), reporting=NO_REPORTING)
+    grouper = T.CliticGrouper(list(first["norm"]) + list(second["norm"]))
+    first = T.annotate(first[["article_id", "sentence", "token", "article_token", "start", "end", "surface",
+                              "norm", "kind"]], stopwords=set(), reporting=NO_REPORTING, grouper=grouper)
+    second = T.annotate(second[["article_id", "sentence", "token", "article_token", "start", "end", "surface",
+                                "norm", "kind"]], stopwords=set(), reporting=NO_REPORTING, grouper=grouper)
+    words = lambda t: t[t["kind"] == "word"]  # noqa: E731
+    assert set(words(first)["group_key"]) == set(words(second)["group_key"]) == {"شركة"}
+    assert set(words(first)["group"]) == {"شركات"} and set(words(second)["group"]) == {"الشركة"}

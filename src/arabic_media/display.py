@@ -1,4 +1,4 @@
-"""Tables for JupyterLab that read right-to-left.
+"""Every HTML view the notebooks show: right-to-left tables and the KWIC concordance.
 
 pandas renders every table left-to-right, so an Arabic sentence sits against the wrong
 edge and its punctuation drifts to the wrong end. `rtl_table` wraps a frame's HTML in a
@@ -13,7 +13,7 @@ import html
 import pandas as pd
 from IPython.display import HTML
 
-__all__ = ["rtl_table"]
+__all__ = ["rtl_table", "KwicHTML", "kwic_html"]
 
 _STYLE = (
     "<style>.am-rtl table{direction:rtl} .am-rtl th,.am-rtl td{text-align:right;"
@@ -42,3 +42,42 @@ def rtl_table(frame: pd.DataFrame, caption: str | None = None, index: bool = Fal
     body = shown.to_html(index=index, escape=True, border=0)
     head = f"<p><b>{html.escape(caption)}</b></p>" if caption else ""
     return HTML(f'{_STYLE}<div class="am-rtl" dir="rtl" lang="ar">{head}{body}</div>')
+
+
+class KwicHTML(str):
+    """HTML text that JupyterLab renders as HTML (it has ``_repr_html_``)."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+    def _repr_pretty_(self, printer, cycle) -> None:  # plain-text view: short, stable
+        printer.text(f"<KWIC table, {self.count('<tr>') - 1} lines>")
+
+
+def kwic_html(lines: pd.DataFrame, *, caption: str | None = None) -> KwicHTML:
+    """Render `concordance` lines as a right-to-left HTML table.
+
+    The table has ``dir="rtl"`` and ``lang="ar"``, so its first cell is the rightmost:
+    cells are written in reading order (right context, keyword, left context). The right
+    context is aligned towards the keyword (``text-align: left``), the left context too
+    (``text-align: right``), so the keywords form one column down the middle. Text is
+    HTML-escaped; the markup has no ids or timestamps, so it is the same on every run.
+    """
+    cell = "padding:2px 6px;white-space:nowrap;"
+    out = ['<table dir="rtl" lang="ar" style="border-collapse:collapse;font-size:110%">']
+    if caption:
+        out.append(f"<caption>{html.escape(caption)}</caption>")
+    out.append(
+        f'<thead><tr><th style="{cell}">السياق الأيمن (ما قبل)</th><th style="{cell}">الكلمة</th>'
+        f'<th style="{cell}">السياق الأيسر (ما بعد)</th></tr></thead><tbody>'
+    )
+    for row in lines.itertuples(index=False):
+        out.append(
+            "<tr>"
+            f'<td style="{cell}text-align:left">{html.escape(row.right)}</td>'
+            f'<td style="{cell}text-align:center;font-weight:bold">{html.escape(row.keyword)}</td>'
+            f'<td style="{cell}text-align:right">{html.escape(row.left)}</td>'
+            "</tr>"
+        )
+    out.append("</tbody></table>")
+    return KwicHTML("".join(out))

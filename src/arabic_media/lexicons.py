@@ -1,18 +1,41 @@
-"""Reading the study's lexicon files (``corpus/lexicons/``, ``corpus/annotations/``).
+"""Every lexicon of the study, read the same way (``corpus/lexicons/``).
 
-One reader for every CSV lexicon, so each gets the same checks and the same errors.
+`read_lexicon` is the one CSV reader: each file gets the same checks and the same
+errors, naming the file relative to the project. The loaders below return each list
+in the form its users need: stop words and reporting terms (terms), the glossary
+(figures), the grouping gold and candidates (grouping evaluation), the actor
+gazetteer (actors, stance, attribution) and the stance lexicon (cues, negators,
+contrast markers, as token patterns).
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from arabic_media.paths import relative
+from arabic_media.matching import phrase_pattern
+from arabic_media.paths import LEXICONS_DIR, relative
+from arabic_media.text import normalize
 
-__all__ = ["read_lexicon"]
+__all__ = [
+    "read_lexicon",
+    "load_stopwords",
+    "load_reporting_terms",
+    "load_glossary",
+    "lookup_glosses",
+    "load_grouping_gold",
+    "load_grouping_candidates",
+    "ACTOR_TYPES",
+    "load_actors",
+    "CONTRAST_EFFECTS",
+    "Lexicon",
+    "load_lexicon",
+]
+
 
 
 def read_lexicon(path: Path | str, columns: list[str]) -> pd.DataFrame:
@@ -34,3 +57,167 @@ def read_lexicon(path: Path | str, columns: list[str]) -> pd.DataFrame:
         raise ValueError(f"{name}: header is {header}, missing column(s) {missing}; expected {columns}")
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     return table[columns]
+
+
+def load_stopwords(path: Path | str | None = None) -> frozenset[str]:
+    """The study's stop words (normalised forms) from ``corpus/lexicons/stopwords_ar.txt``.
+
+    The file is built by ``scripts/build_stopwords.py`` from stopwords-iso 0.7.1 (its
+    ``#`` header lines say how); returns the set of its non-comment lines.
+    """
+    path = Path(path) if path is not None else LEXICONS_DIR / "stopwords_ar.txt"
+    if not path.is_file():
+        raise FileNotFoundError(f"{relative(path)}: no such lexicon file")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def load_reporting_terms(path: Path | str | None = None) -> pd.DataFrame:
+    """Reporting verbs and attribution words: ``norm, lemma, category`` (one row per
+    normalised form), from ``corpus/lexicons/reporting_terms.csv``."""
+    path = Path(path) if path is not None else LEXICONS_DIR / "reporting_terms.csv"
+    return read_lexicon(path, ["norm", "lemma", "category"])
+
+
+def load_glossary(path: Path | str | None = None) -> dict[str, str]:
+    """English glosses keyed by normalised term (words or space-joined n-grams), from
+    ``corpus/lexicons/glossary.csv`` (columns ``term, gloss_en``). The file stores
+    normalised terms already (a test reads it raw to check); the keys are normalised
+    again so that a hand-typed hamza or alif maqsura cannot silently miss. Two rows
+    with the same normalised term are an error."""
+    path = Path(path) if path is not None else LEXICONS_DIR / "glossary.csv"
+    table = read_lexicon(path, ["term", "gloss_en"])
+    keys = [normalize(term) for term in table["term"]]
+    repeated = sorted({k for k in keys if keys.count(k) > 1})
+    if repeated:
+        raise ValueError(f"{relative(path)}: terms repeated after normalisation: {repeated}")
+    return dict(zip(keys, table["gloss_en"]))
+
+
+def lookup_glosses(terms: Iterable[str], glossary: Mapping[str, str] | None = None) -> list[str]:
+    """The English gloss of each of ``terms`` (words or space-joined n-grams, in any
+    spelling: looked up by their normalised form), ``""`` when the glossary has none.
+    ``glossary`` defaults to `load_glossary`. The one place a gloss is looked up: the
+    figures' CSVs and the figures themselves both take their glosses from here."""
+    glossary = load_glossary() if glossary is None else glossary
+    return [glossary.get(normalize(str(term)), "") for term in terms]
+
+
+def load_grouping_gold(path: Path | str | None = None, *, heldout: bool = False) -> pd.DataFrame:
+    """A hand-made gold grouping: ``norm, group`` (one row per normalised word). Words
+    with the same ``group`` are one term. By default ``corpus/lexicons/grouping_gold.csv``
+    (the article's content words, written by the splitter's author from the same
+    article: an in-sample list); with ``heldout`` ``grouping_gold_heldout.csv`` (common
+    news words, none of them in the article, written before the splitter was run on
+    them)."""
+    default = "grouping_gold_heldout.csv" if heldout else "grouping_gold.csv"
+    path = Path(path) if path is not None else LEXICONS_DIR / default
+    gold = read_lexicon(path, ["norm", "group"])
+    repeated = gold.loc[gold["norm"].duplicated(), "norm"].tolist()
+    if repeated:
+        raise ValueError(f"{relative(path)}: words listed twice: {repeated}")
+    return gold
+
+
+def load_grouping_candidates(path: Path | str | None = None) -> pd.DataFrame:
+    """Keys that outside stemmers give the gold words (of both gold lists): ``candidate,
+    package, version, norm, key``, from ``corpus/lexicons/grouping_candidates.csv``
+    (built once by ``scripts/build_grouping_candidates.py``, so the study does not need
+    the stemmers)."""
+    path = Path(path) if path is not None else LEXICONS_DIR / "grouping_candidates.csv"
+    return read_lexicon(path, ["candidate", "package", "version", "norm", "key"])
+
+
+ACTOR_TYPES = (
+    "company",
+    "government_body",
+    "armed_group",
+    "media_outlet",
+    "person",
+    "country",
+    "group_reference",
+)
+
+
+def load_actors(directory: Path | None = None) -> pd.DataFrame:
+    """The actor gazetteer ``actors.csv``: one row per actor, with ``aliases`` (a list of
+    the ``|``-separated Arabic aliases; the canonical name is always one)."""
+    directory = Path(directory) if directory is not None else LEXICONS_DIR
+    path = directory / "actors.csv"
+    actors = read_lexicon(path, ["actor_id", "canonical_ar", "name_en", "type", "aliases_ar"])
+    bad = actors.loc[~actors["type"].isin(ACTOR_TYPES), "actor_id"].tolist()
+    if bad:
+        raise ValueError(f"{relative(path)}: unknown actor type for {bad}; use one of {ACTOR_TYPES}")
+    duplicated = actors.loc[actors["actor_id"].duplicated(), "actor_id"].tolist()
+    if duplicated:
+        raise ValueError(f"{relative(path)}: actor_id repeated: {duplicated}")
+    actors["aliases"] = [
+        list(dict.fromkeys([canonical] + [a.strip() for a in aliases.split("|") if a.strip()]))
+        for canonical, aliases in zip(actors["canonical_ar"], actors["aliases_ar"])
+    ]
+    return actors
+
+
+CONTRAST_EFFECTS = ("later_clause_dominates", "marked_clause_conceded", "no_dominance")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cues, negators and contrast markers, as token patterns.
+
+    ``cues``: ``(pattern, cue, polarity, weight)``; ``negators``: ``(pattern, negator,
+    scope_tokens)``; ``markers``: ``(pattern, marker, effect)``.
+    """
+
+    cues: tuple[tuple[tuple[str, ...], str, str, float], ...]
+    negators: tuple[tuple[tuple[str, ...], str, int], ...] = ()
+    markers: tuple[tuple[tuple[str, ...], str, str], ...] = ()
+
+    @classmethod
+    def from_lists(
+        cls,
+        cues: list[tuple[str, str, float]],
+        negators: list[tuple[str, int]] = (),
+        markers: list[tuple[str, str]] = (),
+    ) -> "Lexicon":
+        """A lexicon built in code: ``cues`` as ``(cue, polarity, weight)``,
+        ``negators`` as ``(negator, scope_tokens)``, ``markers`` as ``(marker, effect)``."""
+        for _, polarity, weight in cues:
+            _check_cue(polarity, weight, "cue list")
+        for _, effect in markers:
+            _check_effect(effect, "marker list")
+        return cls(
+            tuple((phrase_pattern(c), c, p, float(w)) for c, p, w in cues),
+            tuple((phrase_pattern(n), n, int(s)) for n, s in negators),
+            tuple((phrase_pattern(m), m, e) for m, e in markers),
+        )
+
+
+def _check_cue(polarity: str, weight: float, where: str) -> None:
+    if polarity not in ("FAVOR", "AGAINST"):
+        raise ValueError(f"{where}: cue polarity {polarity!r} is not FAVOR or AGAINST")
+    if not float(weight) > 0:
+        raise ValueError(f"{where}: cue weight {weight!r} is not a positive number")
+
+
+def _check_effect(effect: str, where: str) -> None:
+    if effect not in CONTRAST_EFFECTS:
+        raise ValueError(f"{where}: contrast effect {effect!r} is not one of {CONTRAST_EFFECTS}")
+
+
+def load_lexicon(directory: Path | None = None) -> Lexicon:
+    """Read ``stance_cues.csv``, ``negators.csv`` and ``contrast_markers.csv``."""
+    directory = Path(directory) if directory is not None else LEXICONS_DIR
+    cues = read_lexicon(directory / "stance_cues.csv", ["cue", "polarity", "weight", "gloss_en", "note"])
+    negators = read_lexicon(directory / "negators.csv", ["negator", "scope_tokens", "note"])
+    markers = read_lexicon(directory / "contrast_markers.csv", ["marker", "effect", "note"])
+    where = relative(directory / "stance_cues.csv")
+    for row in cues.itertuples():
+        _check_cue(row.polarity, row.weight, where)
+    for row in markers.itertuples():
+        _check_effect(row.effect, relative(directory / "contrast_markers.csv"))
+    return Lexicon(
+        tuple((phrase_pattern(r.cue), r.cue, r.polarity, float(r.weight)) for r in cues.itertuples()),
+        tuple((phrase_pattern(r.negator), r.negator, int(r.scope_tokens)) for r in negators.itertuples()),
+        tuple((phrase_pattern(r.marker), r.marker, r.effect) for r in markers.itertuples()),
+    )

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 __all__ = [
     "NORMALIZE_DEFAULTS",
     "PRESENTATION_FORMS",
-    "PROCLITICS",
     "normalize",
     "Span",
     "segment_article",
@@ -155,25 +154,6 @@ def normalize(
     # Removing a mark can leave a base letter next to a combining mark that NFC now
     # composes (e + fatha + acute); compose again so a second pass changes nothing.
     return unicodedata.normalize("NFC", text)
-
-
-#: Proclitic chains that attach to the front of an Arabic word, longest first: a
-#: conjunction (و ف), then a preposition (ب ل ك), then the article ال, which after ل is
-#: written لل (للشركات, not لالشركات). Normalised spelling. The one place that lists them:
-#: grouping (`arabic_media.terms`) and name and cue matching (`arabic_media.stance`)
-#: both strip or allow these.
-PROCLITICS: tuple[str, ...] = tuple(
-    sorted(
-        {
-            (conj + prep + art).replace("لال", "لل")
-            for conj in ("", "و", "ف")
-            for prep in ("", "ب", "ل", "ك")
-            for art in ("", "ال")
-        }
-        - {""},
-        key=lambda p: (-len(p), p),
-    )
-)
 
 
 # --- segmentation ------------------------------------------------------------------

@@ -1,9 +1,9 @@
-"""Correctly shaped Arabic in matplotlib figures, and deterministic figure files.
+"""Correctly shaped Arabic in matplotlib figures: `ar`, the study font, the study style.
 
-Importing this module is enough for a notebook: it registers the study's Arabic
-font (Amiri, installed from PyPI by the ``fontpkg-amiri`` package, so no system
+Importing `arabic_media.charts` is enough for a notebook: it registers the study's
+Arabic font (Amiri, installed from PyPI by the ``fontpkg-amiri`` package, so no system
 font is needed) and sets the rcParams that make saved figures reproducible
-(see :func:`use_study_style`).
+(`use_study_style`).
 
 The Arabic trap
 ---------------
@@ -21,58 +21,52 @@ left. Whether matplotlib does that depends on its version:
 The old recipe ``get_display(reshape(s))`` is therefore *wrong* on 3.11: the
 already-visual string is reversed a second time, and the figure shows the words
 back to front with broken joins, with no error or warning (matplotlib issue
-32262). :func:`ar` picks the right treatment for the running matplotlib; every
-piece of Arabic that reaches a figure (titles, axis labels, tick labels, legend
-entries, annotations) must go through it, and nothing else may reshape or
+32262). `ar` picks the right treatment for the running matplotlib; every piece of
+Arabic that reaches a figure must go through it, and nothing else may reshape or
 reorder text.
 """
 
 from __future__ import annotations
 
-import re
 import warnings
-from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib
 import matplotlib.ft2font
-import pandas as pd
 from arabic_reshaper import reshape
 from bidi import get_display
 from matplotlib import font_manager
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-
-from arabic_media.paths import FIGURES_DIR
 
 __all__ = [
     "NATIVE_SHAPING",
     "STUDY_FONT",
     "FALLBACK_FONT",
     "STUDY_LABELS",
-    "FIGURE_DPI",
     "FontFallbackWarning",
     "ar",
     "use_study_style",
     "active_font",
-    "save_figure",
-    "barh",
 ]
+
+
 
 #: True when the installed matplotlib shapes and orders complex scripts itself
 #: (its FreeType wrapper is built with libraqm, matplotlib >= 3.11). Then
 #: :func:`ar` returns text unchanged; otherwise it reshapes and reorders it.
 NATIVE_SHAPING: bool = hasattr(matplotlib.ft2font, "__libraqm_version__")
 
+
 #: The study's Arabic font family, installed by the ``fontpkg-amiri`` package.
 #: Amiri renders correctly in PNG, SVG (as paths) and PDF; Noto Sans Arabic, by
 #: contrast, misplaces words with dotted letters in matplotlib's PDF output.
 STUDY_FONT = "Amiri"
 
+
 #: Used when the study font is missing (ships with matplotlib; has no Arabic
 #: contextual forms, so Arabic will not look right) and, in normal use, as the
 #: per-glyph fallback for anything Amiri lacks.
 FALLBACK_FONT = "DejaVu Sans"
+
 
 #: Arabic labels checked against an independent shaper (tests, notebook 00): the
 #: study's title, its key phrases and stance words. Labels that figures draw from data
@@ -91,19 +85,6 @@ STUDY_LABELS: tuple[str, ...] = (
     "محايد",
 )
 
-#: Resolution of the saved PNG.
-FIGURE_DPI = 300
-
-_NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-# Metadata that would otherwise put the save time (and the matplotlib version)
-# into the files; ``None`` removes a key. The pinned requirements record the
-# version instead, so a figure's bytes change only when its pixels do.
-_METADATA = {
-    "png": {"Software": None},
-    "svg": {"Date": None, "Creator": None},
-    "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
-}
 
 _STYLE = {
     # SVG: glyphs as paths (no font needed to view), fixed ids across runs.
@@ -177,7 +158,7 @@ def use_study_style() -> str:
         files = _study_font_files()
     except LookupError as exc:
         warnings.warn(
-            f"arabic_media.plotting: the Arabic font {STUDY_FONT} is not available "
+            f"arabic_media.charts: the Arabic font {STUDY_FONT} is not available "
             f"({exc}); falling back to {FALLBACK_FONT}, which cannot shape Arabic. "
             "Install the pinned requirements (fontpkg-amiri).",
             FontFallbackWarning,
@@ -196,103 +177,6 @@ def use_study_style() -> str:
 def active_font() -> str:
     """The family that text is drawn in now (the first of ``font.family``)."""
     return matplotlib.rcParams["font.family"][0]
-
-
-@contextmanager
-def _frozen_layout(fig: Figure, decimals: int = 10):
-    """Keep ``fig``'s axes where the last draw put them while saving.
-
-    A layout engine (constrained, tight) re-runs on every save, and each backend
-    measures text slightly differently, so without this the PNG, SVG and PDF of
-    one figure would have axes a few pixels apart, and the positions would carry
-    float noise from earlier draws (which changes the SVG's clip-path ids, hashes
-    of the clip rectangle). Positions are rounded to ``decimals`` places of the
-    figure fraction, far below a pixel; the engine is restored afterwards.
-    """
-    engine = fig.get_layout_engine()
-    if engine is None:
-        yield
-        return
-    for ax in fig.axes:
-        in_layout = ax.get_in_layout()
-        for which in ("original", "active"):
-            bounds = ax.get_position(original=(which == "original")).bounds
-            ax.set_position([round(float(v), decimals) for v in bounds], which=which)
-        ax.set_in_layout(in_layout)  # set_position takes an axes out of the layout
-    fig.set_layout_engine("none")
-    try:
-        yield
-    finally:
-        fig.set_layout_engine(engine)
-
-
-def save_figure(
-    fig: Figure,
-    name: str,
-    data: pd.DataFrame,
-    *,
-    directory: Path | str | None = None,
-) -> dict[str, Path]:
-    """Write ``fig`` and the numbers it plots, reproducibly.
-
-    Takes the figure, a content name (lower-case words and digits joined by
-    single hyphens, e.g. ``"term-frequency-top20"``), the DataFrame of the values
-    the figure shows, and optionally the output ``directory`` (default
-    ``figures/`` at the project root). Writes ``<name>.png`` (300 dpi),
-    ``<name>.svg`` (text as paths), ``<name>.pdf`` (Amiri embedded as TrueType)
-    and ``<name>.csv`` (UTF-8 with BOM so that Excel shows Arabic, no index,
-    ``\\n`` line ends). Dates and tool versions are kept out of the files, so
-    saving the same figure again gives the same bytes.
-
-    Returns ``{"png": path, "svg": path, "pdf": path, "csv": path}``.
-    Raises ValueError for a bad name and TypeError when ``data`` is not a
-    DataFrame. Text in ``fig`` must already have gone through :func:`ar`.
-    """
-    if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
-        raise ValueError(
-            f"figure name {name!r} is not a content name: use lower-case letters "
-            "and digits joined by single hyphens, e.g. 'term-frequency-top20'"
-        )
-    if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"data must be a pandas DataFrame, not {type(data).__name__}")
-    out = Path(FIGURES_DIR if directory is None else directory)
-    out.mkdir(parents=True, exist_ok=True)
-    written: dict[str, Path] = {}
-    for fmt in ("png", "svg", "pdf"):
-        path = out / f"{name}.{fmt}"
-        if fmt == "png":
-            # The PNG draw runs the layout engine; the other formats reuse it.
-            fig.savefig(path, format=fmt, dpi=FIGURE_DPI, metadata=_METADATA[fmt])
-        else:
-            with _frozen_layout(fig):
-                fig.savefig(path, format=fmt, dpi=FIGURE_DPI, metadata=_METADATA[fmt])
-        written[fmt] = path
-    csv = out / f"{name}.csv"
-    data.to_csv(csv, index=False, encoding="utf-8-sig", lineterminator="\n")
-    written["csv"] = csv
-    return written
-
-
-def barh(ax: Axes, labels, values, *, title: str | None = None,
-         xlabel: str | None = None, color: str = "#4c72b0") -> Axes:
-    """Horizontal bar chart of ``values`` with Arabic ``labels``, first at the top.
-
-    ``labels``, ``title`` and ``xlabel`` are logical-order text; this function
-    passes each through :func:`ar` (do not do it yourself). Returns ``ax``.
-    """
-    labels = [str(label) for label in labels]
-    values = list(values)
-    if len(labels) != len(values):
-        raise ValueError(f"{len(labels)} labels for {len(values)} values")
-    positions = range(len(labels))
-    ax.barh(positions, values, color=color)
-    ax.set_yticks(positions, [ar(label) for label in labels])
-    ax.invert_yaxis()
-    if title is not None:
-        ax.set_title(ar(title))
-    if xlabel is not None:
-        ax.set_xlabel(ar(xlabel))
-    return ax
 
 
 use_study_style()

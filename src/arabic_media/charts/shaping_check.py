@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from PIL import Image, ImageDraw, ImageFont, features
 
-from arabic_media.plotting import NATIVE_SHAPING, STUDY_FONT, ar
+from arabic_media.charts.arabic import NATIVE_SHAPING, STUDY_FONT, ar
 
 __all__ = [
     "COMMON_SIZE",

@@ -1,0 +1,54 @@
+"""Figures: correctly shaped Arabic, deterministic files, one builder per analysis.
+
+Importing this package registers the study font and style (`arabic.use_study_style`).
+Every chart builder returns ``(fig, data)``; `save_figure(fig, name, data)` writes the
+figure as PNG, SVG and PDF and ``data`` beside it as CSV.
+
+Modules:
+    arabic         -- `ar` (the one way Arabic reaches a figure), the study font, style.
+    save           -- `save_figure`.
+    bars           -- `barh`, bars with Arabic labels.
+    shaping_check  -- labels compared with an independent shaper (Pillow + raqm).
+    terms          -- term frequency bars and dispersion.
+    stance         -- stance strip, shares, confusion matrix.
+"""
+
+from arabic_media.charts.arabic import (
+    FALLBACK_FONT,
+    NATIVE_SHAPING,
+    STUDY_FONT,
+    STUDY_LABELS,
+    FontFallbackWarning,
+    active_font,
+    ar,
+    use_study_style,
+)
+from arabic_media.charts.bars import barh
+from arabic_media.charts.save import FIGURE_DPI, save_figure
+from arabic_media.charts.stance import (
+    LABEL_COLOURS,
+    stance_confusion_figure,
+    stance_share_figure,
+    stance_strip_figure,
+)
+from arabic_media.charts.terms import dispersion_figure, term_bars_figure
+
+__all__ = [
+    "FALLBACK_FONT",
+    "NATIVE_SHAPING",
+    "STUDY_FONT",
+    "STUDY_LABELS",
+    "FIGURE_DPI",
+    "FontFallbackWarning",
+    "LABEL_COLOURS",
+    "active_font",
+    "ar",
+    "barh",
+    "dispersion_figure",
+    "save_figure",
+    "stance_confusion_figure",
+    "stance_share_figure",
+    "stance_strip_figure",
+    "term_bars_figure",
+    "use_study_style",
+]

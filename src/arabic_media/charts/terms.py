@@ -1,0 +1,99 @@
+"""Figures of term counts: ranked bars with English glosses, and lexical dispersion.
+
+Each builder returns ``(fig, data)``, and ``data`` is exactly what
+`arabic_media.charts.save.save_figure` writes beside the figure as CSV: the rows and
+columns drawn, in the order drawn.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from arabic_media.charts.arabic import ar
+from arabic_media.charts.bars import barh
+
+__all__ = ["term_bars_figure", "dispersion_figure"]
+
+
+def term_bars_figure(terms: pd.DataFrame, *, label: str = "display", value: str = "count",
+                     gloss: str | None = "gloss_en", columns: list[str] | None = None,
+                     title: str | None = None, xlabel: str | None = None,
+                     figsize: tuple[float, float] = (7, 6.5)):
+    """Horizontal bars of ``terms[value]`` labelled with ``terms[label]`` (Arabic, first
+    at the top, through `ar`), each with its English gloss (the column ``gloss``,
+    filled by `arabic_media.lexicons.lookup_glosses`) written in grey just right of its
+    bar, for readers of an English report; ``gloss=None`` draws none.
+
+    Returns ``(fig, data)``: ``data`` is ``terms[columns]`` (default: every column of
+    ``terms``), which must include ``label``, ``value`` and ``gloss``.
+    """
+    columns = list(terms.columns) if columns is None else list(columns)
+    needed = [c for c in (label, value, gloss) if c is not None and c not in columns]
+    if needed:
+        raise ValueError(f"columns {needed} are drawn but would not be in the figure's CSV")
+    data = terms[columns].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=figsize)
+    barh(ax, list(data[label]), list(data[value]), title=title, xlabel=xlabel)
+    if gloss is not None:
+        top = max(data[value]) if len(data) else 0
+        for y, (text, v) in enumerate(zip(data[gloss], data[value])):
+            if text:
+                ax.text(v + top * 0.01, y, text, va="center", ha="left", fontsize=8, color="#555555")
+        ax.set_xlim(0, top * 1.45 if top else 1)
+    return fig, data
+
+
+def dispersion_figure(occurrences: pd.DataFrame, terms: list[str], *, tokens: pd.DataFrame | None = None,
+                      glosses: bool = True, title: str | None = None,
+                      figsize: tuple[float, float] = (8, 4.2)):
+    """A lexical dispersion plot of `arabic_media.terms.dispersion` output: one row per
+    term (first at the top), a tick at each occurrence.
+
+    For one article the x axis is the token position (``article_token``; token 1 is the
+    article's first word, so the axis runs in reading order from left to right, not
+    right to left) and, given the annotated ``tokens``, each sentence start is a faint
+    vertical line numbered along the top; for several articles it is the relative
+    position (0-1) and articles share the rows. The Arabic tick labels are the
+    ``display`` column (through `ar`), and with ``glosses`` its ``gloss_en`` column is
+    written on the right-hand axis. A term of ``terms`` with no occurrence raises
+    ValueError naming it (the figure would show an empty row with nothing to say why).
+
+    Returns ``(fig, data)`` with ``data`` = ``occurrences``, one row per tick drawn.
+    """
+    absent = [t for t in terms if t not in set(occurrences["term"])]
+    if absent:
+        raise ValueError(f"no occurrence of {absent} to draw; leave them out or check the spelling")
+    drawn = occurrences.drop_duplicates("term").set_index("term")
+    labels = [drawn.loc[t, "display"] for t in terms]
+    gloss_texts = [drawn.loc[t, "gloss_en"] for t in terms]
+    fig, ax = plt.subplots(figsize=figsize)
+    several = occurrences["article_id"].nunique() > 1
+    x = "position" if several else "article_token"
+    for y, term in enumerate(terms):
+        xs = occurrences.loc[occurrences["term"] == term, x]
+        ax.scatter(xs, [y] * len(xs), marker="|", s=220, color="#4c72b0", linewidths=1.6)
+    ax.set_yticks(range(len(terms)), [ar(label) for label in labels])
+    ax.set_ylim(len(terms) - 0.5, -0.5)
+    if glosses:
+        right = ax.secondary_yaxis("right")
+        right.set_yticks(range(len(terms)), gloss_texts, fontsize=8)
+    if several or tokens is None:
+        ax.set_xlabel("relative position in the article" if several else "token position in the article")
+    else:
+        _sentence_marks(ax, tokens[tokens["article_id"] == occurrences["article_id"].iloc[0]])
+    if title is not None:
+        ax.set_title(ar(title))
+    return fig, occurrences
+
+
+def _sentence_marks(ax, article: pd.DataFrame) -> None:
+    """Faint lines at each sentence start of one article, numbered along the top."""
+    starts = article.groupby("sentence")["article_token"].min()
+    for s in starts:
+        ax.axvline(s - 0.5, color="#cccccc", linewidth=0.6, zorder=0)
+    ax.set_xlim(0.5, article["article_token"].max() + 0.5)
+    top = ax.secondary_xaxis("top")
+    top.set_xticks(list(starts), [str(i) for i in starts.index], fontsize=7)
+    top.set_xlabel("sentence", fontsize=8)
+    ax.set_xlabel("token position in the article")

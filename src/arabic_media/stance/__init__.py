@@ -1,0 +1,51 @@
+"""Sentence stance toward a target, by explainable rules, and its evaluation.
+
+The rules read data, not code: the actor gazetteer and a target file say what counts
+as a mention of the target; a cue lexicon, a negator list and a list of contrast
+markers say what counts as a stance. All live in ``corpus/lexicons/`` and are described
+in ``corpus/annotations/GUIDELINES.md``, which is also what the gold labels follow.
+
+Modules:
+    rules        -- `label_sentences` -> `Labelling` (labels + matches with offsets).
+    experiments  -- baselines, leave-one-sentence-out, ablation.
+    evaluate     -- `load_gold`, `evaluate` (accuracy, F1, F_avg, kappa), `score_table`.
+    tables       -- the output as tables for a reader and for the figures.
+Figures are in `arabic_media.charts.stance`; the target is `arabic_media.actors`, the
+lexicon `arabic_media.lexicons`.
+"""
+
+from arabic_media.actors import Target, load_target
+from arabic_media.lexicons import Lexicon, load_lexicon
+from arabic_media.stance.evaluate import Evaluation, evaluate, gold_for, load_gold, score_table
+from arabic_media.stance.experiments import (
+    ABLATION_VARIANTS,
+    ablation,
+    ablation_changes,
+    cue_count_baseline,
+    leave_one_out,
+    majority_baseline,
+)
+from arabic_media.stance.rules import (
+    LABELS,
+    MATCH_COLUMNS,
+    OUTPUT_COLUMNS,
+    Labelling,
+    find_cues,
+    label_sentences,
+    label_text,
+)
+from arabic_media.stance.tables import (
+    label_counts,
+    label_sequence,
+    stance_share_data,
+    stance_strip_data,
+    stance_table,
+)
+
+__all__ = [
+    "ABLATION_VARIANTS", "LABELS", "MATCH_COLUMNS", "OUTPUT_COLUMNS", "Evaluation", "Labelling",
+    "Lexicon", "Target", "ablation", "ablation_changes", "cue_count_baseline", "evaluate",
+    "find_cues", "gold_for", "label_counts", "label_sentences", "label_sequence", "label_text",
+    "leave_one_out", "load_gold", "load_lexicon", "load_target", "majority_baseline",
+    "score_table", "stance_share_data", "stance_strip_data", "stance_table",
+]

@@ -1,0 +1,167 @@
+"""Scoring stance labels against the gold: accuracy, per-label precision, recall and F1,
+macro-F1, SemEval's F_avg, Cohen's kappa, the confusion matrix and the disagreements.
+
+The gold files (``corpus/annotations/stance_gold*.csv``) are read by `load_gold`; one
+file may hold several targets, and every function here is told which (`gold_for`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from arabic_media.actors import Target
+from arabic_media.lexicons import read_lexicon
+from arabic_media.paths import ANNOTATIONS_DIR, relative
+from arabic_media.stance.rules import LABELS, Labelling
+from arabic_media.stats import cohen_kappa, precision_recall_f1
+
+__all__ = ["load_gold", "gold_for", "Evaluation", "evaluate", "score_table"]
+
+
+
+def load_gold(path: Path | None = None) -> pd.DataFrame:
+    """The gold labels ``stance_gold.csv`` (``article_id,sentence,target,label,
+    rationale``), with ``sentence`` as int; raises ValueError on an unknown label or a
+    repeated sentence."""
+    path = Path(path) if path is not None else ANNOTATIONS_DIR / "stance_gold.csv"
+    gold = read_lexicon(path, ["article_id", "sentence", "target", "label", "rationale"])
+    gold["sentence"] = gold["sentence"].astype(int)
+    bad = sorted(set(gold["label"]) - set(LABELS))
+    if bad:
+        raise ValueError(f"{relative(path)}: unknown labels {bad}")
+    repeated = gold.duplicated(["article_id", "sentence", "target"])
+    if repeated.any():
+        raise ValueError(f"{relative(path)}: repeated rows {gold.loc[repeated, 'sentence'].tolist()}")
+    return gold
+
+
+def gold_for(gold: pd.DataFrame, target: str | Target | None) -> pd.DataFrame:
+    """The gold rows of ``target`` (a name or a `Target`). A gold without a ``target``
+    column is taken as is; with one, ``target=None`` is allowed only if it holds a
+    single target. Raises ValueError if the gold has no row for ``target``."""
+    if "target" not in gold.columns:
+        return gold
+    name = target.name if isinstance(target, Target) else target
+    if name is None:
+        held = sorted(set(gold["target"]))
+        if len(held) > 1:
+            raise ValueError(f"gold holds several targets {held}: pass target=")
+        return gold
+    chosen = gold[gold["target"] == name]
+    if chosen.empty:
+        raise ValueError(f"gold has no rows for target {name!r}")
+    return chosen
+
+
+@dataclass
+class Evaluation:
+    """Scores of predicted labels against gold.
+
+    ``per_label``: precision, recall, F1 and support per label. ``macro_f1`` averages F1
+    over the three labels; ``f_avg`` is SemEval-2016 Task 6's mean of F1(FAVOR) and
+    F1(AGAINST). A label with no prediction has precision 0, one with no gold recall 0,
+    and F1 is 0 when precision + recall is 0. ``kappa`` is Cohen's kappa between the
+    predictions and the gold (NaN when chance agreement is 1). ``confusion``: gold in
+    rows, predicted in columns. ``disagreements``: the sentences where they differ.
+    """
+
+    n: int
+    accuracy: float
+    macro_f1: float
+    f_avg: float
+    kappa: float
+    per_label: pd.DataFrame
+    confusion: pd.DataFrame
+    disagreements: pd.DataFrame
+
+    def summary(self) -> dict:
+        """The headline figures as a dict (rounded to 3 decimals)."""
+        return {
+            "n": self.n,
+            "accuracy": round(self.accuracy, 3),
+            "macro_f1": round(self.macro_f1, 3),
+            "f_avg": round(self.f_avg, 3),
+            "kappa": round(self.kappa, 3),
+        }
+
+
+def evaluate(pred, gold: pd.DataFrame, target: str | Target | None = None) -> Evaluation:
+    """Compare ``pred`` (a `Labelling`, or a table ``article_id, sentence, label``; any
+    more columns are kept for the disagreements) with ``gold`` (same keys, ``label``, optional ``rationale`` and
+    ``target``).
+
+    ``target`` (a name or a `Target`) picks the gold rows whose ``target`` column
+    names it, so one gold file can hold several targets; it may be left out when the
+    gold holds one target or has no ``target`` column.
+
+    Raises ValueError if a gold sentence has no prediction, a key is repeated, a label
+    is not one of `LABELS`, the gold has no row for ``target``, or it holds several
+    targets and none is named.
+    """
+    pred = pred.labels if isinstance(pred, Labelling) else pred
+    gold = gold_for(gold, target)
+    keys = ["article_id", "sentence"]
+    for name, table in (("pred", pred), ("gold", gold)):
+        if table.duplicated(keys).any():
+            raise ValueError(f"{name}: repeated (article_id, sentence) rows")
+        bad = sorted(set(table["label"]) - set(LABELS))
+        if bad:
+            raise ValueError(f"{name}: unknown labels {bad}")
+    merged = gold.merge(pred, on=keys, how="left", suffixes=("_gold", "_pred"))
+    if merged["label_pred"].isna().any():
+        missing = merged.loc[merged["label_pred"].isna(), keys].to_dict("records")
+        raise ValueError(f"pred has no label for {missing}")
+    g, p = merged["label_gold"], merged["label_pred"]
+    n = len(merged)
+    confusion = pd.crosstab(
+        pd.Categorical(g, categories=LABELS), pd.Categorical(p, categories=LABELS), dropna=False
+    )
+    confusion.index = pd.Index(LABELS, name="gold")
+    confusion.columns = pd.Index(LABELS, name="predicted")
+    rows = []
+    for lab in LABELS:
+        tp = int(confusion.loc[lab, lab])
+        predicted = int(confusion[lab].sum())
+        actual = int(confusion.loc[lab].sum())
+        precision, recall, f1 = precision_recall_f1(tp, predicted, actual)
+        rows.append({"label": lab, "precision": precision, "recall": recall, "f1": f1, "support": actual})
+    per_label = pd.DataFrame(rows).set_index("label")
+    accuracy = float((g == p).mean()) if n else float("nan")
+    kappa = cohen_kappa(list(g), list(p))
+    columns = keys + ["label_gold", "label_pred"] + [
+        c for c in ("rationale", "explanation", "deciding_cue") if c in merged.columns
+    ]
+    disagreements = merged.loc[g != p, columns].rename(columns={"label_gold": "gold", "label_pred": "predicted"})
+    return Evaluation(
+        n=n,
+        accuracy=accuracy,
+        macro_f1=float(per_label["f1"].mean()),
+        f_avg=float((per_label.loc["FAVOR", "f1"] + per_label.loc["AGAINST", "f1"]) / 2),
+        kappa=float(kappa),
+        per_label=per_label,
+        confusion=confusion,
+        disagreements=disagreements.reset_index(drop=True),
+    )
+
+
+def score_table(evaluations: dict[str, Evaluation]) -> pd.DataFrame:
+    """Several labellers' `Evaluation` side by side, one row per labeller (the dict's
+    keys, in order): ``n, correct, accuracy, macro_f1, f_avg, kappa`` and F1 per label
+    (``f1_FAVOR`` ...), unrounded."""
+    rows = []
+    for name, result in evaluations.items():
+        row = {
+            "labeller": name,
+            "n": result.n,
+            "correct": int(round(result.accuracy * result.n)),
+            "accuracy": result.accuracy,
+            "macro_f1": result.macro_f1,
+            "f_avg": result.f_avg,
+            "kappa": result.kappa,
+        }
+        row.update({f"f1_{lab}": float(result.per_label.loc[lab, "f1"]) for lab in LABELS})
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("labeller")

@@ -1,0 +1,165 @@
+"""Baselines and experiments around the stance rules: the majority label, cue counting,
+leave-one-sentence-out, and the ablation of negation and contrast.
+
+Figures from `arabic_media.stance.evaluate` against the gold are in-sample: the
+lexicons were written by the gold's annotator, with the article read. `leave_one_out`
+gives a less optimistic figure from the same text: each sentence is labelled without
+the cues (and aliases) that match in that sentence alone.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from arabic_media.actors import Target, load_target
+from arabic_media.lexicons import Lexicon, load_lexicon
+from arabic_media.matching import SentenceWords, find, sentence_words
+from arabic_media.stance.evaluate import gold_for
+from arabic_media.stance.rules import LABELS, OUTPUT_COLUMNS, Labelling, _tables, label_sentences, label_words
+
+__all__ = [
+    "majority_baseline",
+    "cue_count_baseline",
+    "leave_one_out",
+    "ABLATION_VARIANTS",
+    "ablation",
+    "ablation_changes",
+]
+
+
+
+def majority_baseline(
+    sentences: pd.DataFrame, gold: pd.DataFrame, target: str | Target | None = None
+) -> pd.DataFrame:
+    """Every sentence gets the most frequent gold label (ties: the first in `LABELS`),
+    counted over the gold rows of ``target`` (see `evaluate`). In-sample by
+    construction: the majority is read from the gold it is scored on."""
+    counts = gold_for(gold, target)["label"].value_counts()
+    top = max(LABELS, key=lambda lab: (counts.get(lab, 0), -LABELS.index(lab)))
+    pred = sentences[["article_id", "sentence"]].copy()
+    pred["label"] = top
+    return pred
+
+
+def cue_count_baseline(
+    sentences: pd.DataFrame, tokens: pd.DataFrame | None = None, target: str | Target = "us_tech_companies",
+    lexicon: Lexicon | None = None,
+) -> Labelling:
+    """The labeller with negation and contrast switched off: the same mentions and
+    cues, weights summed as found."""
+    return label_sentences(sentences, tokens, target, lexicon, negation=False, contrast=False)
+
+
+def _raw_sites(sents: list[SentenceWords], entries, kind: str) -> list[set[tuple[str, int]]]:
+    """For each entry, the sentences it matches in, each entry matched on its own
+    (so a cue inside a longer cue counts where the longer one is found)."""
+    return [
+        {(sent.article_id, sent.sentence) for sent in sents if find(sent, [entry], kind)}
+        for entry in entries
+    ]
+
+
+_WITHHOLDABLE = ("cues", "aliases")
+
+
+def leave_one_out(
+    sentences: pd.DataFrame,
+    tokens: pd.DataFrame | None = None,
+    target: str | Target = "us_tech_companies",
+    lexicon: Lexicon | None = None,
+    *,
+    withhold: tuple[str, ...] = ("cues", "aliases"),
+    negation: bool = True,
+    contrast: bool = True,
+) -> Labelling:
+    """Label each sentence without the knowledge that could only have come from it.
+
+    For each sentence, every cue (with ``"cues"`` in ``withhold``) and every target
+    alias (with ``"aliases"``) that matches in that sentence and in no other sentence
+    of ``sentences`` is removed, and the sentence is labelled with what is left. Each
+    entry is matched on its own to find where it occurs, so a cue hidden inside a
+    longer one (``اكدوا استعدادهم`` inside ``استعدادهم للتعاون``) counts as occurring
+    there, and a shorter cue known from other sentences (``تواطؤ``) may take the place
+    of a withheld longer one (``تواطؤ سلبي``). Entries that match nowhere are kept:
+    they are not evidence from any sentence of this text.
+
+    This errs on the pessimistic side for aliases: a generic name that happens to
+    occur once (``الشركات الرقمية الأمريكية``) is withheld as if only that sentence
+    could have taught it. Negators and contrast markers are never withheld: they are
+    closed lists of function words and refusal verbs, not knowledge of this text.
+
+    Returns a `Labelling` whose ``labels`` have the columns of `label_sentences` plus ``withheld_cues`` and
+    ``withheld_aliases`` (the withheld entries as written in their files,
+    ``|``-joined).
+    """
+    unknown = sorted(set(withhold) - set(_WITHHOLDABLE))
+    if unknown:
+        raise ValueError(f"withhold: unknown {unknown}; use some of {_WITHHOLDABLE}")
+    target = load_target(target) if isinstance(target, str) else target
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    sents = sentence_words(sentences, tokens)
+    cue_sites = _raw_sites(sents, lexicon.cues, "cue") if "cues" in withhold else []
+    alias_sites = _raw_sites(sents, target.aliases, "alias") if "aliases" in withhold else []
+    rows, match_rows = [], []
+    for sent in sents:
+        here = {(sent.article_id, sent.sentence)}
+        drop_cues = {i for i, sites in enumerate(cue_sites) if sites == here}
+        drop_aliases = {i for i, sites in enumerate(alias_sites) if sites == here}
+        held_lexicon = Lexicon(
+            tuple(c for i, c in enumerate(lexicon.cues) if i not in drop_cues),
+            lexicon.negators,
+            lexicon.markers,
+        )
+        held_target = Target(
+            target.name, target.actors,
+            tuple(a for i, a in enumerate(target.aliases) if i not in drop_aliases),
+        )
+        row, found = label_words(sent, held_target, held_lexicon, negation=negation, contrast=contrast)
+        row["withheld_cues"] = "|".join(lexicon.cues[i][1] for i in sorted(drop_cues))
+        row["withheld_aliases"] = "|".join(target.aliases[i][1] for i in sorted(drop_aliases))
+        rows.append(row)
+        match_rows += found
+    return _tables(rows, match_rows, OUTPUT_COLUMNS + ["withheld_cues", "withheld_aliases"])
+
+
+#: The labeller's variants compared by `ablation`: name -> options of `label_sentences`.
+ABLATION_VARIANTS = {
+    "rules": {},
+    "no negation": {"negation": False},
+    "no contrast": {"contrast": False},
+    "neither": {"negation": False, "contrast": False},
+}
+
+
+def ablation(
+    sentences: pd.DataFrame,
+    tokens: pd.DataFrame | None = None,
+    target: str | Target = "us_tech_companies",
+    lexicon: Lexicon | None = None,
+    gold: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Each sentence's label under each of `ABLATION_VARIANTS` (the full rules, then
+    with negation, contrast or both switched off): ``article_id, sentence``, one
+    column per variant, ``gold`` (with ``gold``, filtered to ``target`` as in
+    `evaluate`) and ``changed`` (True where some variant differs from ``rules``)."""
+    target = load_target(target) if isinstance(target, str) else target
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    keys = ["article_id", "sentence"]
+    table = None
+    for name, options in ABLATION_VARIANTS.items():
+        variant = label_sentences(sentences, tokens, target, lexicon, **options).labels[keys + ["label"]]
+        variant = variant.rename(columns={"label": name})
+        table = variant if table is None else table.merge(variant, on=keys, how="left")
+    if gold is not None:
+        gold = gold_for(gold, target)[keys + ["label"]].rename(columns={"label": "gold"})
+        table = table.merge(gold, on=keys, how="left")
+    names = list(ABLATION_VARIANTS)
+    table["changed"] = table[names].ne(table["rules"], axis=0).any(axis=1)
+    return table.reset_index(drop=True)
+
+
+def ablation_changes(table: pd.DataFrame) -> pd.Series:
+    """From an `ablation` table: for each variant but ``rules``, how many sentences
+    it labels differently from the full rules."""
+    names = [name for name in ABLATION_VARIANTS if name != "rules"]
+    return pd.Series({name: int((table[name] != table["rules"]).sum()) for name in names}, name="changed")

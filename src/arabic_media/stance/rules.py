@@ -1,0 +1,329 @@
+"""The stance rules: each sentence labelled FAVOR, AGAINST or NONE toward a target.
+
+A sentence is labelled in four steps, each visible in the output:
+
+1. **Mentions.** Target aliases are matched on normalised tokens, longest first and
+   without overlap (`arabic_media.actors.find_mentions`). No mention: the label is
+   NONE, whatever the cues say.
+2. **Cues.** Cue phrases are matched the same way; a cue word may also carry a pronoun
+   suffix or the accusative alef, and a cue's first word may be an inflected verb
+   (`arabic_media.matching.verb_matches`).
+3. **Negation.** A negator up to ``scope_tokens`` words before a cue, in the same
+   clause, flips the cue's polarity (``رفضت التعاون``). A negator in front of another
+   negator negates it (``لا تمانع التعاون``): two negations leave the cue as it is.
+4. **Contrast.** After ``إلا أن`` (``later_clause_dominates``) only the cues after the
+   marker count, if there are any; after a concessive marker (``marked_clause_conceded``,
+   ``رغم``) the conceded clause's cues are discounted.
+
+The score is the sum of signed weights (FAVOR +, AGAINST -) of the counted cues; its
+sign is the label, and zero is NONE. `label_sentences` returns a `Labelling`: one row
+per sentence (``labels``) and every match as a record with its role and offsets
+(``matches``). The ``mentions``, ``cues`` and ``deciding_cue`` columns of ``labels``
+are for reading at a glance; nothing parses them back: tables and figures read
+``matches``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from arabic_media.actors import Target, find_mentions, load_target
+from arabic_media.lexicons import Lexicon, load_lexicon
+from arabic_media.matching import CLAUSE_BREAKS, Match, SentenceWords, clause_break_between, find, sentence_words
+
+__all__ = [
+    "LABELS",
+    "OUTPUT_COLUMNS",
+    "MATCH_COLUMNS",
+    "Labelling",
+    "find_cues",
+    "label_sentences",
+    "label_text",
+    "label_words",
+]
+
+#: The three stance labels, in the order used for tables.
+LABELS = ("FAVOR", "AGAINST", "NONE")
+
+#: Columns of `Labelling.labels`.
+OUTPUT_COLUMNS = [
+    "article_id", "sentence", "label", "score", "n_mentions", "mentions", "cues",
+    "deciding_cue", "explanation",
+]
+#: Columns of `Labelling.matches`: one row per match. ``role`` is ``mention``, ``cue``,
+#: ``negator`` or ``marker``; ``key`` the entry as written in its lexicon file;
+#: ``start, end`` character offsets into the article; ``first_word, last_word`` word
+#: positions in the sentence. Mentions fill ``actor_id``; cues fill ``polarity`` (in
+#: the lexicon), ``effective`` (after negation), ``weight``, ``negated_by``,
+#: ``double_negation`` (the negators' surfaces, or ""), ``discounted`` and ``deciding``;
+#: markers fill ``effect``.
+MATCH_COLUMNS = [
+    "article_id", "sentence", "role", "key", "surface", "start", "end", "first_word", "last_word",
+    "actor_id", "polarity", "effective", "weight", "negated_by", "double_negation", "discounted",
+    "deciding", "effect",
+]
+
+
+@dataclass
+class Labelling:
+    """What the labeller found: ``labels`` (one row per sentence, `OUTPUT_COLUMNS`)
+    and ``matches`` (one row per match, `MATCH_COLUMNS`)."""
+
+    labels: pd.DataFrame
+    matches: pd.DataFrame
+
+
+def find_cues(sentence: SentenceWords, lexicon: Lexicon, verbs: bool = True) -> list[Match]:
+    """Cue matches in one sentence; ``info`` is ``(polarity, weight)``. ``verbs``: also
+    match a cue's first word as an inflected verb."""
+    return find(sentence, lexicon.cues, "cue", verbs)
+
+
+# --- the steps of one sentence ------------------------------------------------------
+
+
+def _negator_of(sent: SentenceWords, negators: list[Match], position: int) -> Match | None:
+    """The negator whose scope reaches word ``position``: before it, at most its
+    ``scope_tokens`` words away, in the same clause; the nearest one if several."""
+    found = None
+    for neg in negators:  # sorted by position: the last that reaches is the nearest
+        if neg.last < position and position - neg.last <= neg.info[0] and not clause_break_between(
+            sent, neg.last, position
+        ):
+            found = neg
+    return found
+
+
+def _negation_chain(sent: SentenceWords, negators: list[Match], position: int) -> list[Match]:
+    """The negators acting on word ``position``, nearest first: the one whose scope
+    reaches it, then the one whose scope reaches that negator, and so on.
+
+    ``لا تمانع التعاون`` (does not object to cooperating) is ``لا`` over ``تمانع`` over
+    ``تعاون``: two negations, and the cue keeps its polarity. A word between a negator
+    and a cue stops the negator only when it is itself a negator; any other word is
+    read as part of the negated predicate (``لم يثبت تورط``)."""
+    chain: list[Match] = []
+    neg = _negator_of(sent, negators, position)
+    while neg is not None and neg not in chain:
+        chain.append(neg)
+        neg = _negator_of(sent, negators, neg.first)
+    return chain
+
+
+def _chain_match(sent: SentenceWords, chain: list[Match]) -> Match:
+    """A negation chain as one match: its single negator, or the words from the
+    outermost negator to the innermost (``لا تمانع``)."""
+    if len(chain) == 1:
+        return chain[0]
+    outer, inner = chain[-1], chain[0]
+    return Match(
+        " ".join(n.key for n in reversed(chain)), sent.surface(outer.first, inner.last),
+        outer.first, inner.last, outer.start, inner.end, inner.info,
+    )
+
+
+def _find_all(sent: SentenceWords, target: Target, lexicon: Lexicon, negation: bool, contrast: bool,
+              verbs: bool) -> tuple[list[Match], list[Match], list[Match], list[Match]]:
+    """Step 1-2: mentions, cues, contrast markers and negators (a negator inside a cue or
+    a marker, as ``عدم`` in a cue phrase, is not a negator)."""
+    mentions = find_mentions(sent, target)
+    cues = find_cues(sent, lexicon, verbs)
+    markers = find(sent, lexicon.markers, "marker") if contrast else []
+    taken = {i for m in cues + markers for i in range(m.first, m.last + 1)}
+    negators = [
+        m for m in find(sent, lexicon.negators, "negator") if not (set(range(m.first, m.last + 1)) & taken)
+    ] if negation else []
+    return mentions, cues, markers, negators
+
+
+def _cue_records(sent: SentenceWords, cues: list[Match], negators: list[Match]) -> list[dict]:
+    """Step 3: each cue with its polarity after negation."""
+    records = []
+    for cue in cues:
+        polarity, weight = cue.info
+        chain = _negation_chain(sent, negators, cue.first)
+        flipped = len(chain) % 2 == 1
+        effective = ("FAVOR" if polarity == "AGAINST" else "AGAINST") if flipped else polarity
+        records.append(
+            {"match": cue, "polarity": polarity, "effective": effective, "weight": weight,
+             "negator": _chain_match(sent, chain) if flipped else None,
+             "double_negation": _chain_match(sent, chain) if chain and not flipped else None,
+             "discounted": False}
+        )
+    return records
+
+
+def _concede(sent: SentenceWords, marker: Match, records: list[dict]) -> str:
+    """A concessive marker: the cues in its clause (to the next clause break) are
+    discounted when cues outside it remain. Returns the note, or ""."""
+    stop = marker.last
+    while stop + 1 < len(sent.words) and not (set(sent.gaps[stop + 1]) & CLAUSE_BREAKS):
+        stop += 1
+    inside = [r for r in records if marker.last < r["match"].first <= stop]
+    outside = [r for r in records if r not in inside]
+    if not (inside and outside):
+        return ""
+    for r in inside:
+        r["discounted"] = True
+    return f"'{marker.surface}' concedes its clause"
+
+
+def _apply_contrast(sent: SentenceWords, markers: list[Match], records: list[dict]) -> str:
+    """Step 4: mark the cues that contrast discounts; return a note for the explanation."""
+    note = ""
+    for marker in markers:
+        if marker.info[0] == "marked_clause_conceded":
+            note = _concede(sent, marker, records) or note
+    dominating = [m for m in markers if m.info[0] == "later_clause_dominates"]
+    if dominating:
+        marker = dominating[-1]
+        after = [r for r in records if r["match"].first > marker.last]
+        before = [r for r in records if r["match"].first < marker.first]
+        if after and before:
+            for r in before:
+                r["discounted"] = True
+            note = f"after '{marker.surface}' the later clause dominates"
+        elif after or before:
+            note = f"'{marker.surface}' found; cues on one side only, all counted"
+    return note
+
+
+def _decide(mentions: list[Match], records: list[dict]) -> tuple[str, float, str, dict | None]:
+    """The label from the counted cues: ``(label, score, reason, deciding record)``."""
+    counted = [r for r in records if not r["discounted"]]
+    score = round(sum(r["weight"] * (1 if r["effective"] == "FAVOR" else -1) for r in counted), 6)
+    if not mentions:
+        return "NONE", score, "no mention of the target", None
+    if score == 0:
+        return "NONE", score, ("no counted cue" if not counted else "cues cancel out (score 0)"), None
+    label = "FAVOR" if score > 0 else "AGAINST"
+    winners = [r for r in counted if r["effective"] == label]
+    deciding = max(winners, key=lambda r: (r["weight"], -r["match"].first))
+    return label, score, f"score {score:+g}", deciding
+
+
+def _describe_cue(record: dict) -> str:
+    """One cue for reading: ``surface@start-end=cue/POLARITY/weight`` plus ``/negated by
+    X (was P)``, ``/double negation by X`` and ``/discounted`` when they apply."""
+    m = record["match"]
+    text = f"{m.surface}@{m.start}-{m.end}={m.key}/{record['effective']}/{record['weight']:g}"
+    if record["negator"] is not None:
+        text += f"/negated by {record['negator'].surface} (was {record['polarity']})"
+    if record["double_negation"] is not None:
+        text += f"/double negation by {record['double_negation'].surface}"
+    if record["discounted"]:
+        text += "/discounted"
+    return text
+
+
+def _label_row(sent: SentenceWords, target: Target, mentions: list[Match], records: list[dict],
+               note: str, decision: tuple) -> dict:
+    """The sentence's row of `Labelling.labels`."""
+    label, score, reason, deciding = decision
+    parts = [
+        f"target '{target.name}': "
+        + (", ".join(f"{m.surface} [{m.info[0]}]" for m in mentions) if mentions else "not mentioned"),
+        "cues: " + ("; ".join(_describe_cue(r) for r in records) if records else "none"),
+    ]
+    if note:
+        parts.append("contrast: " + note)
+    parts.append(f"{reason} -> {label}")
+    return {
+        "article_id": sent.article_id, "sentence": sent.sentence, "label": label, "score": score,
+        "n_mentions": len(mentions),
+        "mentions": "|".join(f"{m.surface}@{m.start}-{m.end}[{m.info[0]}]" for m in mentions),
+        "cues": "|".join(_describe_cue(r) for r in records),
+        "deciding_cue": _describe_cue(deciding) if deciding is not None else "",
+        "explanation": "; ".join(parts),
+    }
+
+
+def _match_rows(sent: SentenceWords, mentions, records, markers, negators, deciding) -> list[dict]:
+    """The sentence's rows of `Labelling.matches`."""
+
+    def base(role: str, m: Match) -> dict:
+        return {"article_id": sent.article_id, "sentence": sent.sentence, "role": role, "key": m.key,
+                "surface": m.surface, "start": m.start, "end": m.end, "first_word": m.first,
+                "last_word": m.last}
+
+    rows = [{**base("mention", m), "actor_id": m.info[0]} for m in mentions]
+    for r in records:
+        rows.append({
+            **base("cue", r["match"]), "polarity": r["polarity"], "effective": r["effective"],
+            "weight": r["weight"], "discounted": r["discounted"], "deciding": r is deciding,
+            "negated_by": r["negator"].surface if r["negator"] is not None else "",
+            "double_negation": r["double_negation"].surface if r["double_negation"] is not None else "",
+        })
+    rows += [base("negator", m) for m in negators]
+    rows += [{**base("marker", m), "effect": m.info[0]} for m in markers]
+    return rows
+
+
+def label_words(sent: SentenceWords, target: Target, lexicon: Lexicon, *, negation: bool = True,
+                contrast: bool = True, verbs: bool = True) -> tuple[dict, list[dict]]:
+    """Label one sentence (`arabic_media.matching.SentenceWords`): returns its row of
+    ``labels`` and its rows of ``matches``."""
+    mentions, cues, markers, negators = _find_all(sent, target, lexicon, negation, contrast, verbs)
+    records = _cue_records(sent, cues, negators)
+    note = _apply_contrast(sent, markers, records)
+    decision = _decide(mentions, records)
+    row = _label_row(sent, target, mentions, records, note, decision)
+    return row, _match_rows(sent, mentions, records, markers, negators, decision[3])
+
+
+def _tables(rows: list[dict], match_rows: list[dict], columns: list[str]) -> Labelling:
+    matches = pd.DataFrame(match_rows, columns=MATCH_COLUMNS)
+    for column in ("actor_id", "polarity", "effective", "negated_by", "double_negation", "effect"):
+        matches[column] = matches[column].fillna("")
+    for column in ("discounted", "deciding"):
+        matches[column] = matches[column].fillna(False).astype(bool)
+    return Labelling(pd.DataFrame(rows, columns=columns), matches)
+
+
+def label_sentences(
+    sentences: pd.DataFrame,
+    tokens: pd.DataFrame | None = None,
+    target: str | Target = "us_tech_companies",
+    lexicon: Lexicon | None = None,
+    *,
+    negation: bool = True,
+    contrast: bool = True,
+    verbs: bool = True,
+) -> Labelling:
+    """Label every sentence for its stance toward ``target``.
+
+    ``sentences`` is the corpus's sentence table (``article_id, sentence, start, end,
+    text``); ``tokens`` its token table (tokenised here if None). ``target`` is a
+    target file's name or a `Target`; ``lexicon`` defaults to the study's files.
+    ``negation`` and ``contrast`` switch those steps off (for the baseline); ``verbs``
+    switches off matching cues as inflected verbs (for the held-out provenance check).
+
+    Returns a `Labelling`: ``labels`` (`OUTPUT_COLUMNS`, one row per sentence) and
+    ``matches`` (`MATCH_COLUMNS`, one row per mention, cue, negator and marker, with
+    character offsets into the article).
+    """
+    target = load_target(target) if isinstance(target, str) else target
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    rows, match_rows = [], []
+    for sent in sentence_words(sentences, tokens):
+        row, found = label_words(sent, target, lexicon, negation=negation, contrast=contrast, verbs=verbs)
+        rows.append(row)
+        match_rows += found
+    return _tables(rows, match_rows, OUTPUT_COLUMNS)
+
+
+def label_text(
+    text: str, target: str | Target = "us_tech_companies", lexicon: Lexicon | None = None, **options
+) -> pd.Series:
+    """Label one piece of text as a single sentence (article id ``text``); returns its
+    row of `Labelling.labels`. For trying a sentence by hand and for tests."""
+    return _one_sentence(text, target, lexicon, **options).labels.iloc[0]
+
+
+def _one_sentence(text: str, target, lexicon, **options) -> Labelling:
+    sentences = pd.DataFrame(
+        [{"article_id": "text", "sentence": 1, "start": 0, "end": len(text), "text": text}]
+    )
+    return label_sentences(sentences, None, target, lexicon, **options)

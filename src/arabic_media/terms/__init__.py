@@ -1,0 +1,54 @@
+"""Counting terms: categories and groups, frequency tables, n-grams, KWIC, collocates,
+dispersion. Every function takes the loader's ``tokens`` table after `annotate`.
+
+Modules:
+    grouping  -- `CliticGrouper` and the evidence for it (`evaluate_grouping`).
+    annotate  -- `annotate`: each token's ``category``, ``group_key`` and ``group``.
+    tables    -- frequencies in three forms, processing steps, n-grams, openings.
+    context   -- `concordance` (KWIC), `collocates`, `dispersion`.
+Figures of these tables are in `arabic_media.charts.terms`; the word lists they read
+are loaded by `arabic_media.lexicons`.
+"""
+
+from arabic_media.lexicons import (
+    load_glossary,
+    load_grouping_candidates,
+    load_grouping_gold,
+    load_reporting_terms,
+    load_stopwords,
+    lookup_glosses,
+)
+from arabic_media.terms.annotate import (
+    CATEGORIES,
+    CONTENT,
+    FORMS,
+    NGRAM_EDGE_EXCLUDE,
+    REPORTING,
+    annotate,
+    categorize,
+)
+from arabic_media.terms.context import collocates, concordance, dispersion, dispersion_summary
+from arabic_media.terms.grouping import (
+    MIN_STEM,
+    CliticGrouper,
+    evaluate_grouping,
+    grouping_candidates,
+    missed_groups,
+)
+from arabic_media.terms.tables import (
+    attribution_openings,
+    frequency_comparison,
+    ngrams,
+    processing_steps,
+    running_tokens,
+    term_frequencies,
+)
+
+__all__ = [
+    "CATEGORIES", "CONTENT", "FORMS", "NGRAM_EDGE_EXCLUDE", "REPORTING", "MIN_STEM",
+    "CliticGrouper", "annotate", "categorize", "attribution_openings", "collocates", "concordance",
+    "dispersion", "dispersion_summary", "evaluate_grouping", "frequency_comparison",
+    "grouping_candidates", "load_glossary", "load_grouping_candidates", "load_grouping_gold",
+    "load_reporting_terms", "load_stopwords", "lookup_glosses", "missed_groups", "ngrams",
+    "processing_steps", "running_tokens", "term_frequencies",
+]

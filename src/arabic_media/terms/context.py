@@ -1,0 +1,232 @@
+"""Where a term occurs and with what: KWIC concordance, collocates, dispersion.
+
+The Arabic trap handled here: in a right-to-left concordance line the *left* context is
+the text that comes *after* the keyword (see `concordance`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from arabic_media.affixes import PROCLITICS
+from arabic_media.lexicons import lookup_glosses
+from arabic_media.stats import association_scores
+from arabic_media.terms.annotate import CONTENT, FORMS
+from arabic_media.terms.tables import _most_frequent, _running, _select, running_tokens
+from arabic_media.text import normalize
+
+__all__ = ["concordance", "collocates", "dispersion", "dispersion_summary"]
+
+
+
+def _matches(tokens: pd.DataFrame, term: str, form: str) -> pd.Series:
+    """Rows of ``tokens`` that are ``term`` in ``form``; for ``group``, ``term`` may be
+    any member of the group (``لشركات`` finds the whole ``شركات`` group), its label, or
+    a bare form seen only with proclitics (``شركات`` when the text has ``الشركات``)."""
+    if form not in FORMS:
+        raise ValueError(f"form must be one of {FORMS}, not {form!r}")
+    if form == "surface":
+        return tokens["surface"] == term
+    norm = normalize(term)
+    if form == "norm":
+        return tokens["norm"] == norm
+    groups = set(tokens.loc[tokens["norm"] == norm, "group"]) | ({norm} & set(tokens["group"]))
+    if not groups:  # a bare form the text only has with clitics (شركات for الشركات)
+        spellings = {prefix + norm for prefix in PROCLITICS}
+        groups = set(tokens.loc[tokens["norm"].isin(spellings), "group"])
+    return tokens["group"].isin(groups)
+
+
+def _texts(articles: pd.DataFrame | Mapping[str, str]) -> Mapping[str, str]:
+    if isinstance(articles, pd.DataFrame):
+        return dict(zip(articles["article_id"], articles["text"]))
+    return articles
+
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def _display(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def concordance(
+    tokens: pd.DataFrame,
+    articles: pd.DataFrame | Mapping[str, str],
+    term: str,
+    *,
+    form: str = "group",
+    window: int = 6,
+) -> pd.DataFrame:
+    """Key word in context (KWIC) lines for ``term``.
+
+    Takes annotated ``tokens``, the ``articles`` (the loader's table, or a dict
+    article_id -> text), the ``term`` and the ``form`` it is matched in (``group``:
+    any member of its group; ``norm``; ``surface``), and ``window``, the number of
+    tokens (punctuation included) of context on each side, within the article.
+
+    Returns one row per occurrence, in text order, with columns ``article_id, sentence,
+    article_token, start, end`` (the keyword's character offsets), ``right, keyword,
+    left`` and ``context_start, context_end`` (offsets of the whole line). The three
+    text columns are named for where they stand on a right-to-left line, which is how
+    Arabic is read: **right** is the text that comes *before* the keyword in logical
+    (reading) order, ``text[context_start:start]``, and **left** is the text that comes
+    *after* it, ``text[end:context_end]``. So a reader's eye meets right, keyword, left,
+    in that order. The strings have their runs of whitespace (line breaks) collapsed to
+    one space for display; the offsets point into the untouched text.
+    """
+    texts = _texts(articles)
+    columns = ["article_id", "sentence", "article_token", "start", "end", "right", "keyword", "left",
+               "context_start", "context_end"]
+    rows = []
+    for article_id, article in tokens.groupby("article_id", sort=True):
+        article = article.sort_values("article_token").reset_index(drop=True)
+        text = texts[article_id]
+        hits = article.index[_matches(article, term, form).to_numpy()]
+        for i in hits:
+            first = article.loc[max(0, i - window)]
+            last = article.loc[min(len(article) - 1, i + window)]
+            hit = article.loc[i]
+            rows.append({
+                "article_id": article_id,
+                "sentence": int(hit["sentence"]),
+                "article_token": int(hit["article_token"]),
+                "start": int(hit["start"]),
+                "end": int(hit["end"]),
+                "right": _display(text[int(first["start"]) : int(hit["start"])]),
+                "keyword": text[int(hit["start"]) : int(hit["end"])],
+                "left": _display(text[int(hit["end"]) : int(last["end"])]),
+                "context_start": int(first["start"]),
+                "context_end": int(last["end"]),
+            })
+    return pd.DataFrame(rows, columns=columns)
+
+
+def collocates(
+    tokens: pd.DataFrame,
+    node: str,
+    *,
+    form: str = "group",
+    window: int = 4,
+    categories: Iterable[str] | None = CONTENT,
+    min_count: int = 1,
+    positive_only: bool = True,
+) -> pd.DataFrame:
+    """Collocates of ``node`` within ``window`` words on each side, with association scores.
+
+    Counting is over word tokens only (punctuation and numbers are skipped, not counted
+    as positions) and stays inside the sentence. ``N`` is the number of word tokens in
+    ``tokens``. The span of the node is the *union* of its windows, less the node
+    occurrences themselves: a token within the window of two node occurrences
+    (``A x A``, ``x`` between two nodes) is one slot of ``R1`` and, if it is a
+    collocate, one co-occurrence in ``observed``, not two (Evert 2008: overlapping
+    spans are merged, so ``observed <= collocate_freq`` and ``observed <= R1`` always,
+    and the 2x2 table of `association_scores` is never negative). Windows cut by a
+    sentence edge are smaller. The node term itself is not its own collocate, nor a
+    slot of the span. Collocates are listed when their category is in ``categories``
+    (default content words; ``None`` for all) and ``observed >= min_count``. G2 is
+    large for pairs seen much *less* often than expected too; ``positive_only``
+    (default) keeps only pairs seen more often than expected (``observed > expected``).
+
+    Returns ``term, observed, expected, node_freq, collocate_freq, mi, t_score, log_dice,
+    g2`` (formulas: `association_scores`), sorted by G2 then observed then term.
+    """
+    words = _select(tokens, None)
+    words = words[words["kind"] == "word"].sort_values(["article_id", "article_token"]).reset_index(drop=True)
+    is_node = _matches(words, node, form).to_numpy()
+    terms = words[form].to_numpy()
+    cats = words["category"].to_numpy()
+    sentence = list(zip(words["article_id"], words["sentence"]))
+    n_words = len(words)
+    freq = Counter(terms)
+    node_freq = int(is_node.sum())
+    wanted = None if categories is None else set(categories)
+    span: set[int] = set()  # the union of the node's windows: each token counted once
+    for i in range(n_words):
+        if not is_node[i]:
+            continue
+        for j in range(max(0, i - window), min(n_words, i + window + 1)):
+            if sentence[j] == sentence[i] and not is_node[j]:
+                span.add(j)
+    window_positions = len(span)
+    observed: Counter[str] = Counter(
+        terms[j] for j in sorted(span) if wanted is None or cats[j] in wanted
+    )
+    columns = ["term", "observed", "expected", "node_freq", "collocate_freq", "mi", "t_score", "log_dice", "g2"]
+    rows = []
+    for term, o in observed.items():
+        if o < min_count:
+            continue
+        scores = association_scores(o, node_freq, freq[term], window_positions, n_words)
+        if positive_only and o <= scores["expected"]:
+            continue
+        rows.append({"term": term, "observed": o, "node_freq": node_freq, "collocate_freq": freq[term], **scores})
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values(["g2", "observed", "term"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def _spelling(tokens: pd.DataFrame, term: str) -> str:
+    """The most frequent surface spelling (ties: code-point order) of ``term``'s
+    normalised form in ``tokens``; ``term`` itself when that form never occurs."""
+    written = tokens.loc[tokens["norm"] == normalize(term), "surface"]
+    return _most_frequent(written) if len(written) else term
+
+
+def dispersion(tokens: pd.DataFrame, terms: Iterable[str], *, form: str = "group",
+               glossary: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Where each of ``terms`` occurs along its article.
+
+    Returns one row per occurrence: ``article_id, term, display, gloss_en, sentence,
+    article_token, start, position``; ``term`` is as given; ``display`` is the label a
+    figure draws for it (the most frequent written spelling of its normalised form, as
+    in `term_frequencies`, so ``أمريكية`` with its hamza); ``gloss_en`` its English gloss
+    (`lookup_glosses`; ``glossary`` defaults to `load_glossary`); ``position`` =
+    article_token / number of tokens in the article (0-1, so articles of different
+    lengths can share an axis).
+    """
+    terms = list(terms)
+    ordered = tokens.sort_values(["article_id", "article_token"])
+    size = ordered.groupby("article_id")["article_token"].max()
+    glosses = dict(zip(terms, lookup_glosses(terms, glossary)))
+    parts = []
+    for term in terms:
+        hits = ordered[_matches(ordered, term, form)]
+        part = hits[["article_id", "sentence", "article_token", "start"]].copy()
+        part.insert(1, "term", term)
+        part.insert(2, "display", _spelling(tokens, term))
+        part.insert(3, "gloss_en", glosses[term])
+        # float even when the term never occurs (an empty map keeps the id column's string dtype)
+        part["position"] = part["article_token"] / part["article_id"].map(size).astype("float64")
+        parts.append(part)
+    columns = ["article_id", "term", "display", "gloss_en", "sentence", "article_token", "start", "position"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)[columns]
+
+
+def dispersion_summary(tokens: pd.DataFrame, terms: Iterable[str], *, form: str = "group") -> pd.DataFrame:
+    """How evenly each term spreads over the sentences of the article(s).
+
+    Returns ``term, count, sentences, range, dp``: ``range`` = share of sentences that
+    contain the term; ``dp`` = Gries' deviation of proportions (2008),
+    ``DP = 0.5 * sum_i |v_i / f - s_i|`` over sentences ``i``, where ``v_i`` is the
+    term's count in sentence ``i``, ``f`` its total, and ``s_i`` the sentence's share of
+    the running tokens (`running_tokens`). 0 = spread in proportion to sentence length;
+    near 1 = bunched in one place.
+    """
+    running = _running(tokens)
+    sizes = running_tokens(tokens, by_sentence=True)
+    share = sizes / sizes.sum()
+    rows = []
+    for term in terms:
+        hits = running[_matches(running, term, form)]
+        per_sentence = hits.groupby(["article_id", "sentence"]).size().reindex(share.index, fill_value=0)
+        total = int(per_sentence.sum())
+        dp = 0.5 * float((per_sentence / total - share).abs().sum()) if total else float("nan")
+        rows.append({"term": term, "count": total, "sentences": int((per_sentence > 0).sum()),
+                     "range": float((per_sentence > 0).mean()), "dp": dp})
+    return pd.DataFrame(rows, columns=["term", "count", "sentences", "range", "dp"])
