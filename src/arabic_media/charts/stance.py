@@ -63,17 +63,7 @@ def stance_strip_figure(labels: Labelling, gold: pd.DataFrame | None = None,
     if not articles:
         raise ValueError("no sentences to draw")
     widest = int(data.groupby("article_id").size().max())
-    under = []  # the lines of text under each cell, in logical order
-    for row in data.itertuples():
-        if pd.notna(row.deciding_cue_start):
-            lines = _wrap_words(row.deciding_cue_text, wrap)
-            negator = row.negated_by
-            if negator:
-                # the cue's own polarity is the opposite of the label: say why
-                lines += ["negated by", " ".join(negator.split())]
-        else:
-            lines = _wrap_words(row.deciding_cue_text, 9)
-        under.append(lines)
+    under = [_cell_lines(row, wrap) for row in data.itertuples()]  # logical order
     data_lines = dict(zip(zip(data["article_id"], data["sentence"]), under))
     # One data unit is about an inch (a cell is 1 high); an 11 pt line of Amiri, whose
     # Arabic ascenders and descenders are tall, takes about 0.3 of it.
@@ -86,28 +76,8 @@ def stance_strip_figure(labels: Labelling, gold: pd.DataFrame | None = None,
         rows = data[data["article_id"] == article_id].reset_index(drop=True)
         n = len(rows)
         for k, row in rows.iterrows():
-            x = widest - 1 - k  # sentence 1 on the right; short articles aligned right
-            differs = gold is not None and row["gold_label"] not in ("", row["label"])
-            ax.add_patch(
-                Rectangle(
-                    (x - 0.46, 0), 0.92, 1, facecolor=LABEL_COLOURS[row["label"]],
-                    edgecolor="black" if differs else "#999999",
-                    linestyle="--" if differs else "-", linewidth=1.6 if differs else 0.6,
-                )
-            )
-            in_cell = f"{row['label']}\n{row['score']:+g}"
-            if differs:
-                in_cell += f"\ngold: {row['gold_label']}"
-            # Latin and digits only: DejaVu Sans, whose full stop reads better than Amiri's
-            ax.text(x, 0.5, in_cell, ha="center", va="center", fontsize=8.5, linespacing=1.3,
-                    color=LABEL_TEXT_COLOURS[row["label"]], fontfamily=FALLBACK_FONT)
-            lines = data_lines[(article_id, row["sentence"])]
-            if pd.notna(row["deciding_cue_start"]):
-                ax.text(x, -0.12, "\n".join(ar(line) for line in lines), ha="center", va="top",
-                        fontsize=11, linespacing=1.1)
-            else:
-                ax.text(x, -0.14, "\n".join(lines), ha="center", va="top", fontsize=8.5,
-                        color="#555555", style="italic")
+            # sentence 1 on the right; short articles aligned right
+            _draw_cell(ax, widest - 1 - k, row, data_lines[(article_id, row["sentence"])], gold is not None)
         ax.set_xlim(-0.55, widest - 0.45)
         ax.set_ylim(bottom, 1.02)
         ax.set_xticks([widest - 1 - k for k in range(n)], [str(s) for s in rows["sentence"]], fontsize=8)
@@ -123,6 +93,43 @@ def stance_strip_figure(labels: Labelling, gold: pd.DataFrame | None = None,
         fontsize=11,
     )
     return fig, data
+
+
+def _cell_lines(row, wrap: int) -> list[str]:
+    """The lines under a sentence's cell: its deciding cue wrapped (and the negator that
+    flipped it), or for NONE why there is none."""
+    if pd.isna(row.deciding_cue_start):
+        return _wrap_words(row.deciding_cue_text, 9)
+    lines = _wrap_words(row.deciding_cue_text, wrap)
+    if row.negated_by:
+        # the cue's own polarity is the opposite of the label: say why
+        lines += ["negated by", " ".join(row.negated_by.split())]
+    return lines
+
+
+def _draw_cell(ax, x: float, row, lines: list[str], with_gold: bool) -> None:
+    """One sentence's cell at ``x``: coloured by label, label and score inside (and the
+    gold label, framed dashed, where it differs), the lines under it."""
+    differs = with_gold and row["gold_label"] not in ("", row["label"])
+    ax.add_patch(
+        Rectangle(
+            (x - 0.46, 0), 0.92, 1, facecolor=LABEL_COLOURS[row["label"]],
+            edgecolor="black" if differs else "#999999",
+            linestyle="--" if differs else "-", linewidth=1.6 if differs else 0.6,
+        )
+    )
+    in_cell = f"{row['label']}\n{row['score']:+g}"
+    if differs:
+        in_cell += f"\ngold: {row['gold_label']}"
+    # Latin and digits only: DejaVu Sans, whose full stop reads better than Amiri's
+    ax.text(x, 0.5, in_cell, ha="center", va="center", fontsize=8.5, linespacing=1.3,
+            color=LABEL_TEXT_COLOURS[row["label"]], fontfamily=FALLBACK_FONT)
+    if pd.notna(row["deciding_cue_start"]):
+        ax.text(x, -0.12, "\n".join(ar(line) for line in lines), ha="center", va="top",
+                fontsize=11, linespacing=1.1)
+    else:
+        ax.text(x, -0.14, "\n".join(lines), ha="center", va="top", fontsize=8.5,
+                color="#555555", style="italic")
 
 
 def stance_share_figure(labels, *, title: str | None = None):
