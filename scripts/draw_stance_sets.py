@@ -70,7 +70,9 @@ Extraction
 ``--check`` verifies ``corpus/annotations/stance_gold_dev.csv`` and
 ``stance_gold_test.csv`` (when present): exactly one row per sentence of every article
 of the set as ``load_corpus`` numbers them, no other rows, target ``us_tech_companies``,
-label ``FAVOR``, ``AGAINST`` or ``NONE``, a non-empty rationale.
+label ``FAVOR``, ``AGAINST`` or ``NONE``, a non-empty rationale, and every Arabic quote
+in ``«»`` of a rationale (its parts between ``...`` or ``…``) found in the sentence,
+whitespace runs compared as one space.
 """
 
 from __future__ import annotations
@@ -79,6 +81,7 @@ import argparse
 import csv
 import hashlib
 import random
+import re
 import sys
 import tarfile
 from collections import Counter
@@ -563,6 +566,7 @@ def check() -> int:
     for name, root in (("dev", DEV_DIR), ("test", TEST_DIR)):
         corpus = load_corpus(root=root)
         expected = {(r.article_id, int(r.sentence)) for r in corpus.sentences.itertuples()}
+        flat = {(r.article_id, int(r.sentence)): " ".join(r.text.split()) for r in corpus.sentences.itertuples()}
         gold_path = GOLD[name]
         if not gold_path.is_file():
             print(f"{relative(gold_path)}: not written yet ({len(expected)} sentences to label)")
@@ -581,6 +585,12 @@ def check() -> int:
                 if row["target"] != TARGET or row["label"] not in LABELS or not row["rationale"].strip():
                     print(f"{relative(gold_path)}: bad row {key}: {row['target']} {row['label']}")
                     problems += 1
+                for quote in re.findall("«(.*?)»", row["rationale"]):
+                    for part in re.split(r"\.\.\.|…", quote):
+                        part = " ".join(part.split())
+                        if part and key in flat and part not in flat[key]:
+                            print(f"{relative(gold_path)}: {key}: quote not in the sentence: {part}")
+                            problems += 1
         for key in sorted(expected - set(seen)):
             print(f"{relative(gold_path)}: no row for {key}")
             problems += 1
