@@ -92,34 +92,95 @@ _START, _END = b"<TEXT>\n", b"\n</TEXT>"
 _ASCII_SPACE = b" \t\r\f\v"
 
 
-def text_body(member: bytes, name: str) -> bytes:
+class CutError(ValueError):
+    """A member to which the cutting rule (or a tag lookup) does not apply."""
+
+
+def cut_text_body(member: bytes, name: str) -> bytes:
     """The ``<TEXT>`` body of an ANT member, by the rule in the module docstring.
 
-    Works on bytes so the article file keeps the published bytes; raises
-    ``SystemExit`` naming the member when the rule does not apply (an unclosed tag,
-    CRLF line endings, a second ``<TEXT>``), rather than guess.
+    Works on bytes so the article file keeps the published bytes; raises `CutError`
+    naming the member when the rule does not apply (an unclosed tag, CRLF line
+    endings, a second ``<TEXT>``), rather than guess.
     """
     for marker in (_START, _END):
         if member.count(marker) != 1:
-            sys.exit(f"{name}: {marker!r} occurs {member.count(marker)} times, expected once")
+            raise CutError(f"{name}: {marker!r} occurs {member.count(marker)} times, expected once")
     start = member.index(_START) + len(_START)
     end = member.index(_END)
     if end < start:
-        sys.exit(f"{name}: </TEXT> comes before <TEXT>")
+        raise CutError(f"{name}: </TEXT> comes before <TEXT>")
     body = member[start:end]
     while body and not body.rsplit(b"\n", 1)[-1].strip(_ASCII_SPACE):
         body = body.rsplit(b"\n", 1)[0] if b"\n" in body else b""
     if not body.strip():
-        sys.exit(f"{name}: the <TEXT> body is empty")
+        raise CutError(f"{name}: the <TEXT> body is empty")
     return body
 
 
-def tag(text: str, name: str, member: str) -> str:
-    """The content of the single ``<name>...</name>`` element, stripped."""
+def text_body(member: bytes, name: str) -> bytes:
+    """`cut_text_body`, stopping the script (``SystemExit``) where the rule does not apply."""
+    try:
+        return cut_text_body(member, name)
+    except CutError as err:
+        sys.exit(str(err))
+
+
+def find_tag(text: str, name: str, member: str) -> str:
+    """The content of the single ``<name>...</name>`` element, stripped; `CutError`
+    when it does not occur exactly once."""
     found = re.findall(rf"<{name}>(.*?)</{name}>", text, flags=re.DOTALL)
     if len(found) != 1:
-        sys.exit(f"{member}: <{name}> occurs {len(found)} times, expected once")
+        raise CutError(f"{member}: <{name}> occurs {len(found)} times, expected once")
     return found[0].strip()
+
+
+def tag(text: str, name: str, member: str) -> str:
+    """`find_tag`, stopping the script (``SystemExit``) when the tag is not there once."""
+    try:
+        return find_tag(text, name, member)
+    except CutError as err:
+        sys.exit(str(err))
+
+
+def manifest_row(
+    *,
+    article_id: str,
+    file: str,
+    body: bytes,
+    text: str,
+    name: str,
+    member_sha256: str,
+    outlet: str,
+    original_outlet: str,
+    original_language: str,
+    note: str,
+    script: str = "scripts/extract_ant_articles.py",
+) -> dict[str, str]:
+    """The manifest row of one extracted member (columns in the module docstring).
+
+    ``text`` is the whole member decoded, ``name`` its path in the archive, ``body``
+    the bytes written to ``file``; ``script`` is named in ``notes`` as the extractor.
+    """
+    published = parsedate_to_datetime(tag(text, "TIME", name)).date().isoformat()
+    return {
+        "article_id": article_id,
+        "file": file,
+        "sha256": hashlib.sha256(body).hexdigest(),
+        "title": tag(text, "TITLE", name),
+        "outlet": outlet,
+        "original_outlet": original_outlet,
+        "language": "ar",
+        "original_language": original_language,
+        "published": published,
+        "url": tag(text, "URL", name),
+        "notes": (
+            f"ANT corpus v2.1 member {name}, sha256 of the member file "
+            f"{member_sha256}; <TEXT> body extracted by "
+            f"{script}; {CITATION}. "
+            f"Title is the <TITLE> headline. {note}."
+        ),
+    }
 
 
 def main() -> None:
@@ -140,26 +201,19 @@ def main() -> None:
             body = text_body(raw, name)
             file = f"articles/{article_id}.txt"
             (HELDOUT / file).write_bytes(body)
-            published = parsedate_to_datetime(tag(text, "TIME", name)).date().isoformat()
             rows.append(
-                {
-                    "article_id": article_id,
-                    "file": file,
-                    "sha256": hashlib.sha256(body).hexdigest(),
-                    "title": tag(text, "TITLE", name),
-                    "outlet": spec.outlet,
-                    "original_outlet": spec.original_outlet,
-                    "language": "ar",
-                    "original_language": spec.original_language,
-                    "published": published,
-                    "url": tag(text, "URL", name),
-                    "notes": (
-                        f"ANT corpus v2.1 member {name}, sha256 of the member file "
-                        f"{spec.sha256}; <TEXT> body extracted by "
-                        f"scripts/extract_ant_articles.py; {CITATION}. "
-                        f"Title is the <TITLE> headline. {spec.note}."
-                    ),
-                }
+                manifest_row(
+                    article_id=article_id,
+                    file=file,
+                    body=body,
+                    text=text,
+                    name=name,
+                    member_sha256=spec.sha256,
+                    outlet=spec.outlet,
+                    original_outlet=spec.original_outlet,
+                    original_language=spec.original_language,
+                    note=spec.note,
+                )
             )
             print(f"{file}: {len(body)} bytes from {name}")
     with (HELDOUT / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
