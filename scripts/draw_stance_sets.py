@@ -98,7 +98,7 @@ from extract_ant_articles import (
     manifest_row,
 )
 
-from arabic_media.corpus import MANIFEST_COLUMNS, load_corpus
+from arabic_media.corpus import load_corpus, write_manifest
 from arabic_media.paths import ANNOTATIONS_DIR, ANT_ARCHIVE, CORPUS_DIR, relative
 from arabic_media.text import normalize, split_sentences, tokenize
 
@@ -387,10 +387,7 @@ def write_set(archive: tarfile.TarFile, members: list[dict], out: Path) -> list[
                 script="scripts/draw_stance_sets.py (the rule of scripts/extract_ant_articles.py)",
             )
         )
-    with (out / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_manifest(out / "manifest.csv", rows)
     return rows
 
 

@@ -35,7 +35,6 @@ are loaded with ``load_corpus(root=PROJECT_ROOT / "corpus" / "heldout")``.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 import sys
@@ -43,7 +42,7 @@ import tarfile
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
-from arabic_media.corpus import MANIFEST_COLUMNS
+from arabic_media.corpus import write_manifest
 from arabic_media.paths import ANT_ARCHIVE as ARCHIVE
 from arabic_media.paths import HELDOUT_DIR as HELDOUT
 
@@ -216,10 +215,7 @@ def main() -> None:
                 )
             )
             print(f"{file}: {len(body)} bytes from {name}")
-    with (HELDOUT / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_manifest(HELDOUT / "manifest.csv", rows)
     print(f"corpus/heldout/manifest.csv: {len(rows)} articles")
 
 
