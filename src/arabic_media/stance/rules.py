@@ -240,12 +240,17 @@ def _label_row(sent: SentenceWords, target: Target, mentions: list[Match], recor
     }
 
 
+#: The cells of a match row that only some roles fill: empty, not missing.
+_NOT_A_CUE = {"actor_id": "", "polarity": "", "effective": "", "weight": float("nan"), "negated_by": "",
+              "double_negation": "", "discounted": False, "deciding": False, "effect": ""}
+
+
 def _match_rows(sent: SentenceWords, mentions, records, markers, negators, deciding) -> list[dict]:
     """The sentence's rows of `Labelling.matches`."""
 
     def base(role: str, m: Match) -> dict:
-        return {"article_id": sent.article_id, "sentence": sent.sentence, "role": role, "key": m.key,
-                "surface": m.surface, "start": m.start, "end": m.end, "first_word": m.first,
+        return {**_NOT_A_CUE, "article_id": sent.article_id, "sentence": sent.sentence, "role": role,
+                "key": m.key, "surface": m.surface, "start": m.start, "end": m.end, "first_word": m.first,
                 "last_word": m.last}
 
     rows = [{**base("mention", m), "actor_id": m.info[0]} for m in mentions]
@@ -275,10 +280,7 @@ def label_words(sent: SentenceWords, target: Target, lexicon: Lexicon, *, negati
 
 def _tables(rows: list[dict], match_rows: list[dict], columns: list[str]) -> Labelling:
     matches = pd.DataFrame(match_rows, columns=MATCH_COLUMNS)
-    for column in ("actor_id", "polarity", "effective", "negated_by", "double_negation", "effect"):
-        matches[column] = matches[column].fillna("")
-    for column in ("discounted", "deciding"):
-        matches[column] = matches[column].fillna(False).astype(bool)
+    matches = matches.astype({"weight": "float64", "discounted": bool, "deciding": bool})
     return Labelling(pd.DataFrame(rows, columns=columns), matches)
 
 
