@@ -225,3 +225,18 @@ def test_full_stop_glued_to_the_next_word_is_not_a_boundary():
     # A known limit, stated in the README: seen in the ANT corpus ("تويتر".بعد).
     text = 'عبر موقع "تويتر".بعد الجدل قال.'
     assert len(split_sentences(text)) == 1
+
+
+# --- long runs: the splitter is linear (benchmarks/segmentation.py shows the times) --
+
+
+@pytest.mark.parametrize("run", [".", "؟!", "…", "!?.", ".)»"])
+def test_a_100k_run_of_sentence_final_punctuation_is_split_correctly(run):
+    # Such a run once took minutes (the sentence-end pattern rescanned the rest of the
+    # run from each of its positions). This asserts the result only; a quadratic
+    # splitter would not finish in any reasonable time.
+    body = run * (100_000 // len(run))
+    glued = "قال" + body + "x ثم غادر."  # the run is glued to a letter: no boundary in it
+    assert [(s.start, s.end) for s in split_sentences(glued)] == [(0, len(glued))]
+    spaced = "قال" + body + " ثم غادر."  # the run, followed by a space, ends the sentence
+    assert [(s.start, s.end) for s in split_sentences(spaced)] == [(0, 3 + len(body)), (4 + len(body), len(spaced))]

@@ -194,9 +194,15 @@ _CLOSERS = "\"'”’»)]}›"
 #: A sentence ends at terminal punctuation (plus closing quotes) followed by whitespace
 #: or the end of text, or at a paragraph break (a blank line). A single newline is not a
 #: boundary: the sources hard-wrap lines mid-sentence, even inside quotations.
+#:
+#: The pattern cannot backtrack, so `split_sentences` is linear in the length of the
+#: text: a terminal run is only tried from its first character (the lookbehind), and it
+#: and its closers are consumed possessively, so a run not followed by whitespace
+#: (``"....x"``) is scanned once, not once from each of its positions.
+#: ``(?!\S)`` is "whitespace or the end of the text".
 _SENTENCE_END_RE = re.compile(
-    rf"[{re.escape(_TERMINALS)}]+[{re.escape(_CLOSERS)}]*(?=\s|$)"
-    r"|(?=\r?\n[ \t\f\v]*\r?\n)"
+    rf"(?<![{re.escape(_TERMINALS)}])[{re.escape(_TERMINALS)}]++[{re.escape(_CLOSERS)}]*+(?!\S)"
+    r"|(?=\r?\n[ \t\f\v]*+\r?\n)"
 )
 
 
