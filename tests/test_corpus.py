@@ -261,6 +261,52 @@ def test_bad_sha_and_bad_date_are_refused(write_corpus, tmp_path):
         load_corpus(root)
 
 
+
+def _manifest_text(root, header, rows):
+    """A hand-written manifest (``rows`` as raw CSV records), for what `write_manifest`
+    would never write."""
+    (root / "manifest.csv").write_text(header + "\n" + "".join(r + "\n" for r in rows), encoding="utf-8")
+
+
+def test_duplicate_column_is_refused_naming_the_file_and_the_column(write_corpus, tmp_path):
+    # csv.DictReader would keep the last 'title' and silently drop the first.
+    root = write_corpus(tmp_path / "c", {"a.txt": ARABIC.encode()})
+    sha = hashlib.sha256(ARABIC.encode()).hexdigest()
+    _manifest_text(root, "article_id,file,sha256,title,title", [f"a0,a.txt,{sha},first,second"])
+    with pytest.raises(CorpusError, match=r"c/manifest\.csv: column 'title' appears more than once in the header \(columns 4 and 5\)"):
+        load_corpus(root)
+
+
+def test_errors_name_the_physical_line_after_a_multi_line_cell(write_corpus, tmp_path):
+    root = write_corpus(tmp_path / "c", {"a.txt": ARABIC.encode(), "b.txt": ARABIC.encode()})
+    sha = hashlib.sha256(ARABIC.encode()).hexdigest()
+    header = "article_id,file,sha256,title"
+    # line 2-3: one record whose title holds a line break; line 4: a bad sha256
+    _manifest_text(root, header, [f'a0,a.txt,{sha},"عنوان\nعلى سطرين"', "a1,b.txt,abc,"])
+    with pytest.raises(CorpusError, match=r"line 4 \(article_id 'a1'\): sha256 'abc'"):
+        load_corpus(root)
+    # a record spanning lines 3-4 is named by its first line; the duplicate by line 2
+    _manifest_text(root, header, [f"a0,a.txt,{sha},", f'a0,b.txt,{sha},"عنوان\n\nطويل"'])
+    with pytest.raises(CorpusError, match=r"line 3 \(article_id 'a0'\): duplicate article_id \(also on line 2\)"):
+        load_corpus(root)
+    # a blank line between records is counted too
+    _manifest_text(root, header, [f"a0,a.txt,{sha},", "", f"UPPER,b.txt,{sha},"])
+    with pytest.raises(CorpusError, match=r"line 4 \(article_id 'UPPER'\): article_id must be"):
+        load_corpus(root)
+
+
+@pytest.mark.parametrize("bad_date", ["2018-13-45", "2018-02-30", "2017-02-29", "2018-00", "2018-13", "0000", "٢٠١٨", "2018-1-5", "2018/01/05"])
+def test_impossible_or_malformed_date_is_refused_naming_the_line(write_corpus, tmp_path, bad_date):
+    root = write_corpus(tmp_path / "c", {"a.txt": ARABIC.encode()}, rows=[{"published": bad_date}])
+    with pytest.raises(CorpusError, match=rf"line 2 \(article_id 'a0'\): published '{bad_date}' is not"):
+        load_corpus(root)
+
+
+@pytest.mark.parametrize("good_date", ["2016", "2016-02", "2016-02-29", "2018-12-31", ""])
+def test_real_dates_are_accepted_as_written(write_corpus, tmp_path, good_date):
+    root = write_corpus(tmp_path / "c", {"a.txt": ARABIC.encode()}, rows=[{"published": good_date}])
+    assert load_corpus(root).articles.iloc[0]["published"] == good_date
+
 def test_error_messages_name_no_machine_path(write_corpus, tmp_path):
     root = write_corpus(tmp_path / "c", {"empty.txt": b""})
     with pytest.raises(CorpusError) as info:
