@@ -191,7 +191,23 @@ def test_empty_file_is_refused(write_corpus, tmp_path):
 
 def test_whitespace_only_file_is_refused(write_corpus, tmp_path):
     root = write_corpus(tmp_path / "c", {"blank.txt": b" \n\n"})
-    with pytest.raises(CorpusError, match=r"blank\.txt: the file holds only whitespace"):
+    with pytest.raises(CorpusError, match=r"blank\.txt: the file holds no visible text \(only whitespace\)"):
+        load_corpus(root)
+
+
+@pytest.mark.parametrize(
+    "invisible",
+    [
+        "\u200f\u200b",  # RLM, zero-width space
+        "\u200e\n\u2066\u2069\u200c\u200d \n",  # LRM, isolates, joiners
+        "\u00a0\u3000\u2029\u2028",  # no-break and ideographic space, separators
+        " \ufeff\u061c\u202b\u202c\u00ad",  # BOM mid-text, ALM, embedding, soft hyphen
+    ],
+)
+def test_file_of_only_invisible_characters_is_refused_like_a_blank_one(write_corpus, tmp_path, invisible):
+    # It would load with 0 sentences and no warning: an article must never vanish silently.
+    root = write_corpus(tmp_path / "c", {"inv.txt": invisible.encode()})
+    with pytest.raises(CorpusError, match=r"inv\.txt: the file holds no visible text \(only whitespace"):
         load_corpus(root)
 
 
