@@ -16,10 +16,45 @@ ARABIC = "نشرت صحيفة لوفيغارو تقريرا.\nوقالت الص�
 
 
 # --- the study's own corpus ---------------------------------------------------------
+#
+# Tests about the study's article select it by id: the corpus may hold more articles
+# (a user adds them). Tests about the corpus as a whole run on the study's corpus and
+# on a scratch corpus of several articles with odd line endings, and must hold for any.
+
+STUDY_ID = "arabi21-lefigaro-isis-propaganda"
+
+
+def _study_article(corpus):
+    return corpus.articles.set_index("article_id").loc[STUDY_ID]
+
+
+def _study_sentences(corpus):
+    return corpus.sentences[corpus.sentences["article_id"] == STUDY_ID].reset_index(drop=True)
+
+
+def _several_articles(study_corpus, write_corpus, folder):
+    """A scratch corpus: the study article again (a0), then headlines followed by a
+    CRLF blank line (a1), a CR-only blank line (a2) and a U+2029 (a3)."""
+    seed = _study_article(study_corpus)["text"]
+    articles = {
+        "seed.txt": seed.encode(),
+        "crlf.txt": ("عنوان\r\n\r\n" + ARABIC.replace("\n", "\r\n")).encode(),
+        "cr.txt": ("عنوان\r\r" + ARABIC.replace("\n", "\r")).encode(),
+        "ps.txt": ("عنوان\u2029" + ARABIC + "\u2029سطر أخير بلا نقطة").encode(),
+    }
+    return load_corpus(write_corpus(folder, articles))
+
+
+@pytest.fixture(params=["study", "several"])
+def any_corpus(request, study_corpus, write_corpus, tmp_path):
+    """The study's corpus, and `_several_articles`."""
+    if request.param == "study":
+        return study_corpus
+    return _several_articles(study_corpus, write_corpus, tmp_path / "several")
 
 
 def test_corpus_keeps_the_article_byte_identical(study_corpus):
-    row = study_corpus.articles.iloc[0]
+    row = _study_article(study_corpus)
     data = (paths.CORPUS_DIR / row["file"]).read_bytes()
     assert hashlib.sha256(data).hexdigest() == SEED_SHA256
     assert row["text"].encode("utf-8") == data
@@ -27,26 +62,32 @@ def test_corpus_keeps_the_article_byte_identical(study_corpus):
 
 
 def test_seed_article_has_14_sentences(study_corpus):
-    assert len(study_corpus.sentences) == 14
-    assert list(study_corpus.sentences["sentence"]) == list(range(1, 15))
+    sentences = _study_sentences(study_corpus)
+    assert list(sentences["sentence"]) == list(range(1, 15))
 
 
-def test_every_sentence_and_token_points_back_into_the_text(study_corpus):
-    texts = dict(zip(study_corpus.articles["article_id"], study_corpus.articles["text"]))
-    for row in study_corpus.sentences.itertuples():
+def test_every_article_has_sentences_numbered_from_1(any_corpus):
+    for article_id in any_corpus.articles["article_id"]:
+        numbers = any_corpus.sentences.loc[any_corpus.sentences["article_id"] == article_id, "sentence"]
+        assert list(numbers) == list(range(1, len(numbers) + 1)) and len(numbers) >= 1
+
+
+def test_every_sentence_and_token_points_back_into_the_text(any_corpus):
+    texts = dict(zip(any_corpus.articles["article_id"], any_corpus.articles["text"]))
+    for row in any_corpus.sentences.itertuples():
         assert texts[row.article_id][row.start : row.end] == row.text
-    for row in study_corpus.tokens.itertuples():
+    for row in any_corpus.tokens.itertuples():
         assert texts[row.article_id][row.start : row.end] == row.surface
         assert row.norm == normalize(row.surface)
 
 
-def test_sentences_and_gaps_rebuild_the_text_exactly(study_corpus):
-    for article in study_corpus.articles.itertuples():
-        sents = study_corpus.sentences[study_corpus.sentences["article_id"] == article.article_id]
+def test_sentences_and_gaps_rebuild_the_text_exactly(any_corpus):
+    for article in any_corpus.articles.itertuples():
+        sents = any_corpus.sentences[any_corpus.sentences["article_id"] == article.article_id]
         pieces, pos = [], 0
         for row in sents.itertuples():
             gap = article.text[pos : row.start]
-            assert gap.strip() == ""
+            assert gap.strip() == "" or not any(c.isprintable() and not c.isspace() for c in gap)
             pieces += [gap, row.text]
             pos = row.end
         pieces.append(article.text[pos:])
@@ -55,26 +96,39 @@ def test_sentences_and_gaps_rebuild_the_text_exactly(study_corpus):
 
 
 def test_quotation_broken_across_lines_stays_in_one_sentence(study_corpus):
-    second = study_corpus.sentences.iloc[1]["text"]
+    second = _study_sentences(study_corpus).iloc[1]["text"]
     assert 'ترجمته "\nعربي21"' in second
     assert second.endswith(".")
 
 
 def test_punctuation_tokens_and_arabi21(study_corpus):
-    surfaces = set(study_corpus.tokens["surface"])
-    assert {"عربي21", "،", "؛", '"', "."} <= surfaces
+    study = study_corpus.tokens[study_corpus.tokens["article_id"] == STUDY_ID]
+    assert {"عربي21", "،", "؛", '"', "."} <= set(study["surface"])
+
+
+def test_punctuation_marks_are_tokens_of_their_own(any_corpus):
+    surfaces = set(any_corpus.tokens["surface"])
     assert not any(("،" in s or '"' in s) and len(s) > 1 for s in surfaces)
 
 
-def test_token_numbering(study_corpus):
-    tokens = study_corpus.tokens
-    assert list(tokens["article_token"]) == list(range(1, len(tokens) + 1))
-    for _, group in tokens.groupby("sentence"):
-        assert list(group["token"]) == list(range(1, len(group) + 1))
+def test_token_numbering(any_corpus):
+    for _, article in any_corpus.tokens.groupby("article_id"):
+        assert list(article["article_token"]) == list(range(1, len(article) + 1))
+        for _, sentence in article.groupby("sentence"):
+            assert list(sentence["token"]) == list(range(1, len(sentence) + 1))
+
+
+def test_headlines_end_at_any_paragraph_break_and_the_seed_is_unchanged(study_corpus, write_corpus, tmp_path):
+    corpus = _several_articles(study_corpus, write_corpus, tmp_path / "c")
+    sentences = corpus.sentences.groupby("article_id")["text"].agg(list)
+    assert sentences["a1"][:1] == sentences["a2"][:1] == sentences["a3"][:1] == ["عنوان"]
+    assert [len(sentences[a]) for a in ("a1", "a2", "a3")] == [3, 3, 4]
+    seed = corpus.sentences[corpus.sentences["article_id"] == "a0"]
+    assert seed[["sentence", "start", "end", "text"]].equals(_study_sentences(study_corpus)[["sentence", "start", "end", "text"]])
 
 
 def test_manifest_records_unknown_date_as_empty(study_corpus):
-    row = study_corpus.articles.iloc[0]
+    row = _study_article(study_corpus)
     assert row["published"] == ""
     assert row["outlet"] == "Arabi21" and row["original_outlet"] == "Le Figaro"
 
@@ -191,7 +245,23 @@ def test_empty_file_is_refused(write_corpus, tmp_path):
 
 def test_whitespace_only_file_is_refused(write_corpus, tmp_path):
     root = write_corpus(tmp_path / "c", {"blank.txt": b" \n\n"})
-    with pytest.raises(CorpusError, match=r"blank\.txt: the file holds only whitespace"):
+    with pytest.raises(CorpusError, match=r"blank\.txt: the file holds no visible text \(only whitespace\)"):
+        load_corpus(root)
+
+
+@pytest.mark.parametrize(
+    "invisible",
+    [
+        "\u200f\u200b",  # RLM, zero-width space
+        "\u200e\n\u2066\u2069\u200c\u200d \n",  # LRM, isolates, joiners
+        "\u00a0\u3000\u2029\u2028",  # no-break and ideographic space, separators
+        " \ufeff\u061c\u202b\u202c\u00ad",  # BOM mid-text, ALM, embedding, soft hyphen
+    ],
+)
+def test_file_of_only_invisible_characters_is_refused_like_a_blank_one(write_corpus, tmp_path, invisible):
+    # It would load with 0 sentences and no warning: an article must never vanish silently.
+    root = write_corpus(tmp_path / "c", {"inv.txt": invisible.encode()})
+    with pytest.raises(CorpusError, match=r"inv\.txt: the file holds no visible text \(only whitespace"):
         load_corpus(root)
 
 
@@ -260,6 +330,52 @@ def test_bad_sha_and_bad_date_are_refused(write_corpus, tmp_path):
     with pytest.raises(CorpusError, match="not an ISO date"):
         load_corpus(root)
 
+
+
+def _manifest_text(root, header, rows):
+    """A hand-written manifest (``rows`` as raw CSV records), for what `write_manifest`
+    would never write."""
+    (root / "manifest.csv").write_text(header + "\n" + "".join(r + "\n" for r in rows), encoding="utf-8")
+
+
+def test_duplicate_column_is_refused_naming_the_file_and_the_column(write_corpus, tmp_path):
+    # csv.DictReader would keep the last 'title' and silently drop the first.
+    root = write_corpus(tmp_path / "c", {"a.txt": ARABIC.encode()})
+    sha = hashlib.sha256(ARABIC.encode()).hexdigest()
+    _manifest_text(root, "article_id,file,sha256,title,title", [f"a0,a.txt,{sha},first,second"])
+    with pytest.raises(CorpusError, match=r"c/manifest\.csv: column 'title' appears more than once in the header \(columns 4 and 5\)"):
+        load_corpus(root)
+
+
+def test_errors_name_the_physical_line_after_a_multi_line_cell(write_corpus, tmp_path):
+    root = write_corpus(tmp_path / "c", {"a.txt": ARABIC.encode(), "b.txt": ARABIC.encode()})
+    sha = hashlib.sha256(ARABIC.encode()).hexdigest()
+    header = "article_id,file,sha256,title"
+    # line 2-3: one record whose title holds a line break; line 4: a bad sha256
+    _manifest_text(root, header, [f'a0,a.txt,{sha},"عنوان\nعلى سطرين"', "a1,b.txt,abc,"])
+    with pytest.raises(CorpusError, match=r"line 4 \(article_id 'a1'\): sha256 'abc'"):
+        load_corpus(root)
+    # a record spanning lines 3-4 is named by its first line; the duplicate by line 2
+    _manifest_text(root, header, [f"a0,a.txt,{sha},", f'a0,b.txt,{sha},"عنوان\n\nطويل"'])
+    with pytest.raises(CorpusError, match=r"line 3 \(article_id 'a0'\): duplicate article_id \(also on line 2\)"):
+        load_corpus(root)
+    # a blank line between records is counted too
+    _manifest_text(root, header, [f"a0,a.txt,{sha},", "", f"UPPER,b.txt,{sha},"])
+    with pytest.raises(CorpusError, match=r"line 4 \(article_id 'UPPER'\): article_id must be"):
+        load_corpus(root)
+
+
+@pytest.mark.parametrize("bad_date", ["2018-13-45", "2018-02-30", "2017-02-29", "2018-00", "2018-13", "0000", "٢٠١٨", "2018-1-5", "2018/01/05"])
+def test_impossible_or_malformed_date_is_refused_naming_the_line(write_corpus, tmp_path, bad_date):
+    root = write_corpus(tmp_path / "c", {"a.txt": ARABIC.encode()}, rows=[{"published": bad_date}])
+    with pytest.raises(CorpusError, match=rf"line 2 \(article_id 'a0'\): published '{bad_date}' is not"):
+        load_corpus(root)
+
+
+@pytest.mark.parametrize("good_date", ["2016", "2016-02", "2016-02-29", "2018-12-31", ""])
+def test_real_dates_are_accepted_as_written(write_corpus, tmp_path, good_date):
+    root = write_corpus(tmp_path / "c", {"a.txt": ARABIC.encode()}, rows=[{"published": good_date}])
+    assert load_corpus(root).articles.iloc[0]["published"] == good_date
 
 def test_error_messages_name_no_machine_path(write_corpus, tmp_path):
     root = write_corpus(tmp_path / "c", {"empty.txt": b""})

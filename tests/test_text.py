@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -225,3 +227,147 @@ def test_full_stop_glued_to_the_next_word_is_not_a_boundary():
     # A known limit, stated in the README: seen in the ANT corpus ("تويتر".بعد).
     text = 'عبر موقع "تويتر".بعد الجدل قال.'
     assert len(split_sentences(text)) == 1
+
+
+
+# --- paragraph breaks of every kind ---------------------------------------------------
+
+#: Line breaks: LF, CR, VT, FF, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR (CRLF is one).
+BREAKS = "\n\r\v\f\x85\u2028\u2029"
+#: Blank, not a line break: spaces of every kind, a tab, an information separator (a
+#: control), and invisible format characters (ZWSP, ZWNJ, RLM, LRM, BOM).
+BLANKS = " \t\u00a0\u2003\u3000\x1c\u200b\u200c\u200f\u200e\ufeff"
+HEADLINE = "عنوان بلا نقطة"
+
+
+@pytest.mark.parametrize(
+    "blank_line",
+    [
+        "\r\r",  # CR-only line endings
+        "\r \r",
+        "\n\u00a0\n",  # a blank line holding a no-break space
+        "\r\n\u00a0\r\n",
+        "\n\u3000\u2003\t\n",  # ideographic and em space
+        "\n\u200b\n",  # zero-width space
+        "\n\u200f\n",  # right-to-left mark
+        "\u2028\u2028",  # two LINE SEPARATORs
+        "\x85\x85",  # two NELs
+        "\f\f",
+        "\v \v",
+        "\n\r\n",  # LF then CRLF: two line breaks
+        "\u2029",  # a PARAGRAPH SEPARATOR alone: a paragraph break by definition
+        " \u200f\u2029\u00a0",
+    ],
+)
+def test_any_blank_line_or_paragraph_separator_ends_a_headline(blank_line):
+    text = f"{HEADLINE}{blank_line}النص الأول."
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [HEADLINE, "النص الأول."]
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r", "\r\n", "\v", "\f", "\x85", "\u2028"])
+def test_a_single_line_break_of_any_kind_is_not_a_boundary(line_break):
+    # Hard-wrapped mid-sentence, once inside a quotation, with blanks around the break.
+    text = f'وقالت الصحيفة إن "التنظيم{line_break}يستفيد" من الشركات \u00a0{line_break}\u200f الأمريكية.'
+    assert [(s.start, s.end) for s in split_sentences(text)] == [(0, len(text))]
+
+
+def _gap(c):
+    return c.isspace() or unicodedata.category(c) in ("Cf", "Cc")
+
+
+def _line_breaks(blank):
+    """How many line breaks a run of blank characters holds (CRLF is one)."""
+    return sum(1 for i, c in enumerate(blank) if c in BREAKS and not (c == "\n" and i and blank[i - 1] == "\r"))
+
+
+def _is_paragraph_break(blank):
+    return "\u2029" in blank or _line_breaks(blank) >= 2
+
+
+def _reference_split(text):
+    """The sentence definition as a plain loop, as an oracle for `split_sentences`: a
+    sentence runs from a visible character to the end of a run of terminals (plus
+    closers) followed by whitespace or the end, or to the last visible character before
+    a paragraph break (a blank run holding U+2029 or two line breaks), or to the last
+    visible character of the text."""
+    spans, i, n = [], 0, len(text)
+    while i < n:
+        if _gap(text[i]):
+            i += 1
+            continue
+        start = j = i
+        while j < n:
+            if text[j] in ".!?؟…":
+                k = j
+                while k < n and text[k] in ".!?؟…":
+                    k += 1
+                while k < n and text[k] in "\"'”’»)]}›":
+                    k += 1
+                if k == n or text[k].isspace():
+                    j = k
+                    break
+                j = k
+            elif _gap(text[j]):
+                k = j
+                while k < n and _gap(text[k]):
+                    k += 1
+                if k == n or _is_paragraph_break(text[j:k]):
+                    break
+                j = k
+            else:
+                j += 1
+        spans.append((start, j))
+        i = j
+    return spans
+
+
+def _assert_strictly_lossless(text):
+    """Every visible character is in exactly one sentence; sentences are ordered,
+    non-empty and trimmed (first and last characters visible); what lies between them
+    is blank; and no sentence holds a paragraph break."""
+    spans = split_sentences(text)
+    pos = 0
+    for s in spans:
+        assert pos <= s.start < s.end <= len(text)
+        assert all(_gap(c) for c in text[pos : s.start])
+        assert not _gap(text[s.start]) and not _gap(text[s.end - 1])
+        inside, blank = text[s.start : s.end], ""
+        for c in inside + "x":
+            if _gap(c):
+                blank += c
+            else:
+                assert not _is_paragraph_break(blank), (inside, blank)
+                blank = ""
+        pos = s.end
+    assert all(_gap(c) for c in text[pos:])
+
+
+#: Text made of words, terminals, closers, line breaks (CRLF as one piece) and blanks.
+BREAKY_TEXT = st.lists(
+    st.sampled_from(list("نص ab.؟!…\"»)" + BREAKS + BLANKS) + ["\r\n"]), max_size=120
+).map("".join)
+
+
+@given(BREAKY_TEXT)
+def test_splitter_matches_the_reference_definition(text):
+    assert [(s.start, s.end) for s in split_sentences(text)] == _reference_split(text)
+
+
+@given(st.one_of(BREAKY_TEXT, st.text(max_size=200)))
+def test_splitter_is_strictly_lossless(text):
+    _assert_strictly_lossless(text)
+
+
+# --- long runs: the splitter is linear (benchmarks/segmentation.py shows the times) --
+
+
+@pytest.mark.parametrize("run", [".", "؟!", "…", "!?.", ".)»"])
+def test_a_100k_run_of_sentence_final_punctuation_is_split_correctly(run):
+    # Such a run once took minutes (the sentence-end pattern rescanned the rest of the
+    # run from each of its positions). This asserts the result only; a quadratic
+    # splitter would not finish in any reasonable time.
+    body = run * (100_000 // len(run))
+    glued = "قال" + body + "x ثم غادر."  # the run is glued to a letter: no boundary in it
+    assert [(s.start, s.end) for s in split_sentences(glued)] == [(0, len(glued))]
+    spaced = "قال" + body + " ثم غادر."  # the run, followed by a space, ends the sentence
+    assert [(s.start, s.end) for s in split_sentences(spaced)] == [(0, 3 + len(body)), (4 + len(body), len(spaced))]

@@ -171,24 +171,58 @@ class Span:
 _TERMINALS = ".!?؟…"
 #: Characters that close a sentence after its terminal: quotes and brackets.
 _CLOSERS = "\"'”’»)]}›"
-#: A sentence ends at terminal punctuation (plus closing quotes) followed by whitespace
-#: or the end of text, or at a paragraph break (a blank line). A single newline is not a
-#: boundary: the sources hard-wrap lines mid-sentence, even inside quotations.
-_SENTENCE_END_RE = re.compile(
-    rf"[{re.escape(_TERMINALS)}]+[{re.escape(_CLOSERS)}]*(?=\s|$)"
-    r"|(?=\r?\n[ \t\f\v]*\r?\n)"
-)
+#: Line breaks, Unicode's mandatory breaks (UAX #14 classes BK, CR, LF, NL): LF, CR, VT,
+#: FF, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR; CR LF together is one break. (The
+#: information separators U+001C-U+001E, which `str.splitlines` also splits at, are
+#: blank characters here, not breaks.)
+_LINE_BREAKS = "\n\r\v\f\x85\u2028\u2029"
+_PARAGRAPH_SEPARATOR = "\u2029"
+
+
+@functools.cache
+def _sentence_end_re() -> re.Pattern[str]:
+    """Where a sentence ends (built on first use, from the Unicode classes of `_classes`).
+
+    * After a run of terminal punctuation and any closers, followed by whitespace or
+      the end of the text (``(?!\\S)``).
+    * Before a paragraph break: a U+2029 PARAGRAPH SEPARATOR, or a line break followed
+      by blank characters (any whitespace other than a line break, controls, and
+      invisible format characters such as ZWSP and RLM) and a second line break. So a
+      blank line is a break whatever its line endings (LF, CRLF, CR, NEL, LS ...) and
+      whatever invisible characters it holds. The match is empty; `split_sentences`
+      trims the blank characters before it.
+
+    The pattern cannot backtrack, so the splitter is linear in the length of the text:
+    a terminal run is only tried from its first character (the lookbehind) and it and
+    its closers are consumed possessively, so a run not followed by whitespace
+    (``"....x"``) is scanned once, not once from each of its positions; a blank stretch
+    is only scanned from the line break before it.
+    """
+    terminals, closers = re.escape(_TERMINALS), re.escape(_CLOSERS)
+    breaks, blank = re.escape(_LINE_BREAKS), _classes()["blank"]
+    return re.compile(
+        rf"(?<![{terminals}])[{terminals}]++[{closers}]*+(?!\S)"
+        rf"|(?={_PARAGRAPH_SEPARATOR}|(?>\r\n|[{breaks}])[{blank}]*+[{breaks}])"
+    )
 
 
 def split_sentences(text: str) -> list[Span]:
     """Split ``text`` into sentence spans.
 
-    A sentence starts at its first non-whitespace character and ends after its
-    terminal punctuation (``. ! ? ؟ …`` and any closing quotes) or before a blank line.
-    Single line breaks inside a sentence are kept inside it. Text after the last
-    terminal (an unpunctuated last line) is a sentence of its own, so every
-    non-whitespace character belongs to exactly one sentence.
+    A sentence starts at its first visible character and ends after its terminal
+    punctuation (``. ! ? ؟ …`` and any closing quotes) when whitespace or the end of the
+    text follows, or before a paragraph break. A paragraph break is a blank line, with
+    any line endings (LF, CRLF, CR, VT, FF, NEL U+0085, LS U+2028) and any blank
+    characters on it (spaces of every kind including U+00A0, tabs, and invisible
+    characters such as ZWSP U+200B or RLM U+200F), or a PARAGRAPH SEPARATOR U+2029,
+    which ends a sentence on its own. A single line break of any kind is not a boundary
+    (the sources hard-wrap lines mid-sentence, even inside quotations): it stays inside
+    the sentence. Text after the last terminal (an unpunctuated last line) is a
+    sentence of its own, so every visible character belongs to exactly one sentence,
+    and each span starts and ends with a visible character. Time is linear in
+    ``len(text)``.
     """
+    end_re = _sentence_end_re()
     spans: list[Span] = []
     pos = 0
     n = len(text)
@@ -198,7 +232,7 @@ def split_sentences(text: str) -> list[Span]:
             pos += 1
         if pos >= n:
             break
-        match = _SENTENCE_END_RE.search(text, pos)
+        match = end_re.search(text, pos)
         # text[pos] is visible, so the end lies past it (a zero-width paragraph-break
         # match sits on a later newline)
         end = match.end() if match else n
@@ -223,17 +257,28 @@ def _class_range(first: int, last: int) -> str:
 
 
 @functools.cache
-def _token_re() -> re.Pattern[str]:
-    """The token pattern, built on first use from the Unicode database (one pass over
-    all code points, a fraction of a second), not on import."""
-    classes: dict[str, list[str]] = {"word": [], "format": [], "space": []}
+def _classes() -> dict[str, str]:
+    """Regex character-class bodies built from the Unicode database (one pass over all
+    code points, a fraction of a second, on first use rather than on import):
+
+    ``word``  letters, marks, digits (categories L, M, N);
+    ``format``  invisible format characters (Cf: ZWNJ, RLM, BOM ...);
+    ``space``  whitespace and control characters (Cc: stray U+0002 occurs in real text);
+    ``blank``  ``space`` and ``format`` except the line breaks of `_LINE_BREAKS`.
+    """
+    classes: dict[str, list[str]] = {"word": [], "format": [], "space": [], "blank": []}
     runs: dict[str, int | None] = dict.fromkeys(classes)
     for cp in range(sys.maxunicode + 2):
         if cp <= sys.maxunicode:
             ch = chr(cp)
             cat = unicodedata.category(ch)
-            # Control characters (Cc) count as space: stray U+0002 occurs in real text.
-            member = {"word": cat[0] in "LMN", "format": cat == "Cf", "space": ch.isspace() or cat == "Cc"}
+            space = ch.isspace() or cat == "Cc"
+            member = {
+                "word": cat[0] in "LMN",
+                "format": cat == "Cf",
+                "space": space,
+                "blank": (space or cat == "Cf") and ch not in _LINE_BREAKS,
+            }
         else:
             member = dict.fromkeys(classes, False)  # closes every open run
         for name, inside in member.items():
@@ -242,7 +287,13 @@ def _token_re() -> re.Pattern[str]:
             elif not inside and runs[name] is not None:
                 classes[name].append(_class_range(runs[name], cp - 1))
                 runs[name] = None
-    word, fmt, space = ("".join(classes[k]) for k in ("word", "format", "space"))
+    return {name: "".join(ranges) for name, ranges in classes.items()}
+
+
+@functools.cache
+def _token_re() -> re.Pattern[str]:
+    """The token pattern, built on first use (see `_classes`)."""
+    word, fmt, space = (_classes()[k] for k in ("word", "format", "space"))
     # A word: letters, marks (harakat) and digits; format characters (ZWNJ, RLM) between
     # two word characters keep it one word. Anything else visible is a token of its
     # own. Tatweel is a letter (Lm), so it stays inside the word.

@@ -56,7 +56,9 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
     sha256 is checked against the manifest before it is decoded; the text is kept
     exactly as decoded (a UTF-8 BOM is not part of the text; CRLF line endings are
     kept), and sentences and tokens carry offsets into it. Returns a `Corpus`.
-    Raises `CorpusError` for a problem that would make a result wrong.
+    Raises `CorpusError` for a problem that would make a result wrong, and for a file
+    with no visible text (only whitespace and invisible characters), which would
+    otherwise add an article of 0 sentences.
     """
     corpus_dir = Path(root) if root is not None else paths.CORPUS_DIR
     manifest = read_manifest(corpus_dir)
@@ -73,8 +75,9 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
                 "changed since it was registered (restore it, or update the manifest on purpose)"
             )
         text, encoding, bom = decode_article(data, name)
-        if not text.strip():
-            raise CorpusError(f"{name}: the file holds only whitespace")
+        segments = segment_article(text)
+        if not segments:  # no visible character: the article would vanish silently
+            raise CorpusError(f"{name}: the file holds no visible text ({_what_is_there(text)})")
         article_id = record["article_id"]
         article_rows.append(
             {
@@ -88,7 +91,7 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
             }
         )
         article_token = 0
-        for number, (sent, toks) in enumerate(segment_article(text), start=1):
+        for number, (sent, toks) in enumerate(segments, start=1):
             sentence_rows.append(
                 {
                     "article_id": article_id,
@@ -123,6 +126,17 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
         columns=["article_id", "sentence", "token", "article_token", "start", "end", "surface", "norm", "kind"],
     )
     return Corpus(root=corpus_dir, articles=articles, sentences=sentences, tokens=tokens)
+
+
+def _what_is_there(text: str) -> str:
+    """Describe a text with no visible character, for the message refusing it."""
+    hidden = next((i for i, c in enumerate(text) if not c.isspace()), None)
+    if hidden is None:
+        return "only whitespace"
+    return (
+        "only whitespace and invisible characters such as bidi marks or zero-width spaces; "
+        f"the first, U+{ord(text[hidden]):04X}, at character {hidden}"
+    )
 
 
 def describe(corpus: Corpus) -> pd.DataFrame:

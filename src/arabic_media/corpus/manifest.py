@@ -9,6 +9,7 @@ corpora all use it), quoting every field that needs it.
 from __future__ import annotations
 
 import csv
+import datetime
 import re
 from pathlib import Path
 
@@ -37,7 +38,7 @@ _REQUIRED = ["article_id", "file", "sha256"]
 #: Ids become parts of file names (figures, CSVs): lower-case ASCII, digits, - and _.
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
-_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE_RE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 
 
 def read_manifest(corpus_dir: Path) -> pd.DataFrame:
@@ -45,32 +46,37 @@ def read_manifest(corpus_dir: Path) -> pd.DataFrame:
 
     Checks: the file exists and is UTF-8 CSV with the required columns; ids are unique
     and safe as file-name parts; each ``file`` is a relative path that stays inside the
-    corpus folder and exists; sha256 is 64 hex digits; ``published`` is empty or an ISO
-    date. Raises `CorpusError` naming the row.
+    corpus folder and exists; sha256 is 64 hex digits; ``published`` is empty or a real
+    date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, ASCII digits); no column name appears
+    twice. Raises `CorpusError` naming the file and, for a row, the physical line the
+    row starts on (a quoted cell may span lines).
     """
     manifest = corpus_dir / "manifest.csv"
-    where = paths.relative(manifest)
+    where = display_name(corpus_dir, "manifest.csv")
     if not manifest.is_file():
         raise CorpusError(f"{where}: the manifest is missing")
-    try:
-        with manifest.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-            header = list(rows[0].keys()) if rows else _header(manifest)
-    except UnicodeDecodeError as err:
-        raise CorpusError(f"{where}: not UTF-8 (byte {err.start})") from None
-    except csv.Error as err:
-        raise CorpusError(f"{where}: not valid CSV ({err})") from None
+    header, records = _read_records(manifest, where)
+    for index, column in enumerate(header):
+        if column in header[:index]:
+            raise CorpusError(
+                f"{where}: column {column!r} appears more than once in the header (columns "
+                f"{header.index(column) + 1} and {index + 1}); one would silently replace the other"
+            )
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
         raise CorpusError(f"{where}: missing column(s) {', '.join(missing)}; see corpus/README.md")
-    if not rows:
+    if not records:
         raise CorpusError(f"{where}: no articles listed")
     root = corpus_dir.resolve()
     seen: dict[str, int] = {}
-    for line, row in enumerate(rows, start=2):  # line 1 is the header
-        if None in row:  # more cells than columns
+    rows = []
+    for line, cells in records:  # line: the physical line the record starts on
+        if len(cells) > len(header):
             raise CorpusError(f"{where} line {line}: more cells than the header has columns")
-        row.update({k: (v or "").strip() for k, v in row.items()})
+        row = dict(zip(header, cells))
+        rows.append(row)
+        # a short record leaves its last cells empty
+        row.update({k: (row.get(k) or "").strip() for k in header})
         label = f"{where} line {line} (article_id {row['article_id']!r})"
         if not _ID_RE.match(row["article_id"]):
             raise CorpusError(
@@ -92,11 +98,13 @@ def read_manifest(corpus_dir: Path) -> pd.DataFrame:
             raise CorpusError(f"{label}: file {file!r} is missing")
         if not _SHA_RE.match(row["sha256"].lower()):
             raise CorpusError(f"{label}: sha256 {row['sha256']!r} is not 64 hexadecimal digits")
-        if row.get("published") and not _DATE_RE.match(row["published"]):
-            raise CorpusError(
-                f"{label}: published {row['published']!r} is not an ISO date (YYYY, YYYY-MM or "
-                "YYYY-MM-DD); leave it empty when the date is not known"
-            )
+        if row.get("published"):
+            problem = _date_problem(row["published"])
+            if problem:
+                raise CorpusError(
+                    f"{label}: published {row['published']!r} is not {problem} (YYYY, YYYY-MM or "
+                    "YYYY-MM-DD); leave it empty when the date is not known"
+                )
     frame = pd.DataFrame(rows, columns=header, dtype="string")
     extra = [c for c in MANIFEST_COLUMNS if c not in frame.columns]
     for column in extra:
@@ -114,9 +122,40 @@ def display_name(corpus_dir: Path, file: str) -> str:
         return f"{corpus_dir.resolve().name}/{file}"
 
 
-def _header(manifest: Path) -> list[str]:
-    with manifest.open(encoding="utf-8-sig", newline="") as handle:
-        return next(csv.reader(handle), [])
+def _read_records(manifest: Path, where: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the records of the manifest, each record with the physical line
+    it starts on (a quoted cell may hold line breaks, so records and lines differ;
+    ``csv.reader.line_num`` is the line a record ends on). Blank lines are skipped."""
+    records: list[tuple[int, list[str]]] = []
+    try:
+        with manifest.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, [])
+            while True:
+                first = reader.line_num + 1
+                cells = next(reader, None)
+                if cells is None:
+                    break
+                if cells:
+                    records.append((first, cells))
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{where}: not UTF-8 (byte {err.start})") from None
+    except csv.Error as err:
+        raise CorpusError(f"{where} line {reader.line_num}: not valid CSV ({err})") from None
+    return header, records
+
+
+def _date_problem(value: str) -> str | None:
+    """Why ``value`` is not a real date as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` with
+    ASCII digits, or None when it is one."""
+    if not _DATE_RE.fullmatch(value):
+        return "an ISO date"
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        datetime.date(*parts[:3])
+    except ValueError as err:
+        return f"a real date ({err})"
+    return None
 
 
 def write_manifest(path: Path, rows: list[dict]) -> None:
