@@ -130,3 +130,44 @@ def test_bigrams_compared_in_normalised_form():
     row = table.set_index("term")
     assert row.loc["مواقع التواصل", "count_reference"] == 1
     assert bool(row.loc["التواصل الاجتماعي", "absent_in_reference"])
+
+
+# --- figures ----------------------------------------------------------------------------
+
+
+def _figure_table():
+    article = counts({"شركة": 12, "تنظيم": 9, "قال": 30, "حكومة": 3, "نادرة": 4})
+    reference = counts({"شركة": 40, "تنظيم": 5, "قال": 30_000, "حكومة": 3_000, "سنة": 5_000})
+    table = T.keyness(article, reference, tokens_target=600, tokens_reference=1_000_000)
+    table["display"] = table["term"]
+    return table
+
+
+def test_keyness_bars_figure_draws_the_key_over_used_by_log_ratio():
+    import matplotlib.pyplot as plt
+
+    from arabic_media.charts import keyness_bars_figure
+    from arabic_media.charts.keyness import KEYWORD_COLUMNS
+
+    table = _figure_table()
+    fig, data = keyness_bars_figure(table, glossary={"شركة": "company"})
+    assert list(data.columns) == KEYWORD_COLUMNS
+    # نادرة: absent from the reference -> log2((4/600)/(0.5/1e6)) = 13.7, the largest ratio
+    assert list(data["term"]) == ["نادرة", "تنظيم", "شركة"]
+    assert list(data["gloss_en"]) == ["", "", "company"]
+    assert fig.axes[0].patches[0].get_hatch() == "///"  # the bound is shown as one
+    plt.close(fig)
+
+
+def test_frequency_vs_keyness_figure_labels_frequent_and_key_terms():
+    import matplotlib.pyplot as plt
+
+    from arabic_media.charts import ar, frequency_vs_keyness_figure
+
+    fig, data = frequency_vs_keyness_figure(_figure_table(), label_top=1, glossary={})
+    assert data["term"].iloc[0] == "قال"  # most frequent first
+    # labelled: the most frequent term (قال, under-used) and the strongest keyword (نادرة)
+    assert set(data.loc[data["labelled"], "term"]) == {"قال", "نادرة"}
+    assert {t.get_text() for t in fig.axes[0].texts} == {ar("قال"), ar("نادرة")}
+    assert (data["count_article"] > 0).all()
+    plt.close(fig)
