@@ -60,8 +60,8 @@ def keyness_bars_figure(table: pd.DataFrame, *, n: int = 20, glossary: Mapping[s
             bar.set_hatch("///")
             bar.set_edgecolor("white")
     if data["absent_in_reference"].any():
-        ax.text(1.0, -0.09, "hatched: not in the reference list (0 taken as 0.5; a bound)",
-                transform=ax.transAxes, ha="right", va="top", fontsize=7, color="#555555")
+        ax.text(1.0, 1.01, "hatched: not in the reference list (0 taken as 0.5; a bound)",
+                transform=ax.transAxes, ha="right", va="bottom", fontsize=7, color="#555555")
     return fig, data
 
 
