@@ -1,4 +1,5 @@
-"""The study's statistics, one convention each: 2x2 association measures, precision,
+"""The study's statistics, one convention each: 2x2 association measures, keyness
+(log-likelihood G2, its p-value, Log Ratio, per million), precision,
 recall and F1, pairwise clustering scores, Cohen's kappa.
 
 One convention for an empty denominator, everywhere: a precision or recall whose
@@ -12,7 +13,12 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-__all__ = ["precision_recall_f1", "pairwise_scores", "cohen_kappa", "association_scores"]
+import numpy as np
+
+__all__ = [
+    "precision_recall_f1", "pairwise_scores", "cohen_kappa", "association_scores",
+    "LOG_RATIO_ZERO", "G2_CRITICAL", "per_million", "log_likelihood_g2", "g2_p_value", "log_ratio",
+]
 
 
 def precision_recall_f1(tp: int, predicted: int, actual: int) -> tuple[float, float, float]:
@@ -124,3 +130,89 @@ def association_scores(observed: float, node_freq: float, coll_freq: float, wind
                     g2 += cell * math.log(cell / (rows[i] * cols[j] / n))
         g2 *= 2
     return {"expected": expected, "mi": mi, "t_score": t_score, "log_dice": log_dice, "g2": g2}
+
+
+# --- keyness: one word's frequency in two corpora ---------------------------------------
+#
+# Notation of Rayson & Garside (2000) and of the UCREL log-likelihood calculator: a term
+# occurs ``a`` times in corpus 1 of ``c`` tokens and ``b`` times in corpus 2 of ``d``
+# tokens. Each function takes numbers or array-likes (pandas Series, numpy arrays) of the
+# same length, and returns a float for numbers and a numpy array otherwise.
+
+#: Hardie's (2014) stand-in for a zero frequency in `log_ratio` (a word absent from one
+#: corpus would otherwise have an infinite ratio).
+LOG_RATIO_ZERO = 0.5
+
+#: Critical values of chi-square with 1 degree of freedom, G2 -> p (Rayson, Berridge &
+#: Francis 2004, and the UCREL calculator's table): the thresholds the study may state.
+G2_CRITICAL = {3.84: 0.05, 6.63: 0.01, 10.83: 0.001, 15.13: 0.0001}
+
+def _arrays(*values):
+    """Float arrays of ``values``, and whether every one was a plain number."""
+    scalar = all(np.ndim(v) == 0 for v in values)
+    return [np.asarray(v, dtype=float) for v in values], scalar
+
+
+def _result(array, scalar: bool):
+    return float(array) if scalar else array
+
+
+def per_million(count, tokens):
+    """``count / tokens * 1,000,000``: a frequency per million running tokens, so that
+    corpora of different sizes can be read side by side. NaN where ``tokens`` is 0."""
+    (count, tokens), scalar = _arrays(count, tokens)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(tokens > 0, count / np.where(tokens > 0, tokens, 1) * 1_000_000, np.nan)
+    return _result(out, scalar)
+
+
+def log_likelihood_g2(a, b, c, d):
+    """Log-likelihood G2 of a term's frequencies in two corpora (Rayson & Garside 2000,
+    the form of the UCREL log-likelihood calculator).
+
+    ``a``, ``b`` = the term's frequency in corpus 1 and 2; ``c``, ``d`` = the corpus
+    sizes in tokens. Expected frequencies ``E1 = c (a + b) / (c + d)`` and
+    ``E2 = d (a + b) / (c + d)``; ``G2 = 2 (a ln(a / E1) + b ln(b / E2))``, and a cell
+    with frequency 0 adds 0 (the limit of ``x ln x``). G2 is never negative: it says how
+    much evidence there is for a difference, not in which direction (compare ``a / c``
+    with ``b / d``) nor how large it is (`log_ratio`). It sums over the word's row only,
+    not over all four cells of the 2x2 table (Dunning 1993, `association_scores`); the
+    two agree closely while the term is a small share of each corpus.
+    """
+    (a, b, c, d), scalar = _arrays(a, b, c, d)
+    total = a + b
+    e1 = c * total / (c + d)
+    e2 = d * total / (c + d)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        first = np.where(a > 0, a * np.log(a / e1), 0.0)
+        second = np.where(b > 0, b * np.log(b / e2), 0.0)
+    return _result(2 * (first + second), scalar)
+
+
+def g2_p_value(g2):
+    """The p-value of a G2 (chi-square with 1 degree of freedom): ``p = erfc(sqrt(G2 / 2))``,
+    the chi-square(1) survival function written with the complementary error function
+    (no scipy). G2 = 3.84 gives p = 0.05, 6.63 gives 0.01, 10.83 gives 0.001 and 15.13
+    gives 0.0001 (`G2_CRITICAL`). With thousands of terms tested at once, a p-value is a
+    ranking of evidence, not a licence: the study states its threshold before looking."""
+    (g2,), scalar = _arrays(g2)
+    out = np.vectorize(lambda x: math.erfc(math.sqrt(x / 2)) if x >= 0 else float("nan"), otypes=[float])(g2)
+    return _result(out, scalar)
+
+
+def log_ratio(a, b, c, d):
+    """Log Ratio (Hardie 2014): ``log2((a / c) / (b / d))``, the binary log of the ratio
+    of the term's relative frequencies in corpus 1 and corpus 2. 0 means equally
+    frequent, +1 twice as frequent in corpus 1, -1 half as frequent, +3 eight times.
+    An effect size: unlike G2 it does not grow with the corpus sizes.
+
+    A zero frequency (``a`` or ``b``) is replaced by `LOG_RATIO_ZERO` = 0.5, as Hardie
+    does in CQPweb, so a term absent from one corpus gets a finite (and conservative)
+    ratio instead of an infinite one; both zero gives 0. Read such ratios as a bound.
+    """
+    (a, b, c, d), scalar = _arrays(a, b, c, d)
+    both_zero = (a == 0) & (b == 0)
+    a = np.where(a == 0, LOG_RATIO_ZERO, a)
+    b = np.where(b == 0, LOG_RATIO_ZERO, b)
+    out = np.where(both_zero, 0.0, np.log2((a / c) / (b / d)))
+    return _result(out, scalar)

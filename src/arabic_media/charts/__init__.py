@@ -11,6 +11,7 @@ Modules:
     shaping_check  -- labels compared with an independent shaper (Pillow + raqm).
     terms          -- term frequency bars and dispersion.
     stance         -- stance strip, shares, confusion matrix.
+    keyness        -- keywords against a reference corpus: bars, frequency against keyness.
 """
 
 from arabic_media.charts.arabic import (
@@ -24,6 +25,7 @@ from arabic_media.charts.arabic import (
     use_study_style,
 )
 from arabic_media.charts.bars import barh
+from arabic_media.charts.keyness import frequency_vs_keyness_figure, keyness_bars_figure
 from arabic_media.charts.save import FIGURE_DPI, save_figure
 from arabic_media.charts.stance import (
     LABEL_COLOURS,
@@ -45,6 +47,8 @@ __all__ = [
     "ar",
     "barh",
     "dispersion_figure",
+    "frequency_vs_keyness_figure",
+    "keyness_bars_figure",
     "save_figure",
     "stance_confusion_figure",
     "stance_share_figure",

@@ -6,6 +6,7 @@ Modules:
     annotate  -- `annotate`: each token's ``category``, ``group_key`` and ``group``.
     tables    -- frequencies in three forms, processing steps, n-grams, openings.
     context   -- `concordance` (KWIC), `collocates`, `dispersion`.
+    keyness   -- keywords against a reference corpus, both sides in one grouper's key.
 Figures of these tables are in `arabic_media.charts.terms`; the word lists they read
 are loaded by `arabic_media.lexicons`.
 """
@@ -35,6 +36,20 @@ from arabic_media.terms.grouping import (
     grouping_candidates,
     missed_groups,
 )
+from arabic_media.terms.keyness import (
+    G2_THRESHOLD,
+    KEYNESS_COLUMNS,
+    MIN_COUNT,
+    OVER,
+    UNDER,
+    article_bigrams,
+    article_terms,
+    keyness,
+    reference_bigrams,
+    regroup_counts,
+    shared_grouper,
+    top_keywords,
+)
 from arabic_media.terms.tables import (
     attribution_openings,
     frequency_comparison,
@@ -51,4 +66,6 @@ __all__ = [
     "grouping_candidates", "load_glossary", "load_grouping_candidates", "load_grouping_gold",
     "load_reporting_terms", "load_stopwords", "lookup_glosses", "missed_groups", "ngrams",
     "processing_steps", "running_tokens", "term_frequencies",
+    "G2_THRESHOLD", "KEYNESS_COLUMNS", "MIN_COUNT", "OVER", "UNDER", "article_bigrams", "article_terms",
+    "keyness", "reference_bigrams", "regroup_counts", "shared_grouper", "top_keywords",
 ]
