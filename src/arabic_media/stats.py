@@ -139,8 +139,9 @@ def association_scores(observed: float, node_freq: float, coll_freq: float, wind
 # tokens. Each function takes numbers or array-likes (pandas Series, numpy arrays) of the
 # same length, and returns a float for numbers and a numpy array otherwise.
 
-#: Hardie's (2014) stand-in for a zero frequency in `log_ratio` (a word absent from one
-#: corpus would otherwise have an infinite ratio).
+#: The stand-in for a zero frequency in `log_ratio` (a word absent from one corpus would
+#: otherwise have an infinite ratio): a stated convention of the study, the zero
+#: adjustment of 0.5 that CQPweb applies to Log Ratio.
 LOG_RATIO_ZERO = 0.5
 
 #: Critical values of chi-square with 1 degree of freedom, G2 -> p (Rayson, Berridge &
@@ -206,8 +207,8 @@ def log_ratio(a, b, c, d):
     frequent, +1 twice as frequent in corpus 1, -1 half as frequent, +3 eight times.
     An effect size: unlike G2 it does not grow with the corpus sizes.
 
-    A zero frequency (``a`` or ``b``) is replaced by `LOG_RATIO_ZERO` = 0.5, as Hardie
-    does in CQPweb, so a term absent from one corpus gets a finite (and conservative)
+    A zero frequency (``a`` or ``b``) is replaced by `LOG_RATIO_ZERO` = 0.5 (a stated
+    convention, as in CQPweb), so a term absent from one corpus gets a finite (and conservative)
     ratio instead of an infinite one; both zero gives 0. Read such ratios as a bound.
     """
     (a, b, c, d), scalar = _arrays(a, b, c, d)

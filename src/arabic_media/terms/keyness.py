@@ -33,7 +33,7 @@ threshold this way, and that itself is worth saying.
 
 **Absent from the reference.** A reference list cut at a minimum count does not hold
 its rarest terms; a term not in it is counted 0 there (``absent_in_reference``), so
-its G2 and Log Ratio are upper bounds (Log Ratio replaces the 0 by 0.5, Hardie 2014).
+its G2 and Log Ratio are upper bounds (Log Ratio replaces the 0 by 0.5, `arabic_media.stats.LOG_RATIO_ZERO`).
 """
 
 from __future__ import annotations
