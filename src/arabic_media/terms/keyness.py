@@ -38,7 +38,6 @@ its G2 and Log Ratio are upper bounds (Log Ratio replaces the 0 by 0.5, `arabic_
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -47,7 +46,7 @@ import pandas as pd
 from arabic_media.stats import g2_p_value, log_likelihood_g2, log_ratio, per_million
 from arabic_media.terms.annotate import CONTENT
 from arabic_media.terms.grouping import CliticGrouper
-from arabic_media.terms.tables import ngrams
+from arabic_media.terms.tables import _most_frequent, ngrams
 
 __all__ = [
     "G2_THRESHOLD",
@@ -125,11 +124,6 @@ def regroup_counts(norms: pd.DataFrame, grouper: Callable[[str], str], *,
     table["display"] = table["term"].map(labels)
     table = table.sort_values(["count", "term"], ascending=[False, True]).reset_index(drop=True)
     return table[["term", "display", "count"]]
-
-
-def _most_frequent(values: Iterable[str]) -> str:
-    counts = Counter(values)
-    return min(counts, key=lambda v: (-counts[v], v))
 
 
 def article_terms(tokens: pd.DataFrame, grouper: Callable[[str], str], *,
