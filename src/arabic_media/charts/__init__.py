@@ -11,6 +11,7 @@ Modules:
     shaping_check  -- labels compared with an independent shaper (Pillow + raqm).
     terms          -- term frequency bars and dispersion.
     stance         -- stance strip, shares, confusion matrix.
+    attribution    -- relay chain, sources by sentence, actor network.
 """
 
 from arabic_media.charts.arabic import (
@@ -23,6 +24,12 @@ from arabic_media.charts.arabic import (
     ar,
     use_study_style,
 )
+from arabic_media.charts.attribution import (
+    SOURCE_TYPE_COLOURS,
+    actor_network_figure,
+    attribution_chain_figure,
+    sources_by_sentence_figure,
+)
 from arabic_media.charts.bars import barh
 from arabic_media.charts.save import FIGURE_DPI, save_figure
 from arabic_media.charts.stance import (
@@ -34,6 +41,10 @@ from arabic_media.charts.stance import (
 from arabic_media.charts.terms import dispersion_figure, term_bars_figure
 
 __all__ = [
+    "SOURCE_TYPE_COLOURS",
+    "actor_network_figure",
+    "attribution_chain_figure",
+    "sources_by_sentence_figure",
     "FALLBACK_FONT",
     "NATIVE_SHAPING",
     "STUDY_FONT",
