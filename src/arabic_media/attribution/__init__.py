@@ -10,6 +10,7 @@ Modules:
     sources     -- resolving a source span to an actor; source types.
     rules       -- `find_attributions`: cue, source, content, nesting, per sentence.
     quotations  -- `find_quotations`: quoted spans, kind, speaker.
+    handmade    -- `text_corpus`: one hand-written text as a corpus (trying, tests).
     tables      -- who speaks (`sources_table`), who does not (`silent_actors`),
                    co-occurrence, stance by source.
     evaluate    -- `load_attribution_gold`, `score_attributions`, `score_quotations`.

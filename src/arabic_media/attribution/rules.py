@@ -129,8 +129,8 @@ def _source_after(sent: SentenceWords, j: int, mentions: list[Match], lex,
 def _source_before(sent: SentenceWords, i: int, taken: set[int]) -> tuple[tuple[int, int] | None, str]:
     """The subject written before the verb at word ``i``, back to the complementiser or
     a clause break; ``(None, "implicit")`` for a pronoun on ``أن`` or no subject."""
-    if i == 0 or w.complementiser(sent.words[i - 1]) == "pronoun":
-        return None, "implicit"
+    if i == 0 or w.complementiser(sent.words[i - 1]) == "pronoun" or set(sent.gaps[i]) & (_BREAKS | set("،,")):
+        return None, "implicit"  # a comma before the verb opens a new clause: pro-drop
     first = i
     for j in range(i - 1, -1, -1):
         if w.complementiser(sent.words[j]) or j in taken:
