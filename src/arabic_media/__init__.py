@@ -13,6 +13,7 @@ Analyses:
     matching   -- the Arabic phrase matcher (clitics, suffixes, verb forms) -> `Match` records.
     actors     -- targets from the gazetteer, and finding actor mentions.
     stance/    -- rules (`label_sentences` -> labels + matches), experiments, evaluate, tables.
+    attribution/ -- who speaks: cues, sources, content, nesting, quotations, scores (`find_attributions`).
 
 Output:
     charts/    -- `ar` and the study font, `save_figure`, shaping check, one module per analysis.

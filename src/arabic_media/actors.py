@@ -16,7 +16,7 @@ from arabic_media.lexicons import load_actors, read_lexicon
 from arabic_media.matching import Match, SentenceWords, find, phrase_pattern
 from arabic_media.paths import LEXICONS_DIR, relative
 
-__all__ = ["Target", "load_target", "find_mentions"]
+__all__ = ["Target", "load_target", "find_mentions", "gazetteer_target", "outlet_actor_id"]
 
 
 
@@ -89,3 +89,27 @@ def mentions_table(sentences: pd.DataFrame, tokens: pd.DataFrame | None, target:
         for m in find_mentions(sent, target)
     ]
     return pd.DataFrame(rows, columns=["article_id", "sentence", "actor_id", "alias", "surface", "start", "end"])
+
+
+def gazetteer_target(directory: Path | None = None) -> Target:
+    """Every actor of the gazetteer ``actors.csv`` as one alias set (a `Target` named
+    ``all_actors``), for finding any actor: the sources of attributions and the actors
+    of the network (`arabic_media.attribution`). The trap: ``الصحيفة`` is an alias of
+    ``le_figaro`` in the gazetteer, right for the study's article only; attribution
+    resolves it to each article's original outlet before looking here."""
+    actors = load_actors(directory)
+    return Target("all_actors", actors, _alias_patterns(actors))
+
+
+def outlet_actor_id(outlet: str, actors: pd.DataFrame) -> str:
+    """The gazetteer actor of an outlet named in the manifest (``Le Figaro`` ->
+    ``le_figaro``): ``name_en`` (without a bracketed gloss) or ``canonical_ar`` equal to
+    ``outlet``, case-insensitively; ``""`` when none is."""
+    wanted = str(outlet or "").strip().casefold()
+    if not wanted:
+        return ""
+    for row in actors.itertuples(index=False):
+        english = str(row.name_en).split(" (")[0].strip().casefold()
+        if wanted in (english, str(row.canonical_ar).strip().casefold()):
+            return row.actor_id
+    return ""

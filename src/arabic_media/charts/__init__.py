@@ -12,6 +12,7 @@ Modules:
     terms          -- term frequency bars and dispersion.
     stance         -- stance strip, shares, confusion matrix.
     keyness        -- keywords against a reference corpus: bars, frequency against keyness.
+    attribution    -- relay chain, sources by sentence, actor network.
 """
 
 from arabic_media.charts.arabic import (
@@ -23,6 +24,12 @@ from arabic_media.charts.arabic import (
     active_font,
     ar,
     use_study_style,
+)
+from arabic_media.charts.attribution import (
+    SOURCE_TYPE_COLOURS,
+    actor_network_figure,
+    attribution_chain_figure,
+    sources_by_sentence_figure,
 )
 from arabic_media.charts.bars import barh
 from arabic_media.charts.keyness import frequency_vs_keyness_figure, keyness_bars_figure
@@ -36,6 +43,10 @@ from arabic_media.charts.stance import (
 from arabic_media.charts.terms import dispersion_figure, term_bars_figure
 
 __all__ = [
+    "SOURCE_TYPE_COLOURS",
+    "actor_network_figure",
+    "attribution_chain_figure",
+    "sources_by_sentence_figure",
     "FALLBACK_FONT",
     "NATIVE_SHAPING",
     "STUDY_FONT",

@@ -1,0 +1,104 @@
+"""Scoring attributions and quotations against the gold, field by field.
+
+One convention (`arabic_media.stats.precision_recall_f1`: an empty denominator is 0.0).
+Fields:
+
+* ``cue``: exact span match ``(article, cue_start, cue_end)``, P/R/F1.
+* ``source_actor``, ``source_type``, ``depth``: among the matched cues, how many agree
+  (``accuracy``); also P/R/F1 counting a cue right only when the field agrees too.
+* ``content``: token-level overlap of the content spans of the matched cues, summed
+  over them (micro): ``tp`` = word tokens in both spans, P = tp / predicted tokens,
+  R = tp / gold tokens, F1.
+* ``no_attribution``: the sentences marked as having none, P/R/F1.
+* ``quotation``: exact span match; ``quotation_kind`` and ``quotation_speaker``:
+  accuracy among the matched quotations.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from arabic_media.paths import ANNOTATIONS_DIR
+from arabic_media.stats import precision_recall_f1
+
+__all__ = ["SCORE_COLUMNS", "load_attribution_gold", "load_quotation_gold", "score_attributions", "score_quotations"]
+
+SCORE_COLUMNS = ["field", "gold", "predicted", "matched", "correct", "precision", "recall", "f1", "accuracy"]
+_INTS = ("sentence", "attribution", "parent", "depth", "cue_start", "cue_end", "source_start", "source_end",
+         "content_start", "content_end", "quotation", "start", "end")
+
+
+def _read(path: Path) -> pd.DataFrame:
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for col in _INTS:
+        if col in table:
+            table[col] = pd.to_numeric(table[col].replace("", None)).astype("Int64")
+    return table
+
+
+def load_attribution_gold(heldout: bool = False, path: Path | None = None) -> pd.DataFrame:
+    """``attribution_gold.csv`` (or ``_heldout``) with integer offsets (``<NA>`` empty)."""
+    return _read(path or ANNOTATIONS_DIR / f"attribution_gold{'_heldout' if heldout else ''}.csv")
+
+
+def load_quotation_gold(heldout: bool = False, path: Path | None = None) -> pd.DataFrame:
+    """``quotation_gold.csv`` (or ``_heldout``) with integer offsets."""
+    return _read(path or ANNOTATIONS_DIR / f"quotation_gold{'_heldout' if heldout else ''}.csv")
+
+
+def _row(field: str, gold: int, predicted: int, matched: int, correct: int | None = None,
+         tp: int | None = None) -> dict:
+    """One score row: P/R/F1 of ``tp`` (default ``correct``, else ``matched``) over
+    predicted and gold, and ``accuracy = correct / matched``."""
+    tp = tp if tp is not None else (correct if correct is not None else matched)
+    p, r, f = precision_recall_f1(tp, predicted, gold)
+    accuracy = (correct / matched if matched else 0.0) if correct is not None else float("nan")
+    return dict(zip(SCORE_COLUMNS, [field, gold, predicted, matched, correct, p, r, f, accuracy]))
+
+
+def _said(table: pd.DataFrame) -> pd.DataFrame:
+    return table[table["cue_start"].notna()]
+
+
+def _content_tokens(tokens: pd.DataFrame, article_id: str, start, end) -> set[int]:
+    words = tokens[(tokens["article_id"] == article_id) & (tokens["kind"] != "punct")]
+    inside = words[(words["start"] >= int(start)) & (words["end"] <= int(end))]
+    return set(inside["start"].astype(int))
+
+
+def score_attributions(predicted: pd.DataFrame, gold: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
+    """Scores per field (`SCORE_COLUMNS`) of ``predicted`` against ``gold`` on the
+    articles of ``gold``; ``tokens`` is the corpus's token table."""
+    predicted = predicted[predicted["article_id"].isin(set(gold["article_id"]))]
+    key = ["article_id", "cue_start", "cue_end"]
+    pred, gld = _said(predicted), _said(gold)
+    both = pred.merge(gld, on=key, suffixes=("_p", "_g"))
+    n_p, n_g, n_m = len(pred), len(gld), len(both)
+    rows = [_row("cue", n_g, n_p, n_m)]
+    for field in ("source_actor_id", "source_type", "depth"):
+        same = int((both[f"{field}_p"].fillna("").astype(str) == both[f"{field}_g"].fillna("").astype(str)).sum())
+        rows.append(_row(field.replace("_id", ""), n_g, n_p, n_m, same))
+    tp = p_tok = g_tok = 0
+    for r in both.itertuples():
+        p_set = _content_tokens(tokens, r.article_id, r.content_start_p, r.content_end_p)
+        g_set = _content_tokens(tokens, r.article_id, r.content_start_g, r.content_end_g)
+        tp, p_tok, g_tok = tp + len(p_set & g_set), p_tok + len(p_set), g_tok + len(g_set)
+    rows.append(_row("content (tokens, matched cues)", g_tok, p_tok, n_m, tp=tp))
+    rows[-1]["correct"] = tp
+    none_p = set(map(tuple, predicted.loc[predicted["cue_start"].isna(), ["article_id", "sentence"]].values.tolist()))
+    none_g = set(map(tuple, gold.loc[gold["cue_start"].isna(), ["article_id", "sentence"]].values.tolist()))
+    rows.append(_row("no_attribution (sentences)", len(none_g), len(none_p), len(none_p & none_g)))
+    return pd.DataFrame(rows, columns=SCORE_COLUMNS)
+
+
+def score_quotations(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Quotation scores (`SCORE_COLUMNS`): span, then kind and speaker among matched."""
+    predicted = predicted[predicted["article_id"].isin(set(gold["article_id"]))]
+    both = predicted.merge(gold, on=["article_id", "start", "end"], suffixes=("_p", "_g"))
+    n_p, n_g, n_m = len(predicted), len(gold), len(both)
+    kind = int((both["kind_p"] == both["kind_g"]).sum())
+    speaker = int((both["speaker_actor_id_p"].fillna("") == both["speaker_actor_id_g"].fillna("")).sum())
+    return pd.DataFrame([_row("quotation", n_g, n_p, n_m), _row("quotation_kind", n_g, n_p, n_m, kind),
+                         _row("quotation_speaker", n_g, n_p, n_m, speaker)], columns=SCORE_COLUMNS)

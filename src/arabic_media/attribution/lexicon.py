@@ -1,0 +1,89 @@
+"""The attribution lexicons, read once: cues, anaphors, source types, title nouns.
+
+Files in ``corpus/lexicons/`` (normalised Arabic, read with `read_lexicon`):
+``attribution_cues.csv`` (``cue, kind, governs, condition, note``; kind ``verb``,
+``preposition``, ``noun`` or ``document``), ``attribution_anaphors.csv`` (``anaphor,
+resolves_to, note``), ``source_types.csv`` (``key, source_type, note``: ``type:<gazetteer
+type>`` or ``actor:<actor_id>``, the actor rule first) and ``quotation_title_nouns.csv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from arabic_media.actors import Target, gazetteer_target
+from arabic_media.lexicons import load_actors, read_lexicon
+from arabic_media.matching import phrase_pattern
+from arabic_media.paths import LEXICONS_DIR, relative
+
+__all__ = ["CUE_KINDS", "SOURCE_TYPES", "AttributionLexicon", "load_attribution_lexicon", "cue_entry"]
+
+CUE_KINDS = ("verb", "preposition", "noun", "document")
+SOURCE_TYPES = ("media", "government_or_military", "company", "expert", "unnamed", "armed_group", "other")
+#: Letters a cue may take attached to the next word (``وفقا لـ``).
+_ATTACHED = ("ل", "ب")
+
+
+@dataclass(frozen=True)
+class AttributionLexicon:
+    """What the attribution rules read. ``cues``: `find` entries (`cue_entry`); ``documents``: entries ``(pattern, noun)``;
+    ``anaphors``: normalised word -> ``original_outlet`` or ``latest:<type>``;
+    ``source_types``: ``type:...``/``actor:...`` -> source type; ``titles``: nouns
+    after which a quoted span is a name; ``actors`` the gazetteer and ``finder`` all
+    its aliases (`gazetteer_target`)."""
+
+    cues: tuple
+    documents: tuple
+    anaphors: dict
+    source_types: dict
+    titles: tuple
+    actors: pd.DataFrame
+    finder: Target
+
+
+def cue_entry(cue: str, kind: str, governs: str = "", condition: str = "") -> tuple:
+    """One cue as a `find` entry ``(pattern, cue, kind, 1.0, governs, condition,
+    attached, stem)`` (the 1.0 is the weight slot `find` ranks cues by). Two Arabic traps are turned into data here: a verb
+    written in the imperfect (``يقول``) is matched from its stem without the person
+    prefix (``قول``), so that ``تقول``, ``يقولون`` match through `verb_matches` (hollow
+    and assimilated verbs change letters between perfect and imperfect, so both are
+    listed); a final one-letter word (``وفقا ل``) is a letter attached to the next
+    word, kept in the cue span but not matched as a word."""
+    words = list(phrase_pattern(cue))
+    attached = ""
+    if len(words) > 1 and words[-1] in _ATTACHED:
+        attached = words.pop()
+    if kind == "verb" and len(words) == 1 and words[0].startswith("ي") and len(words[0]) >= 4:
+        words = [words[0][1:]]
+    gov = tuple(g for g in governs.split("|") if g)
+    return (tuple(words), cue, kind, 1.0, gov, condition, attached, words[0] if words else "")
+
+
+def load_attribution_lexicon(directory: Path | None = None) -> AttributionLexicon:
+    """Read the four attribution files and the gazetteer from ``directory`` (default
+    ``corpus/lexicons/``). Raises ValueError for an unknown cue kind or source type."""
+    directory = Path(directory) if directory is not None else LEXICONS_DIR
+    cues = read_lexicon(directory / "attribution_cues.csv", ["cue", "kind", "governs", "condition", "note"])
+    bad = sorted(set(cues["kind"]) - set(CUE_KINDS))
+    if bad:
+        raise ValueError(f"{relative(directory / 'attribution_cues.csv')}: unknown kind(s) {bad}")
+    anaphors = read_lexicon(directory / "attribution_anaphors.csv", ["anaphor", "resolves_to", "note"])
+    types = read_lexicon(directory / "source_types.csv", ["key", "source_type", "note"])
+    bad = sorted(set(types["source_type"]) - set(SOURCE_TYPES))
+    if bad:
+        raise ValueError(f"{relative(directory / 'source_types.csv')}: unknown source type(s) {bad}")
+    titles = read_lexicon(directory / "quotation_title_nouns.csv", ["noun", "note"])
+    speech = cues[cues["kind"] != "document"]
+    docs = cues[cues["kind"] == "document"]
+    return AttributionLexicon(
+        cues=tuple(cue_entry(r.cue, r.kind, r.governs, r.condition) for r in speech.itertuples()),
+        documents=tuple((phrase_pattern(n), n) for n in docs["cue"]),
+        anaphors=dict(zip(anaphors["anaphor"], anaphors["resolves_to"])),
+        source_types=dict(zip(types["key"], types["source_type"])),
+        titles=tuple(titles["noun"]),
+        actors=load_actors(directory),
+        finder=gazetteer_target(directory),
+    )

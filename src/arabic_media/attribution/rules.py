@@ -1,0 +1,341 @@
+"""Attribution rules: per sentence, each cue with its source and content, nested.
+
+The scheme is that of ``corpus/annotations/ATTRIBUTION_GUIDELINES.md`` (PARC moved to
+Arabic news): a *cue* (a reporting verb, a prepositional phrase such as ``بحسب``, or a
+speech-act noun) links a *source* to a *content*; an attribution whose cue lies inside
+another's content is nested in it. Every part carries character offsets into the
+article. A sentence with no cue gets one row marked ``no attribution``: nothing is
+guessed for it.
+
+The rules, in order (each Arabic trap is in the function that handles it):
+
+1. **Cue** (`find_cues`): lexicon entries matched with `arabic_media.matching.find`; a
+   verb must be a finite form (`words.verb_conj`), not its verbal noun; a conditioned
+   verb needs a text as subject (``أثبت``), a text as object (``نشر``), or its governed
+   preposition (``كشف عن``). The cue span drops a ``و``/``ف`` in front.
+2. **Source** (`_source`): after a singular verb (VSO, ``وقالت الصحيفة``), the actor
+   named there or a definite noun, with its nisba adjectives; otherwise before the verb
+   back to the complementiser (SVO inside ``أن``: ``أن تحقيقات ...؛ أثبتت``); a
+   pronoun on ``أن`` (``إلا أنهم أكدوا``) or no subject at all is an implicit source,
+   resolved to the previous speaker. Resolution is `sources.resolve_actor`.
+3. **Content** (`_content_start`): after the complementiser (``أن``, ``إن``, ``أنها``
+   left out whole), also past a parenthetical between commas (``وقالت الصحيفة، في هذا
+   التقرير ...، إن``); else after a governed preposition (``إلى``, ``عن``, an attached
+   ``لـ``/``بـ``: ``لوجود`` -> ``وجود``); else at the object. It runs to the end of the
+   sentence (final stop, comma and spaces off, closing quotes kept).
+4. **Nesting** (`_nest`): parent = the innermost attribution whose content holds the
+   cue; depth = parent's + 1. A nested content ends at its parent's end and before a
+   contrast clause (``، إلا أن``, ``لكن``), which returns to the outer voice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from arabic_media.actors import find_mentions, outlet_actor_id
+from arabic_media.attribution import words as w
+from arabic_media.attribution.lexicon import AttributionLexicon, load_attribution_lexicon
+from arabic_media.attribution.sources import ArticleActors, resolve_actor, source_type
+from arabic_media.matching import Match, SentenceWords, clause_break_between, find, sentence_words
+
+__all__ = ["ATTRIBUTION_COLUMNS", "find_cues", "attribute_sentence", "attribute_article", "find_attributions"]
+
+ATTRIBUTION_COLUMNS = [
+    "article_id", "sentence", "attribution", "parent", "depth", "cue", "cue_start", "cue_end",
+    "cue_kind", "cue_lemma", "source", "source_start", "source_end", "source_actor_id",
+    "source_type", "content_start", "content_end", "note",
+]
+_BREAKS = frozenset(".:!?؟")
+
+
+@dataclass
+class _Cue:
+    match: Match
+    start: int  # without a و/ف in front
+    end: int  # with an attached ل of وفقا لـ
+    kind: str
+    governs: tuple
+    condition: str
+    attached: str
+    lemma: str
+
+
+@dataclass
+class _Row:
+    cue: _Cue
+    source: tuple | None  # (first, last, char_start, char_end) or None
+    actor: str
+    how: str
+    content: list = field(default_factory=list)  # [start, end]
+
+
+def find_cues(sent: SentenceWords, text: str, lex: AttributionLexicon) -> list[_Cue]:
+    """The cue matches of one sentence that pass the verb-form test, in text order.
+    ``text`` is the article (cue offsets are article offsets)."""
+    cues = []
+    for m in find(sent, lex.cues, "cue", verbs=True):
+        kind, _weight, governs, condition, attached, stem = m.info
+        word = sent.words[m.first]
+        if kind == "verb":
+            conj = w.verb_conj(word, stem)
+            if conj is None:
+                continue
+        else:
+            conj = 1 if word[:1] in "وف" and not stem.startswith(word[:1]) else 0
+        end = m.end
+        if attached:
+            nxt = m.last + 1
+            if nxt >= len(sent.words) or not sent.words[nxt].startswith(attached):
+                continue
+            end = w.skip_marks(text, sent.starts[nxt] + len(attached))
+        start = w.skip_marks(text, m.start + conj) if conj else m.start
+        cues.append(_Cue(m, start, end, kind, governs, condition, attached, m.key))
+    return cues
+
+
+def _mention_at(mentions: list[Match], first: int) -> Match | None:
+    return next((m for m in mentions if m.first == first), None)
+
+
+def _extend_nisba(sent: SentenceWords, last: int) -> int:
+    while last + 1 < len(sent.words) and not sent.gaps[last + 1] and w.is_nisba(sent.words[last + 1]):
+        last += 1
+    return last
+
+
+def _source_after(sent: SentenceWords, j: int, mentions: list[Match], lex,
+                  names_only: bool = False) -> tuple[int, int] | None:
+    """The noun phrase starting at word ``j`` if it can be a subject: an actor named
+    there, an anaphor (``الصحيفة``), or (unless ``names_only``) a definite noun; with its
+    nisba adjectives."""
+    if j >= len(sent.words) or set(sent.gaps[j]) - w.CLOSING_QUOTES - set("\"'«“‘#"):
+        return None
+    mention = _mention_at(mentions, j)
+    word = sent.words[j]
+    if mention is not None:
+        last = mention.last
+    elif names_only:
+        return None
+    elif w.bare(word) in lex.anaphors or (word.startswith("ال") and len(word) > 3
+                                           and not w.complementiser(word) and word not in ("الي", "الا")):
+        last = j
+    else:
+        return None
+    return j, _extend_nisba(sent, last)
+
+
+def _source_before(sent: SentenceWords, i: int, taken: set[int]) -> tuple[tuple[int, int] | None, str]:
+    """The subject written before the verb at word ``i``, back to the complementiser or
+    a clause break; ``(None, "implicit")`` for a pronoun on ``أن`` or no subject."""
+    if i == 0 or w.complementiser(sent.words[i - 1]) == "pronoun" or set(sent.gaps[i]) & (_BREAKS | set("،,")):
+        return None, "implicit"  # a comma before the verb opens a new clause: pro-drop
+    first = i
+    for j in range(i - 1, -1, -1):
+        if w.complementiser(sent.words[j]) or j in taken:
+            break
+        first = j
+        if set(sent.gaps[j]) & (_BREAKS | set("،,")):
+            break
+    if first > i - 1 or i - first > 12:
+        return None, "implicit"
+    return (first, i - 1), "subject before the verb"
+
+
+def _has_document(sent: SentenceWords, first: int, last: int, lex) -> int | None:
+    """The first word in ``first..last`` that is a text or an inquiry (``تقرير``,
+    ``تحقيقات``, ``تعريفها``), or None."""
+    for m in find(sent, [(p, n, "document", 1.0) for p, n in lex.documents], "cue", verbs=False):
+        if first <= m.first <= last:
+            return m.first
+    return None
+
+
+def _source(cue: _Cue, sent: SentenceWords, mentions: list[Match], taken: set[int], lex) -> tuple:
+    """``(span, how)``: the source's word span (or None) and how it was found. A verb
+    with a plural ending (``أكدوا``) has its subject before it or in itself: Arabic
+    verb-subject order puts a singular verb first (``قالت الصحيفة``)."""
+    m = cue.match
+    if cue.kind in ("preposition", "noun"):
+        span = _source_after(sent, m.last + 1, mentions, lex, names_only=cue.kind == "noun")
+        if span is None and cue.kind == "preposition":
+            return None, "no source after the preposition"
+        return span, "source after the cue" if span else "unnamed: a speech-act noun without agent"
+    plural = sent.words[m.first].endswith(("وا", "ون"))
+    if not plural:
+        span = _source_after(sent, m.last + 1, mentions, lex)
+        if span is not None:
+            return span, "subject after the verb"
+    return _source_before(sent, m.first, taken)
+
+
+def _content_start(cue: _Cue, sent: SentenceWords, text: str, after: int) -> tuple[int, int] | None:
+    """``(word, char offset)`` where the content starts, looking from word ``after`` (the
+    first word after the cue and its source); None when the sentence ends first."""
+    n = len(sent.words)
+    if after >= n:
+        return None
+    word = sent.words[after]
+    if w.complementiser(word):
+        return (after + 1, sent.starts[after + 1]) if after + 1 < n else None
+    if word in ("الي", "عن") and after + 1 < n:
+        if word == "الي" and w.complementiser(sent.words[after + 1]) and after + 2 < n:
+            return after + 2, sent.starts[after + 2]
+        if word in cue.governs:
+            return after + 1, sent.starts[after + 1]
+    if "،" in sent.gaps[after] or "," in sent.gaps[after]:
+        # a parenthetical between commas: وقالت الصحيفة، في هذا التقرير ...، إن
+        for k in range(after, min(n - 1, after + 15)):
+            if ("،" in sent.gaps[k] or "," in sent.gaps[k]) and w.complementiser(sent.words[k]):
+                return k + 1, sent.starts[k + 1]
+    for letter in cue.governs:
+        if len(letter) == 1 and word.startswith(letter) and len(word) > 3:
+            return after, w.skip_marks(text, sent.starts[after] + 1)
+    return after, sent.starts[after]
+
+
+def _noun_content(cue: _Cue, sent: SentenceWords, text: str, after: int) -> tuple[int, int] | None:
+    """A speech-act noun's content: after its governed attached preposition within six
+    words (``الاتهامات الموجهة لشركات أمريكية بدعم`` -> ``دعم``), else its next word."""
+    for k in range(after, min(len(sent.words), after + 6)):
+        word = sent.words[k]
+        if any(len(g) == 1 and word.startswith(g) and len(word) > 3 for g in cue.governs):
+            return k, w.skip_marks(text, sent.starts[k] + 1)
+    return (after, sent.starts[after]) if after < len(sent.words) else None
+
+
+def _prep_content(cue: _Cue, sent: SentenceWords, text: str, source_last: int) -> tuple[int, int] | None:
+    """A prepositional cue's content as ``(start, end)``: the rest of the sentence after
+    the source when the cue opens it (``بحسب الصحيفة، فإن ...``), else the sentence
+    before the cue (``...، وفقا للصحيفة``)."""
+    sentence_end = w.trim_end(text, sent.text_start, sent.text_start + len(sent.text))
+    if cue.match.first <= 1:
+        after = source_last + 1
+        if after < len(sent.words) and w.complementiser(sent.words[after]):
+            after += 1
+        return (sent.starts[after], sentence_end) if after < len(sent.words) else None
+    end = w.trim_end(text, sent.text_start, sent.starts[cue.match.first])
+    return (sent.text_start, end) if end > sent.text_start else None
+
+
+def _content(cue: _Cue, sent: SentenceWords, text: str, span: tuple | None, lex) -> tuple[int, int] | None:
+    """The content ``(start, end)`` of a cue whose source is ``span``, or None when the
+    cue's condition fails (``نشر`` without a text as object, ``كشف`` without ``عن``)."""
+    m = cue.match
+    sentence_end = w.trim_end(text, sent.text_start, sent.text_start + len(sent.text))
+    if cue.kind == "preposition":
+        return _prep_content(cue, sent, text, span[1] if span else m.last)
+    after = max(m.last, span[1] if span and span[0] > m.last else m.last) + 1
+    if cue.kind == "noun":
+        found = _noun_content(cue, sent, text, after)
+    elif cue.condition == "text_object":
+        k = _has_document(sent, after, min(len(sent.words) - 1, after + 8), lex)
+        found = (k, sent.starts[k]) if k is not None and not clause_break_between(sent, after - 1, k) else None
+    else:
+        found = _content_start(cue, sent, text, after)
+        if cue.condition == "governed" and found is not None and found[1] == sent.starts[after]:
+            found = None
+    if found is None or found[1] >= sentence_end:
+        return None
+    return found[1], sentence_end
+
+
+def attribute_sentence(sent: SentenceWords, text: str, actors: ArticleActors, lex: AttributionLexicon,
+                       previous: list[dict], anaphora: bool = True) -> list[dict]:
+    """The attributions of one sentence, unnested (``parent``/``depth`` come from
+    `_nest`). ``previous`` holds the article's earlier rows: an implicit source is
+    resolved to the last speaker before it (the Arabic trap: ``إلا أنهم أكدوا`` and a
+    pro-drop ``وأضافت`` name their speaker only by a suffix or the verb's ending)."""
+    mentions = find_mentions(sent, lex.finder)
+    cues = find_cues(sent, text, lex)
+    taken = {i for c in cues for i in range(c.match.first, c.match.last + 1)}
+    rows: list[dict] = []
+    for cue in cues:
+        span, how = _source(cue, sent, mentions, taken, lex)
+        if cue.condition == "text_subject" and (span is None or _has_document(sent, span[0], span[1], lex) is None):
+            continue
+        content = _content(cue, sent, text, span, lex)
+        if content is None:
+            continue
+        if span is not None:
+            start = w.skip_marks(text, sent.starts[span[0]] + (len(cue.attached) if span[0] == cue.match.last + 1 else 0))
+            actor, resolved = resolve_actor(sent, span, mentions, actors, lex, anaphora)
+            source = (text[start:sent.ends[span[1]]], start, sent.ends[span[1]])
+        else:
+            earlier = (previous + rows)[-1:] if how == "implicit" else []
+            actor, resolved = (earlier[0]["source_actor_id"], "implicit: the previous speaker") if earlier else ("", how)
+            source = ("", None, None)
+        rows.append(_row(sent, text, cue, source, actor, content, f"{how}; {resolved}" if span else resolved, lex))
+    return rows
+
+
+def _row(sent, text, cue: _Cue, source: tuple, actor: str, content: tuple, note: str, lex) -> dict:
+    return {
+        "article_id": sent.article_id, "sentence": sent.sentence, "attribution": None, "parent": None,
+        "depth": None, "cue": text[cue.start:cue.end], "cue_start": cue.start, "cue_end": cue.end,
+        "cue_kind": cue.kind, "cue_lemma": cue.lemma, "source": source[0], "source_start": source[1],
+        "source_end": source[2], "source_actor_id": actor, "source_type": source_type(actor, lex),
+        "content_start": content[0], "content_end": content[1], "note": note,
+    }
+
+
+def _nest(rows: list[dict], sents: dict[int, SentenceWords], text: str) -> None:
+    """Number the article's rows in cue order, give each its parent (the innermost row
+    whose content holds its cue) and depth, and end a nested content at its parent's
+    end and before a contrast clause (``، إلا أن``), where the outer voice resumes."""
+    rows.sort(key=lambda r: r["cue_start"])
+    for number, row in enumerate(rows, start=1):
+        row["attribution"] = number
+        holders = [p for p in rows[: number - 1]
+                   if p["content_start"] <= row["cue_start"] < p["content_end"]]
+        parent = max(holders, key=lambda p: p["content_start"], default=None)
+        row["parent"] = parent["attribution"] if parent else None
+        row["depth"] = parent["depth"] + 1 if parent else 1
+        if parent:
+            row["content_end"] = min(row["content_end"], parent["content_end"],
+                                     _contrast_end(sents[row["sentence"]], text, row))
+
+
+def _contrast_end(sent: SentenceWords, text: str, row: dict) -> int:
+    """Where a nested content stops: before the first ``، إلا`` / ``لكن`` / ``بينما``
+    clause after its cue (closing quotes kept), else the sentence's end."""
+    for k in range(1, len(sent.words)):
+        if sent.starts[k] > row["content_start"] and set(sent.gaps[k]) & set("،,؛;") \
+                and sent.words[k] in w.CONTRAST_WORDS:
+            return w.end_with_quotes(sent, text, k - 1)
+    return sent.text_start + len(sent.text)
+
+
+def attribute_article(article_id: str, text: str, sents: list[SentenceWords], outlet: str,
+                      lex: AttributionLexicon, anaphora: bool = True) -> list[dict]:
+    """Every attribution of one article, nested and numbered, plus one ``no
+    attribution`` row per sentence without any. ``outlet`` is the manifest's
+    ``original_outlet`` (what ``الصحيفة`` refers to)."""
+    actors = ArticleActors.build(sents, lex, outlet_actor_id(outlet, lex.actors))
+    rows: list[dict] = []
+    for sent in sents:
+        rows += attribute_sentence(sent, text, actors, lex, rows, anaphora)
+    _nest(rows, {s.sentence: s for s in sents}, text)
+    spoken = {r["sentence"] for r in rows}
+    rows += [dict.fromkeys(ATTRIBUTION_COLUMNS, None) | {"article_id": article_id, "sentence": s.sentence,
+             "note": "no attribution"} for s in sents if s.sentence not in spoken]
+    return sorted(rows, key=lambda r: (r["sentence"], r["attribution"] or 0))
+
+
+def find_attributions(corpus, lex: AttributionLexicon | None = None, anaphora: bool = True) -> pd.DataFrame:
+    """Attributions of every article of a `Corpus` (`ATTRIBUTION_COLUMNS`; offsets are
+    article offsets, ``text[start:end]`` is the span). ``anaphora=False`` switches off
+    the rule that resolves ``الشركة`` to the last company named (written after the
+    held-out gold was read)."""
+    lex = lex or load_attribution_lexicon()
+    all_sents = sentence_words(corpus.sentences, corpus.tokens)
+    rows = []
+    for article in corpus.articles.itertuples(index=False):
+        sents = [s for s in all_sents if s.article_id == article.article_id]
+        rows += attribute_article(article.article_id, article.text, sents, article.original_outlet, lex, anaphora)
+    table = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+    for col in ("attribution", "parent", "depth", "cue_start", "cue_end", "source_start", "source_end",
+                "content_start", "content_end"):
+        table[col] = table[col].astype("Int64")
+    return table

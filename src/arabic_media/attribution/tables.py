@@ -1,0 +1,130 @@
+"""Tables of who speaks: sources, actors talked about but silent, co-occurrence, and
+stance by source. Inputs are `find_attributions`' table and the corpus; nothing is
+parsed back from strings."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pandas as pd
+
+from arabic_media.actors import mentions_table, outlet_actor_id
+from arabic_media.attribution.lexicon import AttributionLexicon
+from arabic_media.attribution.sources import source_type
+from arabic_media.attribution.words import bare
+from arabic_media.text import normalize
+
+__all__ = ["UNNAMED", "sources_table", "actor_mentions", "silent_actors", "cooccurrence", "stance_by_source",
+           "stance_source_crosstab"]
+
+#: The source id of an attribution without an actor (a speech-act noun without agent).
+UNNAMED = "unnamed"
+
+
+def _said(attributions: pd.DataFrame) -> pd.DataFrame:
+    said = attributions[attributions["cue_start"].notna()].copy()
+    said["source_id"] = said["source_actor_id"].fillna("").replace("", UNNAMED)
+    return said
+
+
+def _names(lex: AttributionLexicon) -> pd.DataFrame:
+    names = lex.actors[["actor_id", "canonical_ar", "name_en"]].rename(columns={"actor_id": "source_id"})
+    extra = pd.DataFrame([{"source_id": UNNAMED, "canonical_ar": "", "name_en": "(unnamed)"}])
+    return pd.concat([names, extra], ignore_index=True)
+
+
+def sources_table(attributions: pd.DataFrame, sentences: pd.DataFrame, lex: AttributionLexicon) -> pd.DataFrame:
+    """Who is given a voice, one row per article and source: ``source_id`` (actor id or
+    ``unnamed``), names, ``source_type``, ``attributions`` (all depths), ``at_depth_1``,
+    ``nested``, ``verbs`` (cue lemmas, most used first), ``sentences`` with that
+    source, and ``share_of_sentences`` of the article's sentences."""
+    said = _said(attributions)
+    total = sentences.groupby("article_id").size()
+    rows = []
+    for (article_id, source_id), group in said.groupby(["article_id", "source_id"], sort=False):
+        lemmas = group["cue_lemma"].value_counts()
+        rows.append({
+            "article_id": article_id, "source_id": source_id,
+            "source_type": source_type("" if source_id == UNNAMED else source_id, lex),
+            "attributions": len(group), "at_depth_1": int((group["depth"] == 1).sum()),
+            "nested": int((group["depth"] > 1).sum()),
+            "verbs": " · ".join(f"{lemma} ({n})" for lemma, n in lemmas.sort_index().sort_values(
+                ascending=False, kind="stable").items()),
+            "sentences": group["sentence"].nunique(),
+            "share_of_sentences": group["sentence"].nunique() / int(total[article_id]),
+        })
+    table = pd.DataFrame(rows).merge(_names(lex), on="source_id", how="left")
+    table = table.sort_values(["article_id", "attributions", "source_id"], ascending=[True, False, True])
+    return table[["article_id", "source_id", "canonical_ar", "name_en", "source_type", "attributions",
+                  "at_depth_1", "nested", "verbs", "sentences", "share_of_sentences"]].reset_index(drop=True)
+
+
+def actor_mentions(corpus, lex: AttributionLexicon) -> pd.DataFrame:
+    """Every actor mention (`arabic_media.actors.mentions_table` over the whole
+    gazetteer), with ``الصحيفة`` given to each article's original outlet (the gazetteer
+    alias is the study article's)."""
+    mentions = mentions_table(corpus.sentences, corpus.tokens, lex.finder)
+    outlets = {a.article_id: outlet_actor_id(a.original_outlet, lex.actors) for a in corpus.articles.itertuples()}
+    anaphor = mentions["alias"].map(lambda alias: lex.anaphors.get(bare(normalize(alias))) == "original_outlet")
+    mentions.loc[anaphor, "actor_id"] = mentions.loc[anaphor, "article_id"].map(outlets)
+    return mentions[mentions["actor_id"] != ""].reset_index(drop=True)
+
+
+def silent_actors(mentions: pd.DataFrame, attributions: pd.DataFrame, lex: AttributionLexicon) -> pd.DataFrame:
+    """Actors talked about but never given a voice, per article: ``mentions`` and
+    ``sentences`` where they are named, and their gazetteer type; most named first."""
+    speakers = set(zip(attributions["article_id"], attributions["source_actor_id"].fillna("")))
+    counts = mentions.groupby(["article_id", "actor_id"]).agg(
+        mentions=("start", "size"), sentences=("sentence", "nunique")).reset_index()
+    counts = counts[[(a, b) not in speakers for a, b in zip(counts["article_id"], counts["actor_id"])]]
+    counts = counts.merge(lex.actors[["actor_id", "canonical_ar", "name_en", "type"]], on="actor_id")
+    return counts.sort_values(["article_id", "mentions", "actor_id"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def cooccurrence(mentions: pd.DataFrame, attributions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Actors (named, or resolved as a source: ``الشركة``, an implicit speaker) and
+    their co-occurrence within a sentence. Returns ``(nodes, edges)``: nodes
+    ``actor_id, sentences, speaks`` (sentences where it is a source); edges ``source,
+    target, sentences`` (the two ids in sorted order, one count per sentence)."""
+    named = mentions[["article_id", "sentence", "actor_id"]]
+    said = attributions.loc[attributions["source_actor_id"].fillna("") != "", ["article_id", "sentence", "source_actor_id"]]
+    per_sentence = pd.concat([named, said.rename(columns={"source_actor_id": "actor_id"})]).drop_duplicates()
+    nodes = per_sentence.groupby("actor_id").size().rename("sentences").reset_index()
+    spoke = said.drop_duplicates().groupby("source_actor_id").size()
+    nodes["speaks"] = nodes["actor_id"].map(spoke).fillna(0).astype(int)
+    pairs = [tuple(sorted(pair)) for _, group in per_sentence.groupby(["article_id", "sentence"])
+             for pair in combinations(sorted(set(group["actor_id"])), 2)]
+    edges = pd.DataFrame(pairs, columns=["source", "target"]).value_counts().rename("sentences").reset_index()
+    return nodes.sort_values("actor_id").reset_index(drop=True), edges.sort_values(["source", "target"]).reset_index(drop=True)
+
+
+def stance_by_source(attributions: pd.DataFrame, labels: pd.DataFrame, gold: pd.DataFrame | None) -> pd.DataFrame:
+    """One row per sentence: its ``outer_source`` (the first depth-1 attribution's
+    source: who the report cites) and ``deepest_source`` (the source of its deepest
+    attribution, the first of them: whose words they finally are), the labeller's
+    ``label`` and the ``gold_label`` (``""`` where there is no gold). A sentence with no
+    attribution has ``(none)`` as both sources."""
+    said = _said(attributions).sort_values(["article_id", "sentence", "cue_start"])
+    outer = said[said["depth"] == 1].groupby(["article_id", "sentence"])["source_id"].first()
+    deepest = said.sort_values(["depth"], ascending=False, kind="stable").groupby(["article_id", "sentence"])["source_id"].first()
+    table = labels[["article_id", "sentence", "label"]].copy()
+    keys = list(zip(table["article_id"], table["sentence"]))
+    table["outer_source"] = [outer.get(k, "(none)") for k in keys]
+    table["deepest_source"] = [deepest.get(k, "(none)") for k in keys]
+    gold_labels = {} if gold is None else dict(zip(zip(gold["article_id"], gold["sentence"]), gold["label"]))
+    table["gold_label"] = [gold_labels.get(k, "") for k in keys]
+    return table[["article_id", "sentence", "outer_source", "deepest_source", "label", "gold_label"]]
+
+
+def stance_source_crosstab(by_source: pd.DataFrame, which: str = "deepest_source") -> pd.DataFrame:
+    """Sentences per source (``which``: ``deepest_source`` or ``outer_source``) and
+    stance label, labeller and gold side by side (``labeller AGAINST``, ``gold
+    AGAINST``...)."""
+    labels = ["AGAINST", "FAVOR", "NONE"]
+    parts = []
+    for column, name in (("label", "labeller"), ("gold_label", "gold")):
+        counts = pd.crosstab(by_source[which], by_source[column]).reindex(columns=labels, fill_value=0)
+        parts.append(counts.add_prefix(f"{name} "))
+    table = pd.concat(parts, axis=1).fillna(0).astype(int)
+    table.insert(0, "sentences", by_source[which].value_counts().reindex(table.index))
+    return table.sort_values(["sentences"], ascending=False, kind="stable").rename_axis(which).reset_index()
