@@ -513,7 +513,7 @@ def term_frequencies(
     table = table.reset_index().rename(columns={form: "term"})
     denominators = running_tokens(tokens, by_article=by_article)
     if by_article:
-        table["per_1000"] = table["count"] / table["article_id"].map(denominators) * 1000
+        table["per_1000"] = table["count"] / table["article_id"].map(denominators).astype("int64") * 1000
     else:
         table["per_1000"] = table["count"] / denominators * 1000
     table = _rank(table, keys, "term")
@@ -649,7 +649,7 @@ def ngrams(
     table["n"] = n
     denominators = running_tokens(tokens, by_article=by_article)
     if by_article:
-        table["per_1000"] = table["count"] / table["article_id"].map(denominators) * 1000
+        table["per_1000"] = table["count"] / table["article_id"].map(denominators).astype("int64") * 1000
     else:
         table["per_1000"] = table["count"] / denominators * 1000
     return _rank(table, keys, "ngram")[columns]
@@ -923,7 +923,7 @@ def dispersion(tokens: pd.DataFrame, terms: Iterable[str], *, form: str = "group
         part.insert(1, "term", term)
         part.insert(2, "display", _spelling(tokens, term))
         part.insert(3, "gloss_en", glosses[term])
-        part["position"] = part["article_token"] / part["article_id"].map(size)
+        part["position"] = part["article_token"] / part["article_id"].map(size).astype("int64")
         parts.append(part)
     columns = ["article_id", "term", "display", "gloss_en", "sentence", "article_token", "start", "position"]
     if not parts:
