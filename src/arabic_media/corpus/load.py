@@ -4,10 +4,13 @@ losslessly into sentences and tokens whose offsets point back into its text."""
 from __future__ import annotations
 
 import hashlib
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from arabic_media import paths
 from arabic_media.corpus.decode import decode_article, line_endings
@@ -15,7 +18,20 @@ from arabic_media.corpus.errors import CorpusError
 from arabic_media.corpus.manifest import display_name, read_manifest
 from arabic_media.text import normalize, segment_article, token_kind
 
-__all__ = ["Corpus", "load_corpus", "describe"]
+__all__ = ["Corpus", "load_corpus", "describe", "STRING_DTYPE", "KIND_DTYPE"]
+
+#: The dtype of every text column: pandas' own ``str`` dtype stored in Arrow (UTF-8 in
+#: one buffer, no Python object per cell). It prints as ``str`` like the default, ``==``
+#: gives plain ``bool`` and a missing value is ``NaN``, so code written for ``str``
+#: columns works unchanged.
+STRING_DTYPE = pd.StringDtype("pyarrow", na_value=np.nan)
+#: ``kind``: categories in code-point order, so sorting by ``kind`` sorts as the strings did.
+KIND_DTYPE = pd.CategoricalDtype(["number", "punct", "word"])
+_KIND_CODES = {kind: code for code, kind in enumerate(KIND_DTYPE.categories)}
+#: Offsets, sentence and token numbers are int32: a text of at most 2**31 - 1 characters
+#: (checked, with an error naming the file) has offsets and counts below that.
+_INT32_MAX = 2**31 - 1
+_INT32_CODE = next(code for code in "ilh" if array(code).itemsize == 4)
 
 
 @dataclass
@@ -34,6 +50,13 @@ class Corpus:
     kind``; ``token`` counts from 1 in each sentence, ``article_token`` from 1 in each
     article; ``surface == article_text[start:end]``; ``norm = normalize(surface)``;
     ``kind`` is ``word``, ``number`` or ``punct``.
+
+    Dtypes (compact, so a large corpus fits in memory): text columns (``text``,
+    ``surface``, ``norm``, the manifest's cells) are `STRING_DTYPE`, pandas' ``str``
+    stored in Arrow; ``article_id`` is categorical in all three tables, its categories
+    the ids in sorted order (sorting and grouping order rows as the strings would);
+    ``kind`` is categorical (`KIND_DTYPE`); sentence and token numbers and offsets are
+    int32 (signed, so differences cannot wrap).
     """
 
     root: Path
@@ -49,6 +72,73 @@ class Corpus:
         return rows.iloc[0]
 
 
+class _Columns:
+    """Integer columns built one row at a time into 32-bit arrays (4 bytes a cell, not
+    a Python int in a list); `pop` hands a column over as a numpy int32 array (no copy)."""
+
+    def __init__(self, *names: str) -> None:
+        self._columns = {name: array(_INT32_CODE) for name in names}
+        self._arrays = list(self._columns.values())
+
+    def append(self, *values: int) -> None:
+        for column, value in zip(self._arrays, values):
+            column.append(value)
+
+    def pop(self, name: str) -> np.ndarray:
+        return np.frombuffer(self._columns.pop(name), dtype=np.int32)
+
+
+class _StringChunks:
+    """A text column built one string at a time, held as Arrow chunks of up to
+    ``chunk`` strings, so at most one chunk's strings are Python objects at once."""
+
+    def __init__(self, chunk: int = 4096) -> None:
+        self._chunk = chunk
+        self._pending: list[str] = []
+        self._arrays: list[pa.Array] = []
+
+    def append(self, value: str) -> None:
+        self._pending.append(value)
+        if len(self._pending) >= self._chunk:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._arrays.append(pa.array(self._pending, type=pa.large_string()))
+            self._pending = []
+
+    def result(self) -> pd.api.extensions.ExtensionArray:
+        self._flush()
+        arrays, self._arrays = self._arrays, []
+        return _strings(pa.chunked_array(arrays, type=pa.large_string()))
+
+
+def _article_ids(ids: list[str], numbers: np.ndarray) -> pd.Categorical:
+    """``article_id`` for rows of article ``numbers`` (positions in ``ids``): categorical,
+    its categories the ids in sorted order, so sorting or grouping by it orders the rows
+    as sorting the strings did."""
+    return pd.Categorical.from_codes(numbers, categories=ids).reorder_categories(sorted(ids))
+
+
+def _strings(values: pa.Array | pa.ChunkedArray) -> pd.api.extensions.ExtensionArray:
+    """An Arrow string array as a pandas ``STRING_DTYPE`` array, without a copy through
+    Python objects."""
+    return STRING_DTYPE.__from_arrow__(values)
+
+
+def _articles_frame(rows: list[dict], texts: _StringChunks) -> pd.DataFrame:
+    """The ``articles`` table: text columns in `STRING_DTYPE`, ``article_id`` categorical
+    like in the other tables; ``texts`` (the articles' texts) goes in after ``notes``."""
+    articles = pd.DataFrame(rows)
+    for column in articles.columns:
+        if column != "bom" and not pd.api.types.is_numeric_dtype(articles[column]):
+            articles[column] = articles[column].astype(STRING_DTYPE)
+    articles.insert(articles.columns.get_loc("encoding"), "text", texts.result())
+    ids = articles["article_id"].tolist()
+    articles["article_id"] = _article_ids(ids, np.arange(len(ids), dtype=np.int32))
+    return articles
+
+
 def load_corpus(root: Path | str | None = None) -> Corpus:
     """Load every article listed in ``<root>/manifest.csv``.
 
@@ -62,9 +152,14 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
     """
     corpus_dir = Path(root) if root is not None else paths.CORPUS_DIR
     manifest = read_manifest(corpus_dir)
-    article_rows, sentence_rows, token_rows = [], [], []
-    norms: dict[str, str] = {}  # a word recurs; normalise each form once
-    for record in manifest.to_dict("records"):
+    article_rows, article_texts = [], _StringChunks(chunk=256)
+    sentences, sentence_texts = _Columns("article", "sentence", "start", "end"), _StringChunks()
+    tokens = _Columns("article", "sentence", "token", "article_token", "start", "end", "form")
+    # Each distinct surface is stored, normalised and classified once; a token holds
+    # the number of its surface (``form``).
+    form_of: dict[str, int] = {}
+    forms: list[str] = []
+    for number, record in enumerate(manifest.to_dict("records")):
         file = corpus_dir / record["file"]
         name = display_name(corpus_dir, record["file"])
         data = file.read_bytes()
@@ -78,11 +173,14 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
         segments = segment_article(text)
         if not segments:  # no visible character: the article would vanish silently
             raise CorpusError(f"{name}: the file holds no visible text ({_what_is_there(text)})")
-        article_id = record["article_id"]
+        if len(text) > _INT32_MAX:
+            raise CorpusError(
+                f"{name}: {len(text):,} characters, more than the loader's 32-bit offsets "
+                f"hold ({_INT32_MAX:,}); split the article into several files"
+            )
         article_rows.append(
             {
                 **record,
-                "text": text,
                 "encoding": encoding,
                 "bom": bom,
                 "line_endings": line_endings(text),
@@ -90,42 +188,52 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
                 "n_chars": len(text),
             }
         )
+        article_texts.append(text)
         article_token = 0
-        for number, (sent, toks) in enumerate(segments, start=1):
-            sentence_rows.append(
-                {
-                    "article_id": article_id,
-                    "sentence": number,
-                    "start": sent.start,
-                    "end": sent.end,
-                    "text": text[sent.start : sent.end],
-                }
-            )
+        for sentence, (sent, toks) in enumerate(segments, start=1):
+            sentences.append(number, sentence, sent.start, sent.end)
+            sentence_texts.append(text[sent.start : sent.end])
             for position, tok in enumerate(toks, start=1):
                 article_token += 1
                 surface = text[tok.start : tok.end]
-                token_rows.append(
-                    {
-                        "article_id": article_id,
-                        "sentence": number,
-                        "token": position,
-                        "article_token": article_token,
-                        "start": tok.start,
-                        "end": tok.end,
-                        "surface": surface,
-                        "norm": norms[surface] if surface in norms else norms.setdefault(surface, normalize(surface)),
-                        "kind": token_kind(surface),
-                    }
-                )
-    articles = pd.DataFrame(article_rows)
-    sentences = pd.DataFrame(
-        sentence_rows, columns=["article_id", "sentence", "start", "end", "text"]
+                form = form_of.get(surface)
+                if form is None:
+                    form = form_of[surface] = len(forms)
+                    forms.append(surface)
+                tokens.append(number, sentence, position, article_token, tok.start, tok.end, form)
+    del form_of
+    article_ids = [row["article_id"] for row in article_rows]
+    articles = _articles_frame(article_rows, article_texts)
+    del article_rows
+    sentence_frame = pd.DataFrame(
+        {
+            "article_id": _article_ids(article_ids, sentences.pop("article")),
+            **{c: sentences.pop(c) for c in ("sentence", "start", "end")},
+            "text": sentence_texts.result(),
+        },
+        copy=False,
     )
-    tokens = pd.DataFrame(
-        token_rows,
-        columns=["article_id", "sentence", "token", "article_token", "start", "end", "surface", "norm", "kind"],
+    form = tokens.pop("form")
+    surface = pa.array(forms, type=pa.large_string())
+    norms: dict[str, int] = {}  # a norm shared by several surfaces is stored once
+    norm_of_form = np.fromiter(
+        (norms.setdefault(norm, len(norms)) for norm in map(normalize, forms)), dtype=np.int32, count=len(forms)
     )
-    return Corpus(root=corpus_dir, articles=articles, sentences=sentences, tokens=tokens)
+    kind_of_form = np.fromiter((_KIND_CODES[token_kind(s)] for s in forms), dtype=np.int8, count=len(forms))
+    del forms
+    norm_strings = pa.array(list(norms), type=pa.large_string())
+    del norms
+    token_frame = pd.DataFrame(
+        {
+            "article_id": _article_ids(article_ids, tokens.pop("article")),
+            **{c: tokens.pop(c) for c in ("sentence", "token", "article_token", "start", "end")},
+            "surface": _strings(surface.take(pa.array(form))),
+            "norm": _strings(norm_strings.take(pa.array(norm_of_form[form]))),
+            "kind": pd.Categorical.from_codes(kind_of_form[form], dtype=KIND_DTYPE),
+        },
+        copy=False,
+    )
+    return Corpus(root=corpus_dir, articles=articles, sentences=sentence_frame, tokens=token_frame)
 
 
 def _what_is_there(text: str) -> str:
@@ -146,31 +254,50 @@ def describe(corpus: Corpus) -> pd.DataFrame:
     Columns: ``sentences``, ``tokens`` (words, numbers and punctuation), ``words``,
     ``numbers``, ``punctuation``, ``word_types_surface`` (distinct word forms as written),
     ``word_types_normalised`` (distinct after `normalize`), ``mean_sentence_words``
-    (words per sentence). Word types are counted on ``kind == 'word'`` tokens.
+    (words per sentence). Word types are counted on ``kind == 'word'`` tokens. One pass
+    over the tables (grouped by article), not one per article.
     """
+    tokens, sentences = corpus.tokens, corpus.sentences
+    ids = corpus.articles["article_id"].tolist()
+    is_word = (tokens["kind"] == "word").to_numpy(dtype=bool)
+    words = tokens[is_word]
 
-    def counts(tokens: pd.DataFrame, sentences: pd.DataFrame) -> dict:
-        words = tokens[tokens["kind"] == "word"]
-        return {
-            "sentences": len(sentences),
-            "tokens": len(tokens),
-            "words": len(words),
-            "numbers": int((tokens["kind"] == "number").sum()),
-            "punctuation": int((tokens["kind"] == "punct").sum()),
-            "word_types_surface": words["surface"].nunique(),
-            "word_types_normalised": words["norm"].nunique(),
-            "mean_sentence_words": round(len(words) / len(sentences), 1) if len(sentences) else 0.0,
-        }
+    def per_article(frame: pd.DataFrame, values: pd.Series | None = None, how: str = "size") -> list[int]:
+        grouped = (frame if values is None else values).groupby(frame["article_id"].to_numpy(object), sort=False)
+        counted = grouped.size() if how == "size" else getattr(grouped, how)()
+        return [int(n) for n in counted.reindex(ids, fill_value=0)]
+
+    columns = {
+        "sentences": per_article(sentences),
+        "tokens": per_article(tokens),
+        "words": per_article(words),
+        "numbers": per_article(tokens, tokens["kind"] == "number", "sum"),
+        "punctuation": per_article(tokens, tokens["kind"] == "punct", "sum"),
+        "word_types_surface": per_article(words, words["surface"], "nunique"),
+        "word_types_normalised": per_article(words, words["norm"], "nunique"),
+    }
+
+    def row(values: dict) -> dict:
+        n_words, n_sentences = values["words"], values["sentences"]
+        mean = round(n_words / n_sentences, 1) if n_sentences else 0.0
+        return {**values, "mean_sentence_words": mean}
 
     rows = {
-        article_id: counts(
-            corpus.tokens[corpus.tokens["article_id"] == article_id],
-            corpus.sentences[corpus.sentences["article_id"] == article_id],
-        )
-        for article_id in corpus.articles["article_id"]
+        article_id: row({name: values[i] for name, values in columns.items()})
+        for i, article_id in enumerate(ids)
     }
     if len(rows) > 1:
-        rows["all"] = counts(corpus.tokens, corpus.sentences)
+        rows["all"] = row(
+            {
+                "sentences": len(sentences),
+                "tokens": len(tokens),
+                "words": len(words),
+                "numbers": int((tokens["kind"] == "number").sum()),
+                "punctuation": int((tokens["kind"] == "punct").sum()),
+                "word_types_surface": words["surface"].nunique(),
+                "word_types_normalised": words["norm"].nunique(),
+            }
+        )
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "article_id"
     return table

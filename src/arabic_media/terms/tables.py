@@ -133,7 +133,7 @@ def term_frequencies(
     table = table.reset_index().rename(columns={form: "term"})
     denominators = running_tokens(tokens, by_article=by_article)
     if by_article:
-        table["per_1000"] = table["count"] / table["article_id"].map(denominators) * 1000
+        table["per_1000"] = table["count"] / table["article_id"].map(denominators).astype("int64") * 1000
     else:
         table["per_1000"] = table["count"] / denominators * 1000
     table = _rank(table, keys, "term")
@@ -263,7 +263,7 @@ def ngrams(
     table["n"] = n
     denominators = running_tokens(tokens, by_article=by_article)
     if by_article:
-        table["per_1000"] = table["count"] / table["article_id"].map(denominators) * 1000
+        table["per_1000"] = table["count"] / table["article_id"].map(denominators).astype("int64") * 1000
     else:
         table["per_1000"] = table["count"] / denominators * 1000
     return _rank(table, keys, "ngram")[columns]

@@ -1,0 +1,171 @@
+"""Benchmark: the memory and time of `load_corpus` on the first N ANT articles.
+
+Workload: the ``<TEXT>`` bodies of the first ``limit`` articles (default 5,000) of the ANT
+multi-source corpus v2.1 (``arabic_media.paths.ANT_ARCHIVE``, ``../shared/data/``; not part
+of the study: a user who cloned it does not have it). They are written, as UTF-8, into a
+scratch corpus with a manifest (`arabic_media.corpus.write_manifest`), then `load_corpus`
+runs in a fresh Python process, so its peak resident memory is the loader's own and not
+the preparation's. Printed, one table: articles, sentences, tokens, seconds, peak RSS of
+that process (and of any child of it), and bytes per token
+(``tokens.memory_usage(deep=True).sum() / len(tokens)``).
+
+Usage: ``python benchmarks/loader.py [--limit N] [--data PATH]``; from code,
+``bench_loader(limit=5000)`` returns the numbers as a dict. Self-contained: it needs only
+the study's package (and psutil, a pinned dependency), not ``benchmarks/run.py``.
+
+Cite the corpus as its licence asks: A. Chouigui, O. Ben Khiroun, B. Elayeb, "An Arabic
+Multi-source News Corpus: Experimenting on Single-document Extractive Summarization",
+Arabian Journal for Science and Engineering 46(8), 2021, doi:10.1007/s13369-020-05258-z.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+from arabic_media.corpus import write_manifest
+from arabic_media.paths import ANT_ARCHIVE
+
+__all__ = ["bench_loader", "write_scratch_corpus", "main"]
+
+_TEXT_RE = re.compile(r"<TEXT>\s*(.*?)\s*(?:</TEXT>|</DOC>|$)", re.S)
+
+#: Runs in the fresh process: load, measure, print one JSON line.
+_CHILD = r"""
+import json, resource, sys, time
+from arabic_media.corpus import load_corpus
+started = time.perf_counter()
+corpus = load_corpus(sys.argv[1])
+seconds = time.perf_counter() - started
+tokens = corpus.tokens
+print(json.dumps({
+    "articles": len(corpus.articles),
+    "sentences": len(corpus.sentences),
+    "tokens": len(tokens),
+    "seconds": seconds,
+    "self_peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    "bytes_per_token": float(tokens.memory_usage(deep=True).sum() / max(len(tokens), 1)),
+}))
+"""
+
+
+def _bodies(archive: Path, limit: int):
+    """``(stem, body)`` for the first ``limit`` archive members with a non-empty
+    ``<TEXT>`` (an unclosed tag runs to ``</DOC>`` or the end of the file)."""
+    count = 0
+    with tarfile.open(archive, "r:xz") as tar:
+        for member in tar:
+            if count >= limit:
+                return
+            if not (member.isfile() and member.name.endswith(".txt")) or member.name.endswith("README.txt"):
+                continue
+            raw = tar.extractfile(member).read().decode("utf-8", errors="strict")
+            match = _TEXT_RE.search(raw)
+            if match and match.group(1).strip():
+                count += 1
+                yield Path(member.name).stem, match.group(1)
+
+
+def write_scratch_corpus(corpus_dir: Path, limit: int = 5000, data: Path = ANT_ARCHIVE) -> int:
+    """Write the first ``limit`` ANT ``<TEXT>`` bodies to ``corpus_dir/articles/`` with a
+    ``manifest.csv``; return how many articles were written."""
+    corpus_dir = Path(corpus_dir)
+    (corpus_dir / "articles").mkdir(parents=True, exist_ok=True)
+    rows = []
+    for stem, body in _bodies(Path(data), limit):
+        payload = body.encode("utf-8")
+        (corpus_dir / "articles" / f"{stem}.txt").write_bytes(payload)
+        rows.append({"article_id": stem.lower(), "file": f"articles/{stem}.txt",
+                     "sha256": hashlib.sha256(payload).hexdigest()})
+    write_manifest(corpus_dir / "manifest.csv", rows)
+    return len(rows)
+
+
+def _tree_rss(process: psutil.Process) -> int:
+    """Resident bytes of ``process`` and its children now (0 once it has gone)."""
+    total = 0
+    try:
+        for proc in [process, *process.children(recursive=True)]:
+            try:
+                total += proc.memory_info().rss
+            except psutil.Error:
+                pass
+    except psutil.Error:
+        pass
+    return total
+
+
+def _run_loader(corpus_dir: Path, interval: float = 0.02) -> dict:
+    """Run `load_corpus` on ``corpus_dir`` in a fresh interpreter; return its numbers
+    with ``peak_rss_mib``: the larger of the process's own ``ru_maxrss`` (exact, the
+    process alone) and the sampled RSS of the process with its children."""
+    env = dict(os.environ)
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in [src, env.get("PYTHONPATH", "")] if p)
+    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(corpus_dir)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    watched = psutil.Process(child.pid)
+    sampled = 0
+    while child.poll() is None:
+        sampled = max(sampled, _tree_rss(watched))
+        time.sleep(interval)
+    out, err = child.communicate()
+    if child.returncode != 0:
+        raise RuntimeError(f"load_corpus failed in the benchmark process:\n{err}")
+    result = json.loads(out.strip().splitlines()[-1])
+    result["sampled_peak_mib"] = sampled / 2**20
+    result["peak_rss_mib"] = max(result["self_peak_kib"] / 1024, sampled / 2**20)
+    return result
+
+
+def bench_loader(limit: int = 5000, data: Path = ANT_ARCHIVE) -> dict | None:
+    """Write the first ``limit`` ANT articles to a scratch corpus, load it in a fresh
+    process, and return ``articles, sentences, tokens, seconds, peak_rss_mib,
+    bytes_per_token`` (None, with a note on stderr, when the archive is absent)."""
+    data = Path(data)
+    if not data.is_file():
+        print(f"loader benchmark skipped: the ANT corpus is not at {data}", file=sys.stderr)
+        return None
+    with tempfile.TemporaryDirectory() as scratch:
+        corpus_dir = Path(scratch) / "corpus"
+        write_scratch_corpus(corpus_dir, limit, data)
+        return _run_loader(corpus_dir)
+
+
+def format_table(result: dict) -> str:
+    rows = [
+        ("articles", f"{result['articles']:,}"),
+        ("sentences", f"{result['sentences']:,}"),
+        ("tokens", f"{result['tokens']:,}"),
+        ("seconds", f"{result['seconds']:.1f}"),
+        ("peak RSS (MiB)", f"{result['peak_rss_mib']:.0f}"),
+        ("bytes per token", f"{result['bytes_per_token']:.1f}"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k:<{width}}  {v:>12}" for k, v in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=5000, help="articles to load (default 5000)")
+    parser.add_argument("--data", type=Path, default=ANT_ARCHIVE, help="the ANT corpus .tar.xz")
+    args = parser.parse_args(argv)
+    result = bench_loader(args.limit, args.data)
+    if result is not None:
+        print(format_table(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
