@@ -7,6 +7,7 @@ in ``corpus/annotations/GUIDELINES.md``, which is also what the gold labels foll
 
 Modules:
     rules        -- `label_sentences` -> `Labelling` (labels + matches with offsets).
+    reference    -- which sentences refer to the target: anaphors with an antecedent, the topic.
     experiments  -- baselines, leave-one-sentence-out, ablation.
     evaluate     -- `load_gold`, `evaluate` (accuracy, F1, F_avg, kappa), `score_table`.
     tables       -- the output as tables for a reader and for the figures.
