@@ -33,9 +33,11 @@ from dataclasses import dataclass
 from arabic_media.actors import Target, find_mentions
 from arabic_media.lexicons import load_actors
 from arabic_media.affixes import PROCLITICS
-from arabic_media.matching import Match, SentenceWords
+from arabic_media.matching import Match, SentenceWords, sentence_words
 
-__all__ = ["OTHER_SUBJECT_TYPES", "Reference", "anaphor_ids", "other_subjects", "sentence_references"]
+__all__ = [
+    "OTHER_SUBJECT_TYPES", "Reference", "anaphor_ids", "other_subjects", "referred_sentences", "sentence_references",
+]
 
 #: Actor types whose mention makes a sentence about another actor: the topic rule
 #: does not apply to it.
@@ -115,3 +117,11 @@ def sentence_references(sents: list[SentenceWords], target: Target, *, topic: bo
             result[(sent.article_id, sent.sentence)] = Reference(mentions, is_topic, dropped)
             named_before = named_before or bool(named)
     return result
+
+
+def referred_sentences(sentences, tokens, target: Target, *, topic: bool = True) -> set[tuple[str, int]]:
+    """The ``(article_id, sentence)`` keys of the corpus tables ``sentences`` and
+    ``tokens`` where the target is referred to: a counted mention, or the topic rule
+    (`sentence_references`). What the error analysis calls "a mention found"."""
+    references = sentence_references(sentence_words(sentences, tokens), target, topic=topic)
+    return {key for key, ref in references.items() if ref.mentions or ref.topic}
