@@ -403,17 +403,19 @@ def test_labeller_beats_the_majority_baseline_in_sample(study_corpus, corpus_lab
 
 
 def test_leave_one_out_matches_the_reviewers_cue_only_figure(study_corpus):
-    """Withholding only the cues is the measure a reviewer computed by hand: 9 of 14,
-    with sentences 7, 8, 12 and 14 decided by cues found nowhere else."""
+    """Withholding only the cues: 10 of 14 (the reviewer's hand count was 9 of 14 before
+    issue 12), with sentences 7, 8 and 12 decided by cues found nowhere else. Sentence
+    14 no longer moves: the general cue حماية (from the issue-12 development set)
+    still finds it when its own cue is withheld."""
     gold = stance.load_gold()
     held = stance.leave_one_out(study_corpus.sentences, study_corpus.tokens, withhold=("cues",)).labels
     result = stance.evaluate(held, gold, target="us_tech_companies")
     assert result.summary() == {
-        "n": 14, "accuracy": 0.643, "macro_f1": 0.571, "f_avg": 0.714, "kappa": 0.444
+        "n": 14, "accuracy": 0.714, "macro_f1": 0.641, "f_avg": 0.762, "kappa": 0.541
     }
     full = stance.label_sentences(study_corpus.sentences, study_corpus.tokens).labels
     differs = held.loc[held["label"] != full["label"], "sentence"].tolist()
-    assert differs == [7, 8, 12, 14]
+    assert differs == [7, 8, 12]
     assert held.set_index("sentence").loc[8, "withheld_cues"] == "عائق"
     both = stance.leave_one_out(study_corpus.sentences, study_corpus.tokens)
     assert stance.evaluate(both, gold, target="us_tech_companies").accuracy <= result.accuracy
@@ -447,8 +449,12 @@ def test_leave_one_out_withholds_what_only_one_sentence_shows():
     assert set(cues_only["withheld_aliases"]) == {""}
     # the long cue withheld, the short one inside it (seen in sentences 2 and 3) decides
     assert cues_only["score"].iloc[3] == 2 and "=تعاون/FAVOR/2" in cues_only["deciding_cue"].iloc[3]
-    both = stance.leave_one_out(sentences, None, COMPANIES, SMALL).labels
+    both = stance.leave_one_out(sentences, None, COMPANIES, SMALL, topic=False).labels
     assert list(both["label"]) == ["NONE", "NONE", "FAVOR", "FAVOR"]
+    # with the topic rule (issue 12), sentence 2 loses its name but not its subject:
+    # the first sentence names the target, so its cue still counts
+    with_topic = stance.leave_one_out(sentences, None, COMPANIES, SMALL).labels
+    assert list(with_topic["label"]) == ["NONE", "AGAINST", "FAVOR", "FAVOR"]
     assert both["withheld_aliases"].iloc[1] == "كلاود فلاير"
     assert list(both.columns) == stance.OUTPUT_COLUMNS + ["withheld_cues", "withheld_aliases"]
     nothing = stance.leave_one_out(sentences, None, COMPANIES, SMALL, withhold=()).labels

@@ -16,7 +16,7 @@ from arabic_media.lexicons import load_actors, read_lexicon
 from arabic_media.matching import Match, SentenceWords, find, phrase_pattern
 from arabic_media.paths import LEXICONS_DIR, relative
 
-__all__ = ["Target", "load_target", "find_mentions", "gazetteer_target", "outlet_actor_id"]
+__all__ = ["Target", "REFERENCE_KINDS", "load_target", "find_mentions", "gazetteer_target", "outlet_actor_id"]
 
 
 
@@ -53,12 +53,13 @@ def _alias_patterns(actors: pd.DataFrame) -> tuple[tuple[tuple[str, ...], str, s
 
 
 def load_target(name: str, directory: Path | None = None) -> Target:
-    """Read ``targets/<name>.csv`` (``target,actor_id,note``) and join it to the actor
-    gazetteer. Raises ValueError if the file names another target or an actor the
+    """Read ``targets/<name>.csv`` (``target,actor_id,note``, optionally ``reference``:
+    see `REFERENCE_KINDS`) and join it to the actor gazetteer. Raises ValueError if the file names another target or an actor the
     gazetteer does not have."""
     directory = Path(directory) if directory is not None else LEXICONS_DIR
     path = directory / "targets" / f"{name}.csv"
     members = read_lexicon(path, ["target", "actor_id", "note"])
+    members["reference"] = _references(path, members)
     others = sorted(set(members["target"]) - {name})
     if others:
         raise ValueError(f"{relative(path)}: rows for another target {others}")
@@ -68,6 +69,25 @@ def load_target(name: str, directory: Path | None = None) -> Target:
         raise ValueError(f"{relative(path)}: actor_id not in actors.csv: {unknown}")
     joined = members.merge(actors, on="actor_id", how="left")
     return Target(name, joined, _alias_patterns(joined))
+
+
+#: How a target member refers: ``name`` (a name or a group reference, a mention
+#: wherever it stands) or ``anaphor`` (a mention only once a named member has been
+#: mentioned before it in the same article: `arabic_media.stance.reference`).
+REFERENCE_KINDS = ("name", "anaphor")
+
+
+def _references(path: Path, members: pd.DataFrame) -> list[str]:
+    """The optional ``reference`` column of a target file (`REFERENCE_KINDS`; ``name``
+    when the file has no such column). Raises ValueError on another value."""
+    header = pd.read_csv(path, dtype=str, nrows=0, encoding="utf-8").columns
+    if "reference" not in header:
+        return ["name"] * len(members)
+    kinds = read_lexicon(path, ["reference"])["reference"].tolist()
+    bad = sorted(set(kinds) - set(REFERENCE_KINDS))
+    if bad:
+        raise ValueError(f"{relative(path)}: unknown reference {bad}; use one of {REFERENCE_KINDS}")
+    return kinds
 
 
 def find_mentions(sentence: SentenceWords, target: Target) -> list[Match]:

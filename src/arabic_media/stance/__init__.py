@@ -7,8 +7,10 @@ in ``corpus/annotations/GUIDELINES.md``, which is also what the gold labels foll
 
 Modules:
     rules        -- `label_sentences` -> `Labelling` (labels + matches with offsets).
+    reference    -- which sentences refer to the target: anaphors with an antecedent, the topic.
     experiments  -- baselines, leave-one-sentence-out, ablation.
-    evaluate     -- `load_gold`, `evaluate` (accuracy, F1, F_avg, kappa), `score_table`.
+    evaluate     -- `load_gold`, `evaluate` (accuracy, F1, F_avg, kappa), `score_table`,
+                    `bootstrap_scores`, `accuracy_by_article`, `error_causes`.
     tables       -- the output as tables for a reader and for the figures.
 Figures are in `arabic_media.charts.stance`; the target is `arabic_media.actors`, the
 lexicon `arabic_media.lexicons`.
@@ -16,7 +18,19 @@ lexicon `arabic_media.lexicons`.
 
 from arabic_media.actors import Target, load_target
 from arabic_media.lexicons import Lexicon, load_lexicon
-from arabic_media.stance.evaluate import Evaluation, evaluate, gold_for, load_gold, score_table
+from arabic_media.stance.evaluate import (
+    ERROR_CAUSES,
+    SCORES,
+    Evaluation,
+    accuracy_by_article,
+    bootstrap_scores,
+    error_causes,
+    evaluate,
+    gold_for,
+    load_gold,
+    score_table,
+    scores_of,
+)
 from arabic_media.stance.experiments import (
     ABLATION_VARIANTS,
     ablation,
@@ -25,6 +39,7 @@ from arabic_media.stance.experiments import (
     leave_one_out,
     majority_baseline,
 )
+from arabic_media.stance.reference import referred_sentences
 from arabic_media.stance.rules import (
     LABELS,
     MATCH_COLUMNS,
@@ -43,7 +58,8 @@ from arabic_media.stance.tables import (
 )
 
 __all__ = [
-    "ABLATION_VARIANTS", "LABELS", "MATCH_COLUMNS", "OUTPUT_COLUMNS", "Evaluation", "Labelling",
+    "ABLATION_VARIANTS", "ERROR_CAUSES", "LABELS", "SCORES", "accuracy_by_article", "bootstrap_scores",
+    "error_causes", "referred_sentences", "scores_of", "MATCH_COLUMNS", "OUTPUT_COLUMNS", "Evaluation", "Labelling",
     "Lexicon", "Target", "ablation", "ablation_changes", "cue_count_baseline", "evaluate",
     "find_cues", "gold_for", "label_counts", "label_sentences", "label_sequence", "label_text",
     "leave_one_out", "load_gold", "load_lexicon", "load_target", "majority_baseline",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from arabic_media.actors import Target
@@ -18,7 +19,10 @@ from arabic_media.paths import ANNOTATIONS_DIR, relative
 from arabic_media.stance.rules import LABELS, Labelling
 from arabic_media.stats import cohen_kappa, precision_recall_f1
 
-__all__ = ["load_gold", "gold_for", "Evaluation", "evaluate", "score_table"]
+__all__ = [
+    "load_gold", "gold_for", "Evaluation", "evaluate", "score_table", "SCORES", "scores_of",
+    "bootstrap_scores", "accuracy_by_article", "ERROR_CAUSES", "error_causes",
+]
 
 
 
@@ -165,3 +169,132 @@ def score_table(evaluations: dict[str, Evaluation]) -> pd.DataFrame:
         row.update({f"f1_{lab}": float(result.per_label.loc[lab, "f1"]) for lab in LABELS})
         rows.append(row)
     return pd.DataFrame(rows).set_index("labeller")
+
+
+# --- uncertainty, per article, and the causes of errors (issue 12) ----------------------
+
+#: The four headline scores, in the order of `Evaluation.summary`.
+SCORES = ("accuracy", "macro_f1", "f_avg", "kappa")
+
+
+def scores_of(gold_labels, predicted_labels) -> dict[str, float]:
+    """Accuracy, macro-F1, F_avg and kappa of two equal-length label sequences, with
+    the conventions of `evaluate` (F1 per label from `precision_recall_f1`, kappa from
+    `cohen_kappa`). The bootstrap's statistic; equal to `evaluate` on the same rows."""
+    gold_labels, predicted_labels = list(gold_labels), list(predicted_labels)
+    pairs = list(zip(gold_labels, predicted_labels))
+    f1 = {}
+    for lab in LABELS:
+        tp = sum(g == p == lab for g, p in pairs)
+        f1[lab] = precision_recall_f1(tp, predicted_labels.count(lab), gold_labels.count(lab))[2]
+    return {
+        "accuracy": sum(g == p for g, p in pairs) / len(pairs) if pairs else float("nan"),
+        "macro_f1": sum(f1.values()) / len(LABELS),
+        "f_avg": (f1["FAVOR"] + f1["AGAINST"]) / 2,
+        "kappa": cohen_kappa(gold_labels, predicted_labels),
+    }
+
+
+def _merged(pred, gold: pd.DataFrame, target) -> pd.DataFrame:
+    pred = pred.labels if isinstance(pred, Labelling) else pred
+    keys = ["article_id", "sentence"]
+    merged = gold_for(gold, target)[keys + ["label"]].merge(
+        pred[keys + ["label"]], on=keys, how="left", suffixes=("_gold", "_pred"))
+    if merged["label_pred"].isna().any():
+        raise ValueError("pred has no label for some gold sentences")
+    return merged
+
+
+def bootstrap_scores(pred, gold: pd.DataFrame, target: str | Target | None = None, *,
+                     unit: str = "article", resamples: int = 2000, seed: int = 20180612,
+                     level: float = 0.95) -> pd.DataFrame:
+    """The four scores (`SCORES`) of ``pred`` against ``gold`` with a percentile
+    bootstrap interval (Efron and Tibshirani 1993, ch. 13).
+
+    ``unit="article"`` resamples whole articles with replacement (a cluster
+    bootstrap: sentences of one report share its topic and wording, so they are not
+    independent draws); ``unit="sentence"`` resamples sentences. Each of
+    ``resamples`` draws (numpy ``default_rng(seed)``, so the result is fixed) is scored
+    by `scores_of`; the interval is the ``(1-level)/2`` and ``(1+level)/2`` quantiles
+    of the draws, NaN draws (kappa when a draw holds one label only) left out and
+    counted. Returns one row per score: ``value`` (on the data as drawn), ``low``,
+    ``high``, ``resamples``, ``nan_draws``, ``unit``."""
+    if unit not in ("article", "sentence"):
+        raise ValueError(f"unit: {unit!r} is not 'article' or 'sentence'")
+    merged = _merged(pred, gold, target)
+    groups = (
+        [g for _, g in merged.groupby("article_id", sort=True)] if unit == "article"
+        else [merged.iloc[[i]] for i in range(len(merged))]
+    )
+    pairs = [(list(g["label_gold"]), list(g["label_pred"])) for g in groups]
+    rng = np.random.default_rng(seed)
+    draws = {name: [] for name in SCORES}
+    for _ in range(resamples):
+        chosen = rng.integers(0, len(pairs), len(pairs))
+        gold_draw = [lab for i in chosen for lab in pairs[i][0]]
+        pred_draw = [lab for i in chosen for lab in pairs[i][1]]
+        for name, value in scores_of(gold_draw, pred_draw).items():
+            draws[name].append(value)
+    point = scores_of(merged["label_gold"], merged["label_pred"])
+    rows = []
+    for name in SCORES:
+        values = np.array(draws[name], dtype=float)
+        kept = values[~np.isnan(values)]
+        low, high = np.quantile(kept, [(1 - level) / 2, (1 + level) / 2]) if len(kept) else (np.nan, np.nan)
+        rows.append({"score": name, "value": point[name], "low": float(low), "high": float(high),
+                     "resamples": resamples, "nan_draws": int(len(values) - len(kept)), "unit": unit})
+    return pd.DataFrame(rows).set_index("score")
+
+
+def accuracy_by_article(pred, gold: pd.DataFrame, target: str | Target | None = None) -> pd.DataFrame:
+    """Per article: ``sentences``, ``correct``, ``accuracy`` and the gold's label
+    counts (``gold_FAVOR`` ...), sorted by article id."""
+    merged = _merged(pred, gold, target)
+    merged["correct"] = merged["label_gold"] == merged["label_pred"]
+    rows = []
+    for article_id, group in merged.groupby("article_id", sort=True):
+        row = {"article_id": article_id, "sentences": len(group), "correct": int(group["correct"].sum()),
+               "accuracy": float(group["correct"].mean())}
+        row.update({f"gold_{lab}": int((group["label_gold"] == lab).sum()) for lab in LABELS})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+#: The causes of an error, in the order they are tested (`error_causes`).
+ERROR_CAUSES = ("missed mention", "missed cue", "wrong polarity", "scope")
+
+
+def error_causes(labelling: Labelling, gold: pd.DataFrame, referred: set[tuple[str, int]],
+                 target: str | Target | None = None) -> pd.DataFrame:
+    """Each sentence where ``labelling`` and the gold differ, with its cause, read off
+    the labeller's own matches by a stated rule, tested in this order:
+
+    1. **missed mention**: the gold has a stance and the labeller found no reference
+       to the target (``referred``: the ``(article_id, sentence)`` keys with a counted
+       mention or the topic rule, `arabic_media.stance.reference`);
+    2. **missed cue**: the gold has a stance, the target is referred to, and the
+       labeller says NONE (no counted cue, or counted cues that cancel out, or a
+       question);
+    3. **wrong polarity**: the labeller gives the opposite stance (a cue counted
+       with the polarity the gold does not see);
+    4. **scope**: the gold says NONE and a counted cue gave a stance: the cue is not
+       about the target's conduct, or not in what the sentence says of it.
+
+    Returns ``article_id, sentence, gold, predicted, cause, deciding_cue``."""
+    labels = labelling.labels
+    merged = _merged(labelling, gold, target).merge(
+        labels[["article_id", "sentence", "deciding_cue"]], on=["article_id", "sentence"])
+    wrong = merged[merged["label_gold"] != merged["label_pred"]].copy()
+
+    def cause(row) -> str:
+        if row.label_gold != "NONE" and (row.article_id, row.sentence) not in referred:
+            return "missed mention"
+        if row.label_gold != "NONE" and row.label_pred == "NONE":
+            return "missed cue"
+        if row.label_gold != "NONE":
+            return "wrong polarity"
+        return "scope"
+
+    wrong["cause"] = [cause(r) for r in wrong.itertuples()]
+    wrong = wrong.rename(columns={"label_gold": "gold", "label_pred": "predicted"})
+    return wrong[["article_id", "sentence", "gold", "predicted", "cause", "deciding_cue"]].reset_index(drop=True)

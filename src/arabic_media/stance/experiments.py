@@ -15,6 +15,7 @@ from arabic_media.actors import Target, load_target
 from arabic_media.lexicons import Lexicon, load_lexicon
 from arabic_media.matching import SentenceWords, find, sentence_words
 from arabic_media.stance.evaluate import gold_for
+from arabic_media.stance.reference import sentence_references
 from arabic_media.stance.rules import LABELS, OUTPUT_COLUMNS, Labelling, _tables, label_sentences, label_words
 
 __all__ = [
@@ -62,6 +63,17 @@ def _raw_sites(sents: list[SentenceWords], entries, kind: str) -> list[set[tuple
 _WITHHOLDABLE = ("cues", "aliases")
 
 
+def _withheld(lexicon: Lexicon, target: Target, drop_cues: set[int], drop_aliases: set[int]):
+    """``lexicon`` and ``target`` without the cues and aliases at those indexes."""
+    held_lexicon = Lexicon(
+        tuple(c for i, c in enumerate(lexicon.cues) if i not in drop_cues), lexicon.negators, lexicon.markers
+    )
+    held_target = Target(
+        target.name, target.actors, tuple(a for i, a in enumerate(target.aliases) if i not in drop_aliases)
+    )
+    return held_lexicon, held_target
+
+
 def leave_one_out(
     sentences: pd.DataFrame,
     tokens: pd.DataFrame | None = None,
@@ -71,6 +83,7 @@ def leave_one_out(
     withhold: tuple[str, ...] = ("cues", "aliases"),
     negation: bool = True,
     contrast: bool = True,
+    topic: bool = True,
 ) -> Labelling:
     """Label each sentence without the knowledge that could only have come from it.
 
@@ -87,6 +100,10 @@ def leave_one_out(
     occur once (``الشركات الرقمية الأمريكية``) is withheld as if only that sentence
     could have taught it. Negators and contrast markers are never withheld: they are
     closed lists of function words and refusal verbs, not knowledge of this text.
+
+    Anaphors and the topic rule are read as in `label_sentences`, with the withheld
+    aliases gone (``topic=False`` switches the topic rule off): a sentence whose only
+    name is withheld may still be the article's topic.
 
     Returns a `Labelling` whose ``labels`` have the columns of `label_sentences` plus ``withheld_cues`` and
     ``withheld_aliases`` (the withheld entries as written in their files,
@@ -105,16 +122,11 @@ def leave_one_out(
         here = {(sent.article_id, sent.sentence)}
         drop_cues = {i for i, sites in enumerate(cue_sites) if sites == here}
         drop_aliases = {i for i, sites in enumerate(alias_sites) if sites == here}
-        held_lexicon = Lexicon(
-            tuple(c for i, c in enumerate(lexicon.cues) if i not in drop_cues),
-            lexicon.negators,
-            lexicon.markers,
-        )
-        held_target = Target(
-            target.name, target.actors,
-            tuple(a for i, a in enumerate(target.aliases) if i not in drop_aliases),
-        )
-        row, found = label_words(sent, held_target, held_lexicon, negation=negation, contrast=contrast)
+        held_lexicon, held_target = _withheld(lexicon, target, drop_cues, drop_aliases)
+        article = [s for s in sents if s.article_id == sent.article_id]
+        reference = sentence_references(article, held_target, topic=topic)[(sent.article_id, sent.sentence)]
+        row, found = label_words(sent, held_target, held_lexicon, negation=negation, contrast=contrast,
+                                 reference=reference)
         row["withheld_cues"] = "|".join(lexicon.cues[i][1] for i in sorted(drop_cues))
         row["withheld_aliases"] = "|".join(target.aliases[i][1] for i in sorted(drop_aliases))
         rows.append(row)

@@ -32,6 +32,7 @@ import pandas as pd
 from arabic_media.actors import Target, find_mentions, load_target
 from arabic_media.lexicons import Lexicon, load_lexicon
 from arabic_media.matching import CLAUSE_BREAKS, Match, SentenceWords, clause_break_between, find, sentence_words
+from arabic_media.stance.reference import Reference, sentence_references
 
 __all__ = [
     "LABELS",
@@ -125,10 +126,11 @@ def _chain_match(sent: SentenceWords, chain: list[Match]) -> Match:
 
 
 def _find_all(sent: SentenceWords, target: Target, lexicon: Lexicon, negation: bool, contrast: bool,
-              verbs: bool) -> tuple[list[Match], list[Match], list[Match], list[Match]]:
-    """Step 1-2: mentions, cues, contrast markers and negators (a negator inside a cue or
-    a marker, as ``عدم`` in a cue phrase, is not a negator)."""
-    mentions = find_mentions(sent, target)
+              verbs: bool, reference: Reference | None) -> tuple[list[Match], list[Match], list[Match], list[Match]]:
+    """Step 1-2: mentions (``reference``'s when given, else every alias match), cues,
+    contrast markers and negators (a negator inside a cue or a marker, as ``عدم`` in a
+    cue phrase, is not a negator)."""
+    mentions = list(reference.mentions) if reference is not None else find_mentions(sent, target)
     cues = find_cues(sent, lexicon, verbs)
     markers = find(sent, lexicon.markers, "marker") if contrast else []
     taken = {i for m in cues + markers for i in range(m.first, m.last + 1)}
@@ -179,7 +181,8 @@ def _apply_contrast(sent: SentenceWords, markers: list[Match], records: list[dic
     dominating = [m for m in markers if m.info[0] == "later_clause_dominates"]
     if dominating:
         marker = dominating[-1]
-        after = [r for r in records if r["match"].first > marker.last]
+        # a cue that begins with the marker (لكنها قالت) belongs to the later clause
+        after = [r for r in records if r["match"].first > marker.last or r["match"].first == marker.first]
         before = [r for r in records if r["match"].first < marker.first]
         if after and before:
             for r in before:
@@ -190,12 +193,24 @@ def _apply_contrast(sent: SentenceWords, markers: list[Match], records: list[dic
     return note
 
 
-def _decide(mentions: list[Match], records: list[dict]) -> tuple[str, float, str, dict | None]:
-    """The label from the counted cues: ``(label, score, reason, deciding record)``."""
+def is_question(sent: SentenceWords) -> bool:
+    """Does the sentence end in a question mark (``؟`` or ``?``, before any closing
+    quote)? A question is a subheading or a question to the reader, NONE
+    (guidelines 9.7)."""
+    return sent.text.rstrip().rstrip("\"'»”’)").endswith(("؟", "?"))
+
+
+def _decide(mentions: list[Match], records: list[dict], topic: bool = False,
+            question: bool = False) -> tuple[str, float, str, dict | None]:
+    """The label from the counted cues: ``(label, score, reason, deciding record)``.
+    ``topic``: the target is referred to as the article's topic (`stance.reference`);
+    ``question``: the sentence is a question, NONE whatever its cues."""
     counted = [r for r in records if not r["discounted"]]
     score = round(sum(r["weight"] * (1 if r["effective"] == "FAVOR" else -1) for r in counted), 6)
-    if not mentions:
+    if not mentions and not topic:
         return "NONE", score, "no mention of the target", None
+    if question:
+        return "NONE", score, "a question (guidelines 9.7)", None
     if score == 0:
         return "NONE", score, ("no counted cue" if not counted else "cues cancel out (score 0)"), None
     label = "FAVOR" if score > 0 else "AGAINST"
@@ -219,12 +234,13 @@ def _describe_cue(record: dict) -> str:
 
 
 def _label_row(sent: SentenceWords, target: Target, mentions: list[Match], records: list[dict],
-               note: str, decision: tuple) -> dict:
+               note: str, decision: tuple, topic: bool = False) -> dict:
     """The sentence's row of `Labelling.labels`."""
     label, score, reason, deciding = decision
+    unnamed = "not named; the article's topic (named in its first sentence)" if topic else "not mentioned"
     parts = [
         f"target '{target.name}': "
-        + (", ".join(f"{m.surface} [{m.info[0]}]" for m in mentions) if mentions else "not mentioned"),
+        + (", ".join(f"{m.surface} [{m.info[0]}]" for m in mentions) if mentions else unnamed),
         "cues: " + ("; ".join(_describe_cue(r) for r in records) if records else "none"),
     ]
     if note:
@@ -267,14 +283,18 @@ def _match_rows(sent: SentenceWords, mentions, records, markers, negators, decid
 
 
 def label_words(sent: SentenceWords, target: Target, lexicon: Lexicon, *, negation: bool = True,
-                contrast: bool = True, verbs: bool = True) -> tuple[dict, list[dict]]:
+                contrast: bool = True, verbs: bool = True,
+                reference: Reference | None = None) -> tuple[dict, list[dict]]:
     """Label one sentence (`arabic_media.matching.SentenceWords`): returns its row of
-    ``labels`` and its rows of ``matches``."""
-    mentions, cues, markers, negators = _find_all(sent, target, lexicon, negation, contrast, verbs)
+    ``labels`` and its rows of ``matches``. ``reference`` (from
+    `arabic_media.stance.reference.sentence_references`) gives the mentions that count
+    and the topic rule; without it every alias match counts and there is no topic."""
+    mentions, cues, markers, negators = _find_all(sent, target, lexicon, negation, contrast, verbs, reference)
+    topic = reference is not None and reference.topic
     records = _cue_records(sent, cues, negators)
     note = _apply_contrast(sent, markers, records)
-    decision = _decide(mentions, records)
-    row = _label_row(sent, target, mentions, records, note, decision)
+    decision = _decide(mentions, records, topic, is_question(sent))
+    row = _label_row(sent, target, mentions, records, note, decision, topic)
     return row, _match_rows(sent, mentions, records, markers, negators, decision[3])
 
 
@@ -293,6 +313,7 @@ def label_sentences(
     negation: bool = True,
     contrast: bool = True,
     verbs: bool = True,
+    topic: bool = True,
 ) -> Labelling:
     """Label every sentence for its stance toward ``target``.
 
@@ -300,7 +321,9 @@ def label_sentences(
     text``); ``tokens`` its token table (tokenised here if None). ``target`` is a
     target file's name or a `Target`; ``lexicon`` defaults to the study's files.
     ``negation`` and ``contrast`` switch those steps off (for the baseline); ``verbs``
-    switches off matching cues as inflected verbs (for the held-out provenance check).
+    switches off matching cues as inflected verbs (for the held-out provenance check);
+    ``topic`` the topic rule (`arabic_media.stance.reference`: anaphors always need an
+    antecedent in the article).
 
     Returns a `Labelling`: ``labels`` (`OUTPUT_COLUMNS`, one row per sentence) and
     ``matches`` (`MATCH_COLUMNS`, one row per mention, cue, negator and marker, with
@@ -309,8 +332,11 @@ def label_sentences(
     target = load_target(target) if isinstance(target, str) else target
     lexicon = lexicon if lexicon is not None else load_lexicon()
     rows, match_rows = [], []
-    for sent in sentence_words(sentences, tokens):
-        row, found = label_words(sent, target, lexicon, negation=negation, contrast=contrast, verbs=verbs)
+    sents = sentence_words(sentences, tokens)
+    references = sentence_references(sents, target, topic=topic)
+    for sent in sents:
+        row, found = label_words(sent, target, lexicon, negation=negation, contrast=contrast, verbs=verbs,
+                                 reference=references[(sent.article_id, sent.sentence)])
         rows.append(row)
         match_rows += found
     return _tables(rows, match_rows, OUTPUT_COLUMNS)
