@@ -18,17 +18,20 @@ ARABIC = "نشرت صحيفة لوفيغارو تقريرا.\nوقالت الص�
 # --- the study's own corpus ---------------------------------------------------------
 
 
-def test_corpus_keeps_the_article_byte_identical(study_corpus):
-    row = study_corpus.articles.iloc[0]
+def test_corpus_keeps_the_article_byte_identical(study_article):
+    """The study's article (selected by id: the corpus may hold others) is kept byte
+    for byte."""
+    row = study_article.articles.iloc[0]
     data = (paths.CORPUS_DIR / row["file"]).read_bytes()
     assert hashlib.sha256(data).hexdigest() == SEED_SHA256
     assert row["text"].encode("utf-8") == data
     assert row["n_bytes"] == len(data) == 6277 and row["n_chars"] == len(row["text"]) == 3424
 
 
-def test_seed_article_has_14_sentences(study_corpus):
-    assert len(study_corpus.sentences) == 14
-    assert list(study_corpus.sentences["sentence"]) == list(range(1, 15))
+def test_seed_article_has_14_sentences(study_article):
+    """The study's article (by id) has 14 sentences, numbered 1-14."""
+    assert len(study_article.sentences) == 14
+    assert list(study_article.sentences["sentence"]) == list(range(1, 15))
 
 
 def test_every_sentence_and_token_points_back_into_the_text(study_corpus):
@@ -54,8 +57,8 @@ def test_sentences_and_gaps_rebuild_the_text_exactly(study_corpus):
         assert article.text[pos:].strip() == ""
 
 
-def test_quotation_broken_across_lines_stays_in_one_sentence(study_corpus):
-    second = study_corpus.sentences.iloc[1]["text"]
+def test_quotation_broken_across_lines_stays_in_one_sentence(study_article):
+    second = study_article.sentences.iloc[1]["text"]
     assert 'ترجمته "\nعربي21"' in second
     assert second.endswith(".")
 
@@ -67,14 +70,16 @@ def test_punctuation_tokens_and_arabi21(study_corpus):
 
 
 def test_token_numbering(study_corpus):
-    tokens = study_corpus.tokens
-    assert list(tokens["article_token"]) == list(range(1, len(tokens) + 1))
-    for _, group in tokens.groupby("sentence"):
-        assert list(group["token"]) == list(range(1, len(group) + 1))
+    """In every article of the corpus (any corpus): ``article_token`` counts 1..n in
+    each article and ``token`` 1..m in each of its sentences."""
+    for _, tokens in study_corpus.tokens.groupby("article_id", sort=False):
+        assert list(tokens["article_token"]) == list(range(1, len(tokens) + 1))
+        for _, group in tokens.groupby("sentence"):
+            assert list(group["token"]) == list(range(1, len(group) + 1))
 
 
-def test_manifest_records_unknown_date_as_empty(study_corpus):
-    row = study_corpus.articles.iloc[0]
+def test_manifest_records_unknown_date_as_empty(study_article):
+    row = study_article.articles.iloc[0]
     assert row["published"] == ""
     assert row["outlet"] == "Arabi21" and row["original_outlet"] == "Le Figaro"
 

@@ -98,9 +98,10 @@ def test_glossary_and_gold_load():
     assert set(candidates["norm"]) == set(gold["norm"]) | set(heldout["norm"])
 
 
-def test_heldout_gold_has_no_word_of_the_article(study_corpus):
-    # the point of the held-out list: the splitter's rules were not made from these words
-    article = set(study_corpus.tokens["norm"])
+def test_heldout_gold_has_no_word_of_the_article(study_article):
+    """The point of the held-out list: the splitter's rules were not made from these
+    words. About the study's article (by id), not whatever a user adds to the corpus."""
+    article = set(study_article.tokens["norm"])
     heldout = T.load_grouping_gold(heldout=True)
     assert not set(heldout["norm"]) & article
 
@@ -376,6 +377,21 @@ def test_concordance_right_is_before_left_is_after():
     assert "&lt;الشركات&gt;" in html
     row = html.split("<tbody>")[1].split("</tr>")[0]
     assert row.index("الصحيفة إن") < row.index("الشركات") < row.index("الأمريكية ترفض")
+
+
+def test_kwic_of_several_articles_names_each_lines_article():
+    """With more than one article, every KWIC line says which article (and sentence) it
+    comes from; with one article the table is as before (issue 13)."""
+    texts = {"a-one": "قالت الشركات إنها ترفض.", "b-two": "ترفض الشركات التعاون."}
+    tokens = T.annotate(make_tokens(texts), stopwords=set(), reporting=NO_REPORTING)
+    lines = T.concordance(tokens, texts, "شركات", window=2)
+    assert lines["article_id"].tolist() == ["a-one", "b-two"]
+    html = kwic_html(lines)
+    rows = html.split("<tbody>")[1].split("</tr>")[:2]
+    assert "article_id</th>" in html
+    assert "a-one" in rows[0] and "b-two" in rows[1]
+    single = kwic_html(lines[lines["article_id"] == "a-one"])
+    assert "article_id" not in single and "a-one" not in single
 
 
 # --- collocates -------------------------------------------------------------------------
