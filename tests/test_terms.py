@@ -98,9 +98,10 @@ def test_glossary_and_gold_load():
     assert set(candidates["norm"]) == set(gold["norm"]) | set(heldout["norm"])
 
 
-def test_heldout_gold_has_no_word_of_the_article(study_corpus):
-    # the point of the held-out list: the splitter's rules were not made from these words
-    article = set(study_corpus.tokens["norm"])
+def test_heldout_gold_has_no_word_of_the_article(study_article):
+    """The point of the held-out list: the splitter's rules were not made from these
+    words. About the study's article (by id), not whatever a user adds to the corpus."""
+    article = set(study_article.tokens["norm"])
     heldout = T.load_grouping_gold(heldout=True)
     assert not set(heldout["norm"]) & article
 
@@ -378,6 +379,21 @@ def test_concordance_right_is_before_left_is_after():
     assert row.index("الصحيفة إن") < row.index("الشركات") < row.index("الأمريكية ترفض")
 
 
+def test_kwic_of_several_articles_names_each_lines_article():
+    """With more than one article, every KWIC line says which article (and sentence) it
+    comes from; with one article the table is as before (issue 13)."""
+    texts = {"a-one": "قالت الشركات إنها ترفض.", "b-two": "ترفض الشركات التعاون."}
+    tokens = T.annotate(make_tokens(texts), stopwords=set(), reporting=NO_REPORTING)
+    lines = T.concordance(tokens, texts, "شركات", window=2)
+    assert lines["article_id"].tolist() == ["a-one", "b-two"]
+    html = kwic_html(lines)
+    rows = html.split("<tbody>")[1].split("</tr>")[:2]
+    assert "article_id</th>" in html
+    assert "a-one" in rows[0] and "b-two" in rows[1]
+    single = kwic_html(lines[lines["article_id"] == "a-one"])
+    assert "article_id" not in single and "a-one" not in single
+
+
 # --- collocates -------------------------------------------------------------------------
 
 
@@ -503,7 +519,8 @@ def test_dispersion_table_holds_the_drawn_labels_and_glosses():
     text = "أمريكية امريكية أمريكية الأمريكية. فرنسا"
     tokens = T.annotate(make_tokens({"a": text}), stopwords=set(), reporting=NO_REPORTING)
     glossary = {"امريكية": "American"}
-    places = T.dispersion(tokens, ["امريكية", "فرنسا", "سوريا"], glossary=glossary)
+    with pytest.warns(T.TermNotFoundWarning, match="سوريا"):  # absent: no rows, and said so
+        places = T.dispersion(tokens, ["امريكية", "فرنسا", "سوريا"], glossary=glossary)
     assert list(places.columns[:4]) == ["article_id", "term", "display", "gloss_en"]
     american = places[places["term"] == "امريكية"]
     # 4 occurrences in the group; drawn as the most frequent spelling of امريكية: أمريكية (2)
@@ -540,3 +557,72 @@ def test_group_keys_hold_across_corpora():
     words = lambda t: t[t["kind"] == "word"]  # noqa: E731
     assert set(words(first)["group_key"]) == set(words(second)["group_key"]) == {"شركة"}
     assert set(words(first)["group"]) == {"شركات"} and set(words(second)["group"]) == {"الشركة"}
+
+
+# --- terms of several words, empty terms, absent terms (issue 13) -----------------------
+
+
+@pytest.fixture(scope="module")
+def study_terms(study_article):
+    """The study's article (by id), annotated."""
+    return T.annotate(study_article.tokens), study_article.articles
+
+
+def test_multiword_term_is_found_in_every_lookup(study_terms):
+    """The top bigram تنظيم الدولة (10 occurrences in the study's article) is found by
+    concordance, collocates, dispersion and dispersion_summary, not 0 silently."""
+    tokens, articles = study_terms
+    top = T.ngrams(tokens, 2).iloc[0]
+    assert (top["ngram"], top["count"]) == ("تنظيم الدولة", 10)
+    lines = T.concordance(tokens, articles, "تنظيم الدولة", window=3)
+    assert len(lines) == 10
+    text = articles.iloc[0]["text"]
+    for row in lines.itertuples():
+        assert text[row.start : row.end] == row.keyword
+        assert normalize(row.keyword).split() == ["تنظيم", "الدولة"]
+    summary = T.dispersion_summary(tokens, ["تنظيم الدولة"]).iloc[0]
+    assert summary["count"] == 10
+    places = T.dispersion(tokens, ["تنظيم الدولة"])
+    assert len(places) == 10 and places["article_token"].tolist() == lines["article_token"].tolist()
+    colls = T.collocates(tokens, "تنظيم الدولة")
+    assert (colls["node_freq"] == 10).all() and len(colls)
+    assert not {"تنظيم", "الدولة", "دولة"} & set(colls["term"])  # the node's own words
+
+
+def test_multiword_term_words_match_as_single_words_and_not_across_punctuation():
+    text = "قال تنظيم الدولة إن التنظيم، الدولة لا. وتنظيم الدولة هنا."
+    tokens = T.annotate(make_tokens({"a": text}), stopwords=set(), reporting=NO_REPORTING)
+    lines = T.concordance(tokens, {"a": text}, "تنظيم الدولة", window=1)
+    # each word as a single-word look-up finds it (group: وتنظيم is تنظيم); not across "،"
+    assert lines["keyword"].tolist() == ["تنظيم الدولة", "وتنظيم الدولة"]
+    assert lines["left"].tolist() == ["إن", "هنا"]
+    norm = T.concordance(tokens, {"a": text}, "تنظيم الدولة", form="norm", window=1)
+    assert norm["keyword"].tolist() == ["تنظيم الدولة"]
+    # not across a sentence edge either
+    edge = "هذا تنظيم. الدولة هنا."
+    edge_tokens = T.annotate(make_tokens({"a": edge}), stopwords=set(), reporting=NO_REPORTING)
+    with pytest.raises(ValueError, match="does not occur"):
+        T.concordance(edge_tokens, {"a": edge}, "تنظيم الدولة", form="norm")
+
+
+@pytest.mark.parametrize("term", ["", "   ", "\n"])
+def test_empty_term_is_an_error_in_every_lookup(study_terms, term):
+    tokens, articles = study_terms
+    for lookup in (lambda: T.concordance(tokens, articles, term), lambda: T.collocates(tokens, term),
+                   lambda: T.dispersion(tokens, [term]), lambda: T.dispersion_summary(tokens, [term])):
+        with pytest.raises(ValueError, match="empty"):
+            lookup()
+
+
+def test_absent_term_is_never_silent(study_terms):
+    tokens, articles = study_terms
+    with pytest.raises(ValueError, match="زرافة.*does not occur"):
+        T.concordance(tokens, articles, "زرافة")
+    with pytest.raises(ValueError, match="زرافة"):
+        T.collocates(tokens, "زرافة")
+    with pytest.warns(T.TermNotFoundWarning, match="زرافة"):
+        places = T.dispersion(tokens, ["تنظيم", "زرافة"])
+    assert "زرافة" not in set(places["term"]) and (places["term"] == "تنظيم").any()
+    with pytest.warns(T.TermNotFoundWarning, match="زرافة"):
+        summary = T.dispersion_summary(tokens, ["زرافة"]).iloc[0]
+    assert summary["count"] == 0 and math.isnan(summary["dp"])

@@ -60,21 +60,30 @@ def kwic_html(lines: pd.DataFrame, *, caption: str | None = None) -> KwicHTML:
     The table has ``dir="rtl"`` and ``lang="ar"``, so its first cell is the rightmost:
     cells are written in reading order (right context, keyword, left context). The right
     context is aligned towards the keyword (``text-align: left``), the left context too
-    (``text-align: right``), so the keywords form one column down the middle. Text is
+    (``text-align: right``), so the keywords form one column down the middle. When the
+    lines come from more than one article, each line starts (on the right) with its
+    ``article_id`` and sentence number, so no line is read without its article. Text is
     HTML-escaped; the markup has no ids or timestamps, so it is the same on every run.
     """
     cell = "padding:2px 6px;white-space:nowrap;"
+    several = "article_id" in lines.columns and lines["article_id"].nunique() > 1
     out = ['<table dir="rtl" lang="ar" style="border-collapse:collapse;font-size:110%">']
     if caption:
         out.append(f"<caption>{html.escape(caption)}</caption>")
+    where = f'<th style="{cell}">article_id</th><th style="{cell}">الجملة</th>' if several else ""
     out.append(
-        f'<thead><tr><th style="{cell}">السياق الأيمن (ما قبل)</th><th style="{cell}">الكلمة</th>'
+        f'<thead><tr>{where}<th style="{cell}">السياق الأيمن (ما قبل)</th><th style="{cell}">الكلمة</th>'
         f'<th style="{cell}">السياق الأيسر (ما بعد)</th></tr></thead><tbody>'
     )
     for row in lines.itertuples(index=False):
+        source = (
+            f'<td style="{cell}" dir="ltr">{html.escape(str(row.article_id))}</td>'
+            f'<td style="{cell}">{html.escape(str(row.sentence))}</td>'
+            if several else ""
+        )
         out.append(
-            "<tr>"
-            f'<td style="{cell}text-align:left">{html.escape(row.right)}</td>'
+            "<tr>" + source
+            + f'<td style="{cell}text-align:left">{html.escape(row.right)}</td>'
             f'<td style="{cell}text-align:center;font-weight:bold">{html.escape(row.keyword)}</td>'
             f'<td style="{cell}text-align:right">{html.escape(row.left)}</td>'
             "</tr>"

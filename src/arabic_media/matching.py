@@ -170,53 +170,133 @@ def _phrase_ok(sent: SentenceWords, first: int, last: int) -> bool:
     return all(set(sent.gaps[i]) <= TRANSPARENT for i in range(first + 1, last + 1))
 
 
+def _good(word: str, pword: str, kind: str, verbs: bool, j: int, k: int) -> bool:
+    """Does text word ``word`` realise word ``j`` (of ``k``) of a pattern, ``pword``,
+    for an entry of ``kind``? The one rule `find` applies to each word."""
+    if kind in ("alias", "cue"):
+        # a cue's first word may be a verb (تعاونت, لم تتعاون); a name may not
+        return _word_matches(word, pword, prefixes=True, suffixes=kind == "cue", verbs=verbs and kind == "cue" and j == 0)
+    # function words: و/ف on the first word, a pronoun on the last (إلا أنهم)
+    if j == 0:
+        return _conj_only(word, pword, suffixes=(kind == "marker" and k == 1))
+    if j == k - 1 and kind == "marker":
+        return word == pword or (word.startswith(pword) and word[len(pword) :] in NOUN_SUFFIXES)
+    return word == pword
+
+
+# `_good` depends only on its arguments: its answers are kept, so each distinct text word
+# is compared with each pattern word once, however often both occur.
+_GOOD_CACHE: dict[tuple, bool] = {}
+_CACHE_LIMIT = 2_000_000
+
+
+def _good_cached(word: str, pword: str, kind: str, verbs: bool, j: int, k: int) -> bool:
+    key = (word, pword, kind, verbs and kind == "cue" and j == 0, j == 0, j == k - 1, k == 1)
+    found = _GOOD_CACHE.get(key)
+    if found is None:
+        if len(_GOOD_CACHE) >= _CACHE_LIMIT:
+            _GOOD_CACHE.clear()
+        found = _GOOD_CACHE[key] = _good(word, pword, kind, verbs, j, k)
+    return found
+
+
+#: How far into a text word a pattern word may start: behind the longest proclitic
+#: (``فبال``), verb lead and person prefix (``فسي``), or conjunction.
+_MAX_OFFSET = max(
+    max(len(p) for p in _PREFIXES),
+    max(len(lead) for lead in VERB_LEADS) + max(len(person) for person in PERSON_PREFIXES),
+    max(len(c) for c in _CONJ_OR_NONE),
+)
+_KEY = 2  # letters of a pattern word that index it
+
+
+class _EntryIndex:
+    """``entries`` indexed by the first two letters their first word can show in a text
+    word (the word itself, or its base without the article), so `find` tries at each
+    position only the entries that can start there. Every way `_good` can accept a word
+    puts one of those keys at offset 0 to `_MAX_OFFSET` of the text word, so the index
+    never drops a match; `_good` still decides."""
+
+    def __init__(self, entries, kind: str, verbs: bool):
+        self.entries = entries
+        self.kind, self.verbs = kind, verbs
+        self.by_key: dict[str, list[int]] = {}
+        self.always: list[int] = []  # first words too short to index
+        for number, (pattern, *_) in enumerate(entries):
+            if not pattern:
+                continue
+            first = pattern[0]
+            keys = {first[:_KEY], strip_article(first)[0][:_KEY]}
+            if any(len(key) < _KEY for key in keys):
+                self.always.append(number)
+                continue
+            for key in keys:
+                self.by_key.setdefault(key, []).append(number)
+        self.starts: dict[str, tuple[int, ...]] = {}
+
+    def starting_at(self, word: str) -> tuple[int, ...]:
+        """The entries (by number, in lexicon order) whose first word ``word`` realises."""
+        found = self.starts.get(word)
+        if found is None:
+            numbers = set(self.always)
+            for offset in range(min(_MAX_OFFSET, len(word)) + 1):
+                numbers.update(self.by_key.get(word[offset : offset + _KEY], ()))
+            found = tuple(
+                n for n in sorted(numbers)
+                if _good_cached(word, self.entries[n][0][0], self.kind, self.verbs, 0, len(self.entries[n][0]))
+            )
+            self.starts[word] = found
+        return found
+
+
+_INDEXES: dict[tuple[int, str, bool], _EntryIndex] = {}
+
+
+def _index(entries, kind: str, verbs: bool) -> _EntryIndex:
+    """The `_EntryIndex` of ``entries`` (kept while the same object is passed again)."""
+    key = (id(entries), kind, verbs)
+    index = _INDEXES.get(key)
+    if index is None or index.entries is not entries:
+        if len(_INDEXES) >= 64:
+            _INDEXES.clear()
+        index = _INDEXES[key] = _EntryIndex(entries, kind, verbs)
+    return index
+
+
 def find(sent: SentenceWords, entries, kind: str, verbs: bool = True) -> list[Match]:
     """Match ``entries`` (each ``(pattern, key, *info)``) in ``sent``, longest pattern
     first, then earliest, without overlap. ``kind`` is ``alias``, ``cue``, ``negator``
     or ``marker`` and decides which affixes a word may carry; ``verbs=False`` switches
-    the verb-inflection rule for cues off."""
+    the verb-inflection rule for cues off.
+
+    Time is linear in the sentence's words: entries are indexed by the text words their
+    first word can match (`_EntryIndex`), so each position tries only those."""
+    verbs = verbs and kind == "cue"
+    index = _index(entries, kind, verbs)
+    words = sent.words
+    n = len(words)
     candidates = []
-    n = len(sent.words)
-    for entry in entries:
-        pattern, key, *info = entry
-        k = len(pattern)
-        for i in range(n - k + 1):
-            ok = True
-            for j, pword in enumerate(pattern):
-                word = sent.words[i + j]
-                if kind in ("alias", "cue"):
-                    # a cue's first word may be a verb (تعاونت, لم تتعاون); a name may not
-                    good = _word_matches(
-                        word, pword, prefixes=True, suffixes=kind == "cue", verbs=verbs and kind == "cue" and j == 0
-                    )
-                else:
-                    # function words: و/ف on the first word, a pronoun on the last (إلا أنهم)
-                    if j == 0:
-                        good = _conj_only(word, pword, suffixes=(kind == "marker" and k == 1))
-                    elif j == k - 1 and kind == "marker":
-                        good = word == pword or (
-                            word.startswith(pword) and word[len(pword) :] in NOUN_SUFFIXES
-                        )
-                    else:
-                        good = word == pword
-                if not good:
-                    ok = False
-                    break
-            if ok and _phrase_ok(sent, i, i + k - 1):
+    for i in range(n):
+        for number in index.starting_at(words[i]):
+            pattern, key, *info = entries[number]
+            k = len(pattern)
+            if i + k > n:
+                continue
+            if all(_good_cached(words[i + j], pattern[j], kind, verbs, j, k) for j in range(1, k)) and _phrase_ok(
+                sent, i, i + k - 1
+            ):
                 weight = info[1] if kind == "cue" else 0.0
-                candidates.append((-k, -weight, i, key, tuple(info)))
-    candidates.sort(key=lambda c: (c[0], c[1], c[2], c[3]))
-    taken: set[int] = set()
+                candidates.append((-k, -weight, i, key, number, tuple(info)))
+    # ties broken by lexicon order, as a stable sort over entries-then-positions would
+    candidates.sort(key=lambda c: c[:5])
+    taken = bytearray(n)
     found = []
-    for negk, _, i, key, info in candidates:
-        span = set(range(i, i - negk))
-        if span & taken:
-            continue
-        taken |= span
+    for negk, _, i, key, _, info in candidates:
         last = i - negk - 1
-        found.append(
-            Match(key, sent.surface(i, last), i, last, sent.starts[i], sent.ends[last], info)
-        )
+        if any(taken[i : last + 1]):
+            continue
+        taken[i : last + 1] = b"\x01" * (last + 1 - i)
+        found.append(Match(key, sent.surface(i, last), i, last, sent.starts[i], sent.ends[last], info))
     return sorted(found, key=lambda m: m.first)
 
 
@@ -230,10 +310,9 @@ def sentence_words(sentences: pd.DataFrame, tokens: pd.DataFrame | None) -> list
         raise ValueError(f"sentences lacks columns {sorted(missing)}")
     by_sentence: dict[tuple[str, int], list[tuple[int, int, str, str]]] = {}
     if tokens is not None:
-        for row in tokens.itertuples(index=False):
-            by_sentence.setdefault((row.article_id, int(row.sentence)), []).append(
-                (int(row.start), int(row.end), row.surface, row.norm)
-            )
+        columns = [tokens[c].tolist() for c in ("article_id", "sentence", "start", "end", "surface", "norm")]
+        for article_id, sentence, start, end, surface, norm in zip(*columns):
+            by_sentence.setdefault((article_id, int(sentence)), []).append((int(start), int(end), surface, norm))
     result = []
     for row in sentences.itertuples(index=False):
         key = (row.article_id, int(row.sentence))

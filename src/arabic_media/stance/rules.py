@@ -25,6 +25,7 @@ are for reading at a glance; nothing parses them back: tables and figures read
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import pandas as pd
@@ -85,19 +86,29 @@ def find_cues(sentence: SentenceWords, lexicon: Lexicon, verbs: bool = True) -> 
 # --- the steps of one sentence ------------------------------------------------------
 
 
-def _negator_of(sent: SentenceWords, negators: list[Match], position: int) -> Match | None:
+def _negator_of(sent: SentenceWords, negators: list[Match], position: int,
+                lasts: list[int] | None = None) -> Match | None:
     """The negator whose scope reaches word ``position``: before it, at most its
-    ``scope_tokens`` words away, in the same clause; the nearest one if several."""
-    found = None
-    for neg in negators:  # sorted by position: the last that reaches is the nearest
-        if neg.last < position and position - neg.last <= neg.info[0] and not clause_break_between(
-            sent, neg.last, position
-        ):
-            found = neg
-    return found
+    ``scope_tokens`` words away, in the same clause; the nearest one if several.
+    ``lasts``: the negators' ``last`` positions, when the caller has them."""
+    # negators are sorted by position and do not overlap: walk back from the last one
+    # before ``position`` while one could still reach it; the first that does is the
+    # nearest (the last that reaches, in text order)
+    if not negators:
+        return None
+    reach = max(neg.info[0] for neg in negators)
+    lasts = lasts if lasts is not None else [neg.last for neg in negators]
+    for at in range(bisect_left(lasts, position) - 1, -1, -1):
+        neg = negators[at]
+        if position - neg.last > reach:
+            break
+        if position - neg.last <= neg.info[0] and not clause_break_between(sent, neg.last, position):
+            return neg
+    return None
 
 
-def _negation_chain(sent: SentenceWords, negators: list[Match], position: int) -> list[Match]:
+def _negation_chain(sent: SentenceWords, negators: list[Match], position: int,
+                    lasts: list[int] | None = None) -> list[Match]:
     """The negators acting on word ``position``, nearest first: the one whose scope
     reaches it, then the one whose scope reaches that negator, and so on.
 
@@ -106,10 +117,11 @@ def _negation_chain(sent: SentenceWords, negators: list[Match], position: int) -
     and a cue stops the negator only when it is itself a negator; any other word is
     read as part of the negated predicate (``لم يثبت تورط``)."""
     chain: list[Match] = []
-    neg = _negator_of(sent, negators, position)
+    lasts = lasts if lasts is not None else [neg.last for neg in negators]
+    neg = _negator_of(sent, negators, position, lasts)
     while neg is not None and neg not in chain:
         chain.append(neg)
-        neg = _negator_of(sent, negators, neg.first)
+        neg = _negator_of(sent, negators, neg.first, lasts)
     return chain
 
 
@@ -143,9 +155,10 @@ def _find_all(sent: SentenceWords, target: Target, lexicon: Lexicon, negation: b
 def _cue_records(sent: SentenceWords, cues: list[Match], negators: list[Match]) -> list[dict]:
     """Step 3: each cue with its polarity after negation."""
     records = []
+    lasts = [neg.last for neg in negators]
     for cue in cues:
         polarity, weight = cue.info
-        chain = _negation_chain(sent, negators, cue.first)
+        chain = _negation_chain(sent, negators, cue.first, lasts)
         flipped = len(chain) % 2 == 1
         effective = ("FAVOR" if polarity == "AGAINST" else "AGAINST") if flipped else polarity
         records.append(
@@ -164,7 +177,8 @@ def _concede(sent: SentenceWords, marker: Match, records: list[dict]) -> str:
     while stop + 1 < len(sent.words) and not (set(sent.gaps[stop + 1]) & CLAUSE_BREAKS):
         stop += 1
     inside = [r for r in records if marker.last < r["match"].first <= stop]
-    outside = [r for r in records if r not in inside]
+    within = {id(r) for r in inside}
+    outside = [r for r in records if id(r) not in within]
     if not (inside and outside):
         return ""
     for r in inside:

@@ -28,7 +28,7 @@ from arabic_media.terms.annotate import (
     annotate,
     categorize,
 )
-from arabic_media.terms.context import collocates, concordance, dispersion, dispersion_summary
+from arabic_media.terms.context import TermNotFoundWarning, collocates, concordance, dispersion, dispersion_summary
 from arabic_media.terms.grouping import (
     MIN_STEM,
     CliticGrouper,
@@ -61,7 +61,7 @@ from arabic_media.terms.tables import (
 
 __all__ = [
     "CATEGORIES", "CONTENT", "FORMS", "NGRAM_EDGE_EXCLUDE", "REPORTING", "MIN_STEM",
-    "CliticGrouper", "annotate", "categorize", "attribution_openings", "collocates", "concordance",
+    "CliticGrouper", "TermNotFoundWarning", "annotate", "categorize", "attribution_openings", "collocates", "concordance",
     "dispersion", "dispersion_summary", "evaluate_grouping", "frequency_comparison",
     "grouping_candidates", "load_glossary", "load_grouping_candidates", "load_grouping_gold",
     "load_reporting_terms", "load_stopwords", "lookup_glosses", "missed_groups", "ngrams",

@@ -2,14 +2,25 @@
 
 The Arabic trap handled here: in a right-to-left concordance line the *left* context is
 the text that comes *after* the keyword (see `concordance`).
+
+A term is one word or several (``تنظيم الدولة``). A term of several words is matched
+word by word, each word in the chosen ``form`` exactly as a single-word term would be,
+on consecutive running tokens (words, numbers) of one sentence with no punctuation
+between them; an occurrence stands at its first token. An empty or blank term, or one
+with punctuation in it, is a ValueError. A term that does not occur is never a silent
+empty answer: `concordance` and `collocates` (one term) raise ValueError naming it;
+`dispersion` and `dispersion_summary` (several terms) keep their explicit result (no
+rows; a row with count 0) and warn with `TermNotFoundWarning` naming the absent terms.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from arabic_media.affixes import PROCLITICS
@@ -17,9 +28,56 @@ from arabic_media.lexicons import lookup_glosses
 from arabic_media.stats import association_scores
 from arabic_media.terms.annotate import CONTENT, FORMS
 from arabic_media.terms.tables import _most_frequent, _running, _select, running_tokens
-from arabic_media.text import normalize
+from arabic_media.text import normalize, token_kind, tokenize
 
-__all__ = ["concordance", "collocates", "dispersion", "dispersion_summary"]
+__all__ = ["TermNotFoundWarning", "concordance", "collocates", "dispersion", "dispersion_summary"]
+
+
+class TermNotFoundWarning(UserWarning):
+    """A term given to `dispersion` or `dispersion_summary` does not occur in the tokens."""
+
+
+def term_words(term: str) -> list[str]:
+    """The words of ``term`` (one or more), as written; ValueError for an empty or blank
+    term, or one with punctuation (a term is words, not a pattern)."""
+    if not isinstance(term, str):
+        raise ValueError(f"a term must be a string, not {type(term).__name__}")
+    text = term.strip()
+    pieces = [text[s.start : s.end] for s in tokenize(text)]
+    if not pieces:
+        raise ValueError(f"the term {term!r} is empty: give one or more words")
+    if any(token_kind(piece) == "punct" for piece in pieces):
+        raise ValueError(f"the term {term!r} has punctuation in it: give one or more words")
+    return pieces
+
+
+def _occurrences(ordered: pd.DataFrame, term: str, form: str) -> tuple[np.ndarray, int]:
+    """Where ``term`` starts in ``ordered`` (tokens in text order, one row per token,
+    punctuation included): a boolean array over its rows, and the term's length in
+    tokens. A word of the term matches as `_matches` decides; several words must be
+    consecutive running tokens of one sentence."""
+    words = term_words(term)
+    if len(words) == 1:
+        return _matches(ordered, words[0], form).to_numpy(dtype=bool), 1
+    k, n = len(words), len(ordered)
+    starts = np.zeros(n, dtype=bool)
+    if n < k:
+        return starts, k
+    running = (ordered["kind"] != "punct").to_numpy(dtype=bool)
+    article = ordered["article_id"].to_numpy(dtype=object)
+    sentence = ordered["sentence"].to_numpy()
+    m = n - k + 1
+    ok = np.ones(m, dtype=bool)
+    for j, word in enumerate(words):
+        ok &= _matches(ordered, word, form).to_numpy(dtype=bool)[j : j + m] & running[j : j + m]
+        if j:
+            ok &= (article[j : j + m] == article[:m]) & (sentence[j : j + m] == sentence[:m])
+    starts[:m] = ok
+    return starts, k
+
+
+def _absent(term: str, form: str) -> str:
+    return f"the term {term!r} does not occur in the tokens (form {form!r}); check its spelling or the form"
 
 
 
@@ -69,6 +127,10 @@ def concordance(
     any member of its group; ``norm``; ``surface``), and ``window``, the number of
     tokens (punctuation included) of context on each side, within the article.
 
+    ``term`` may be several words (``تنظيم الدولة``): the keyword is then the whole
+    phrase and the window counts from its first and last tokens. ValueError for an empty
+    term, or one that does not occur.
+
     Returns one row per occurrence, in text order, with columns ``article_id, sentence,
     article_token, start, end`` (the keyword's character offsets), ``right, keyword,
     left`` and ``context_start, context_end`` (offsets of the whole line). The three
@@ -82,27 +144,30 @@ def concordance(
     texts = _texts(articles)
     columns = ["article_id", "sentence", "article_token", "start", "end", "right", "keyword", "left",
                "context_start", "context_end"]
+    term_words(term)
     rows = []
     for article_id, article in tokens.groupby("article_id", sort=True):
         article = article.sort_values("article_token").reset_index(drop=True)
         text = texts[article_id]
-        hits = article.index[_matches(article, term, form).to_numpy()]
-        for i in hits:
+        starts, k = _occurrences(article, term, form)
+        for i in np.flatnonzero(starts):
             first = article.loc[max(0, i - window)]
-            last = article.loc[min(len(article) - 1, i + window)]
-            hit = article.loc[i]
+            last = article.loc[min(len(article) - 1, i + k - 1 + window)]
+            hit, hit_end = article.loc[i], int(article.loc[i + k - 1, "end"])
             rows.append({
                 "article_id": article_id,
                 "sentence": int(hit["sentence"]),
                 "article_token": int(hit["article_token"]),
                 "start": int(hit["start"]),
-                "end": int(hit["end"]),
+                "end": hit_end,
                 "right": _display(text[int(first["start"]) : int(hit["start"])]),
-                "keyword": text[int(hit["start"]) : int(hit["end"])],
-                "left": _display(text[int(hit["end"]) : int(last["end"])]),
+                "keyword": text[int(hit["start"]) : hit_end],
+                "left": _display(text[hit_end : int(last["end"])]),
                 "context_start": int(first["start"]),
                 "context_end": int(last["end"]),
             })
+    if not rows:
+        raise ValueError(_absent(term, form))
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -132,18 +197,34 @@ def collocates(
     large for pairs seen much *less* often than expected too; ``positive_only``
     (default) keeps only pairs seen more often than expected (``observed > expected``).
 
+    ``node`` may be several words (``تنظيم الدولة``): each occurrence is one node (its
+    words are none of them collocates or slots), and its window runs ``window`` words
+    before its first word and after its last. ValueError for an empty node, or one
+    that does not occur.
+
     Returns ``term, observed, expected, node_freq, collocate_freq, mi, t_score, log_dice,
     g2`` (formulas: `association_scores`), sorted by G2 then observed then term.
     """
-    words = _select(tokens, None)
-    words = words[words["kind"] == "word"].sort_values(["article_id", "article_token"]).reset_index(drop=True)
-    is_node = _matches(words, node, form).to_numpy()
+    ordered = _select(tokens, None).sort_values(["article_id", "article_token"]).reset_index(drop=True)
+    starts, k = _occurrences(ordered, node, form)
+    is_word = (ordered["kind"] == "word").to_numpy()
+    words = ordered[is_word].reset_index(drop=True)
+    if k == 1:
+        is_node = _matches(words, node, form).to_numpy()
+        node_freq = int(is_node.sum())
+    else:  # every token of each occurrence is the node
+        covered = np.zeros(len(ordered), dtype=bool)
+        for j in range(k):
+            covered[np.flatnonzero(starts) + j] = True
+        is_node = covered[is_word]
+        node_freq = int(starts.sum())
+    if not node_freq:
+        raise ValueError(_absent(node, form))
     terms = words[form].to_numpy()
     cats = words["category"].to_numpy()
     sentence = list(zip(words["article_id"], words["sentence"]))
     n_words = len(words)
     freq = Counter(terms)
-    node_freq = int(is_node.sum())
     wanted = None if categories is None else set(categories)
     span: set[int] = set()  # the union of the node's windows: each token counted once
     for i in range(n_words):
@@ -176,6 +257,14 @@ def _spelling(tokens: pd.DataFrame, term: str) -> str:
     return _most_frequent(written) if len(written) else term
 
 
+def _phrase_spelling(ordered: pd.DataFrame, starts: np.ndarray, k: int, term: str) -> str:
+    """The most frequent written form of a term's occurrences (its tokens' surfaces,
+    joined by a space); ``term`` itself when it never occurs."""
+    surfaces = ordered["surface"].to_numpy(dtype=object)
+    written = [" ".join(surfaces[i : i + k]) for i in np.flatnonzero(starts)]
+    return _most_frequent(pd.Series(written, dtype=object)) if written else term
+
+
 def dispersion(tokens: pd.DataFrame, terms: Iterable[str], *, form: str = "group",
                glossary: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Where each of ``terms`` occurs along its article.
@@ -186,23 +275,31 @@ def dispersion(tokens: pd.DataFrame, terms: Iterable[str], *, form: str = "group
     in `term_frequencies`, so ``أمريكية`` with its hamza); ``gloss_en`` its English gloss
     (`lookup_glosses`; ``glossary`` defaults to `load_glossary`); ``position`` =
     article_token / number of tokens in the article (0-1, so articles of different
-    lengths can share an axis).
+    lengths can share an axis). A term of several words has one row per occurrence, at
+    its first token. A term that does not occur has no rows, and a
+    `TermNotFoundWarning` names it.
     """
     terms = list(terms)
-    ordered = tokens.sort_values(["article_id", "article_token"])
+    ordered = tokens.sort_values(["article_id", "article_token"]).reset_index(drop=True)
     size = ordered.groupby("article_id")["article_token"].max()
     glosses = dict(zip(terms, lookup_glosses(terms, glossary)))
-    parts = []
+    parts, absent = [], []
     for term in terms:
-        hits = ordered[_matches(ordered, term, form)]
+        starts, k = _occurrences(ordered, term, form)
+        if not starts.any():
+            absent.append(term)
+        hits = ordered[starts]
         part = hits[["article_id", "sentence", "article_token", "start"]].copy()
         part.insert(1, "term", term)
-        part.insert(2, "display", _spelling(tokens, term))
+        part.insert(2, "display", _spelling(tokens, term) if k == 1 else _phrase_spelling(ordered, starts, k, term))
         part.insert(3, "gloss_en", glosses[term])
         # float even when the term never occurs (an empty map keeps the id column's string dtype)
         part["position"] = part["article_token"] / part["article_id"].map(size).astype("float64")
         parts.append(part)
     columns = ["article_id", "term", "display", "gloss_en", "sentence", "article_token", "start", "position"]
+    if absent:
+        warnings.warn(f"no occurrence of {absent} (form {form!r}): they have no rows", TermNotFoundWarning,
+                      stacklevel=2)
     if not parts:
         return pd.DataFrame(columns=columns)
     return pd.concat(parts, ignore_index=True)[columns]
@@ -216,17 +313,25 @@ def dispersion_summary(tokens: pd.DataFrame, terms: Iterable[str], *, form: str 
     ``DP = 0.5 * sum_i |v_i / f - s_i|`` over sentences ``i``, where ``v_i`` is the
     term's count in sentence ``i``, ``f`` its total, and ``s_i`` the sentence's share of
     the running tokens (`running_tokens`). 0 = spread in proportion to sentence length;
-    near 1 = bunched in one place.
+    near 1 = bunched in one place. A term of several words counts its occurrences (at
+    their first token). A term that does not occur keeps its row (count 0, ``dp`` NaN),
+    and a `TermNotFoundWarning` names it.
     """
     running = _running(tokens)
+    ordered = tokens.sort_values(["article_id", "article_token"]).reset_index(drop=True)
     sizes = running_tokens(tokens, by_sentence=True)
     share = sizes / sizes.sum()
-    rows = []
+    rows, absent = [], []
     for term in terms:
-        hits = running[_matches(running, term, form)]
+        starts, k = _occurrences(ordered, term, form) if len(term_words(term)) > 1 else (None, 1)
+        hits = running[_matches(running, term_words(term)[0], form)] if k == 1 else ordered[starts]
+        if hits.empty:
+            absent.append(term)
         per_sentence = hits.groupby(["article_id", "sentence"]).size().reindex(share.index, fill_value=0)
         total = int(per_sentence.sum())
         dp = 0.5 * float((per_sentence / total - share).abs().sum()) if total else float("nan")
         rows.append({"term": term, "count": total, "sentences": int((per_sentence > 0).sum()),
                      "range": float((per_sentence > 0).mean()), "dp": dp})
+    if absent:
+        warnings.warn(f"no occurrence of {absent} (form {form!r}): count 0", TermNotFoundWarning, stacklevel=2)
     return pd.DataFrame(rows, columns=["term", "count", "sentences", "range", "dp"])

@@ -1,0 +1,124 @@
+"""The fast matcher and negation lookup (issue 13) give exactly what the slow ones gave.
+
+`arabic_media.matching.find` used to try every lexicon entry at every word position, and
+`_negator_of` to scan every negator for each cue; labelling a 5 MB article took minutes.
+Both now index what they look up (`benchmarks/stance.py` times them). The slow versions
+are kept here, word for word, as the reference: labels and matches must be identical,
+on the study corpus, the held-out corpus, and a long synthetic sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import arabic_media.actors as actors_module
+import arabic_media.matching as matching
+import arabic_media.stance.experiments as experiments
+import arabic_media.stance.rules as rules
+from arabic_media import stance
+from arabic_media.corpus import load_corpus
+from arabic_media.matching import Match, SentenceWords, _phrase_ok, _word_matches, _conj_only, clause_break_between
+from arabic_media.affixes import NOUN_SUFFIXES
+from arabic_media.paths import HELDOUT_DIR
+
+import pandas as pd
+
+
+def find_reference(sent: SentenceWords, entries, kind: str, verbs: bool = True) -> list[Match]:
+    """`find` as it was before the index: every entry at every position."""
+    candidates = []
+    n = len(sent.words)
+    for entry in entries:
+        pattern, key, *info = entry
+        k = len(pattern)
+        for i in range(n - k + 1):
+            ok = True
+            for j, pword in enumerate(pattern):
+                word = sent.words[i + j]
+                if kind in ("alias", "cue"):
+                    good = _word_matches(
+                        word, pword, prefixes=True, suffixes=kind == "cue", verbs=verbs and kind == "cue" and j == 0
+                    )
+                else:
+                    if j == 0:
+                        good = _conj_only(word, pword, suffixes=(kind == "marker" and k == 1))
+                    elif j == k - 1 and kind == "marker":
+                        good = word == pword or (
+                            word.startswith(pword) and word[len(pword) :] in NOUN_SUFFIXES
+                        )
+                    else:
+                        good = word == pword
+                if not good:
+                    ok = False
+                    break
+            if ok and _phrase_ok(sent, i, i + k - 1):
+                weight = info[1] if kind == "cue" else 0.0
+                candidates.append((-k, -weight, i, key, tuple(info)))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2], c[3]))
+    taken: set[int] = set()
+    found = []
+    for negk, _, i, key, info in candidates:
+        span = set(range(i, i - negk))
+        if span & taken:
+            continue
+        taken |= span
+        last = i - negk - 1
+        found.append(Match(key, sent.surface(i, last), i, last, sent.starts[i], sent.ends[last], info))
+    return sorted(found, key=lambda m: m.first)
+
+
+def negator_of_reference(sent, negators, position, lasts=None):
+    """`_negator_of` as it was: every negator scanned for each position."""
+    found = None
+    for neg in negators:
+        if neg.last < position and position - neg.last <= neg.info[0] and not clause_break_between(
+            sent, neg.last, position
+        ):
+            found = neg
+    return found
+
+
+@pytest.fixture
+def reference(monkeypatch):
+    """Within the test, labelling runs on the slow reference versions."""
+
+    def use():
+        for module in (matching, rules, actors_module, experiments):
+            if hasattr(module, "find"):
+                monkeypatch.setattr(module, "find", find_reference)
+        monkeypatch.setattr(rules, "_negator_of", negator_of_reference)
+
+    return use
+
+
+def _long_sentence(corpus, n_copies: int):
+    article = corpus.articles.iloc[0]
+    text = " ".join([article["text"].replace(".", "،")] * n_copies)
+    return pd.DataFrame([{"article_id": "long", "sentence": 1, "start": 0, "end": len(text), "text": text}])
+
+
+OPTIONS = [{}, {"verbs": False}, {"negation": False, "contrast": False}]
+
+
+@pytest.mark.parametrize("which", ["study", "heldout", "long"])
+def test_labelling_is_identical_to_the_slow_reference(which, study_corpus, reference):
+    corpus = {"study": study_corpus, "heldout": None, "long": None}[which]
+    if which == "heldout":
+        corpus = load_corpus(HELDOUT_DIR)
+    if which == "long":
+        sentences, tokens = _long_sentence(study_corpus, 3), None
+    else:
+        sentences, tokens = corpus.sentences, corpus.tokens
+    fast = [stance.label_sentences(sentences, tokens, **options) for options in OPTIONS]
+    fast_held = stance.leave_one_out(sentences, tokens) if which != "long" else None
+    reference()
+    assert rules.find is find_reference  # the reference really runs
+    for options, got in zip(OPTIONS, fast):
+        slow = stance.label_sentences(sentences, tokens, **options)
+        pd.testing.assert_frame_equal(got.labels, slow.labels)
+        pd.testing.assert_frame_equal(got.matches, slow.matches)
+    assert len(fast[0].matches) > 0
+    if fast_held is not None:
+        slow_held = stance.leave_one_out(sentences, tokens)
+        pd.testing.assert_frame_equal(fast_held.labels, slow_held.labels)
+        pd.testing.assert_frame_equal(fast_held.matches, slow_held.matches)
