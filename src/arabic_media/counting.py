@@ -43,6 +43,7 @@ import multiprocessing
 import os
 import queue
 import re
+import threading
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -191,9 +192,11 @@ class _Vocabulary:
     start or end a bigram. Kept across chunks, so each surface form is normalised once
     per process."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, token_pattern: str | None = None):
         self.settings = settings
-        self.full_re = _token_re()
+        # ``token_pattern``: `_token_re`'s pattern, built by the parent process once (it
+        # takes a second, from the Unicode database); else built here.
+        self.full_re = re.compile(token_pattern) if token_pattern else _token_re()
         self.fast_re = _bmp_only(self.full_re)
         self.invariant = _invariant_letters()
         self.ids: dict[str, int] = {_BREAK_MARK: _BREAK}
@@ -238,11 +241,11 @@ def _category(norm: str, settings: Settings) -> str:
 _VOCABULARIES: dict[Settings, _Vocabulary] = {}
 
 
-def _vocabulary(settings: Settings) -> _Vocabulary:
+def _vocabulary(settings: Settings, token_pattern: str | None = None) -> _Vocabulary:
     """This process's vocabulary for ``settings`` (one per process, reused by chunks)."""
     if settings not in _VOCABULARIES:
         _VOCABULARIES.clear()
-        _VOCABULARIES[settings] = _Vocabulary(settings)
+        _VOCABULARIES[settings] = _Vocabulary(settings, token_pattern)
     return _VOCABULARIES[settings]
 
 
@@ -281,10 +284,22 @@ ARTICLE_COLUMNS = ["article_id", "source", "sha256", "outlet", "section", "publi
                    "tokens", "words", "running_tokens"]
 
 
+def _unique(values: np.ndarray) -> np.ndarray:
+    """The distinct ``values``, sorted (a sort; numpy's hash-based `np.unique` is many
+    times slower on these arrays of 64-bit codes)."""
+    values = np.sort(values)
+    keep = np.ones(len(values), bool)
+    keep[1:] = values[1:] != values[:-1]
+    return values[keep]
+
+
 def _sum_by_code(codes: np.ndarray, *values: np.ndarray) -> tuple[np.ndarray, ...]:
-    """Unique ``codes`` (sorted) and each of ``values`` summed per code."""
-    unique, inverse = np.unique(codes, return_inverse=True)
-    return (unique, *(np.bincount(inverse, weights=v, minlength=len(unique)).astype(np.int64) for v in values))
+    """Distinct ``codes`` (sorted) and each of ``values`` summed per code."""
+    order = np.argsort(codes, kind="stable")
+    codes = codes[order]
+    starts = np.flatnonzero(np.concatenate([[True], codes[1:] != codes[:-1]])) if len(codes) else np.zeros(0, np.int64)
+    return (codes[starts], *(np.add.reduceat(np.asarray(v, np.int64)[order], starts) if len(starts)
+                             else np.zeros(0, np.int64) for v in values))
 
 
 class _Accumulator:
@@ -341,7 +356,7 @@ class _Accumulator:
                                   article.section, article.published, article.encoding, t, w, r))
         word_ids = ids[is_word]
         self.count += np.bincount(word_ids, minlength=size)
-        pairs = np.unique((article_of[is_word] << 32) | word_ids)
+        pairs = _unique((article_of[is_word] << 32) | word_ids)
         distinct = pairs & 0xFFFFFFFF
         self.documents += np.bincount(distinct, minlength=size)
         self.article_words.append(distinct.astype(np.int32))
@@ -360,7 +375,7 @@ class _Accumulator:
         codes, owners = codes[order], owners[order]
         first_in_article = np.ones(len(codes), bool)
         first_in_article[1:] = (codes[1:] != codes[:-1]) | (owners[1:] != owners[:-1])
-        unique, count, documents = _sum_by_code(codes, np.ones(len(codes)), first_in_article)
+        unique, count, documents = _sum_by_code(codes, np.ones(len(codes), np.int64), first_in_article)
         self.bigram_parts.append((unique, count, documents))
         self.bigram_pending += len(unique)
         # Merge the pending parts once they outgrow what is merged (each code is merged
@@ -538,7 +553,7 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
     cell_count = np.bincount(cell_of_norm, weights=tally.count, minlength=n_cells).astype(np.int64)
     cell_forms = np.bincount(cell_of_norm, minlength=n_cells).astype(np.int64)
     article_of = np.repeat(np.arange(len(tally.article_sizes), dtype=np.int64), tally.article_sizes)
-    pairs = np.unique(article_of * n_cells + cell_of_norm[tally.article_words])
+    pairs = _unique(article_of * n_cells + cell_of_norm[tally.article_words])
     cell_documents = np.bincount(pairs % n_cells, minlength=n_cells).astype(np.int64)
     cell_rank = np.empty(n_cells, np.int64)
     cell_rank[sorted(range(n_cells), key=cell_names.__getitem__)] = np.arange(n_cells)
@@ -602,10 +617,12 @@ def _progress(progress: bool | None, description: str):
                 leave=False, mininterval=0.5)
 
 
-def _worker(source, settings: Settings, tasks, results) -> None:
-    """A worker process: count chunks from ``tasks`` into one tally until ``None``."""
+def _worker(source, setup, tasks, results) -> None:
+    """A worker process: take the `Settings` from ``setup``, then count chunks from
+    ``tasks`` into one tally until ``None``; put the tally (or the error) in ``results``."""
     try:
-        accumulator = _Accumulator(_vocabulary(settings))
+        settings, token_pattern = setup.get()
+        accumulator = _Accumulator(_vocabulary(settings, token_pattern))
         while (task := tasks.get()) is not None:
             first, chunk = task
             accumulator.add(_prepared(source, chunk, first, accumulator))
@@ -620,10 +637,22 @@ def _count_in_processes(source, settings: Settings, workers: int, chunk_size: in
     context = multiprocessing.get_context("spawn")
     tasks = context.Queue(maxsize=2 * workers)
     results = context.Queue()
-    processes = [context.Process(target=_worker, args=(source, settings, tasks, results), daemon=True)
-                 for _ in range(workers)]
+    processes, setups = [], []
+    for _ in range(workers):
+        # The settings (7,000 stop words) go through a queue, not the process arguments:
+        # those are written to a pipe that blocks this reader until the child has started.
+        setups.append(context.Queue())
+        processes.append(context.Process(target=_worker, args=(source, setups[-1], tasks, results), daemon=True))
     for process in processes:
         process.start()
+
+    def hand_out_settings() -> None:
+        # Built once here, beside the reading (lzma releases the GIL), not in each worker.
+        token_pattern = _token_re().pattern
+        for setup in setups:
+            setup.put((settings, token_pattern))
+
+    threading.Thread(target=hand_out_settings, daemon=True).start()
     tallies = []
     try:
         for first, chunk in _chunks(source.members(), chunk_size):

@@ -36,7 +36,6 @@ from arabic_media import paths
 from arabic_media.corpus.ant import AntFormatError, parse_member_name, text_body
 from arabic_media.corpus.decode import decode_article
 from arabic_media.corpus.errors import CorpusError
-from arabic_media.corpus.manifest import display_name, read_manifest
 
 __all__ = [
     "Article",
@@ -183,6 +182,8 @@ class ManifestFolder(_Source):
     root: Path = field(default_factory=lambda: paths.CORPUS_DIR)
 
     def members(self) -> Iterator[Member]:
+        from arabic_media.corpus.manifest import display_name, read_manifest  # pandas: here, not in workers
+
         root = Path(self.root)
         manifest = read_manifest(root)
         for record in manifest.to_dict("records"):
