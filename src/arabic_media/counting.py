@@ -204,6 +204,12 @@ class _Vocabulary:
         self.norms: list[str] = []
         self.edge: list[bool] = []
 
+    @staticmethod
+    def paragraphs(text: str) -> list[str]:
+        """``text`` cut at blank lines: the only sentence ends that can fall between
+        two words (`split_sentences` ends every other sentence on punctuation)."""
+        return _BLANK_LINE_RE.split(text)
+
     def tokens(self, text: str) -> list[str]:
         pattern = self.full_re if _ASTRAL_RE.search(text) else self.fast_re
         return pattern.findall(text)
@@ -325,7 +331,7 @@ class _Accumulator:
         for _, article in numbered:
             if vocab.settings.bigrams:
                 stream = []
-                for paragraph in _BLANK_LINE_RE.split(article.text):
+                for paragraph in vocab.paragraphs(article.text):
                     stream += vocab.tokens(paragraph)
                     stream.append(_BREAK_MARK)
             else:
