@@ -520,9 +520,12 @@ class Counts:
     provenance: dict
 
 
-def finish(tally: Tally, settings: Settings, source_description: dict | None = None) -> Counts:
+def finish(tally: Tally, settings: Settings, source_description: dict | None = None, *,
+           bigram_min_count: int = 1) -> Counts:
     """Tables from a merged `Tally`: categories, the grouping on the whole vocabulary
-    (the normalised word types of the tally), labels and document frequencies."""
+    (the normalised word types of the tally), labels and document frequencies. Bigrams
+    counted fewer than ``bigram_min_count`` times are left out of the table (they are
+    most of the distinct bigrams; ``provenance["bigram_types"]`` counts them all)."""
     import pandas as pd
 
     from arabic_media.corpus.sources import count_reasons, failures_table
@@ -573,12 +576,13 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
         "forms": cell_forms[order],
     })
 
-    first, second = tally.bigrams >> 32, tally.bigrams & 0xFFFFFFFF
-    order = np.lexsort((rank[second], rank[first], -tally.bigram_count))
+    kept = tally.bigram_count >= bigram_min_count
+    first, second = tally.bigrams[kept] >> 32, tally.bigrams[kept] & 0xFFFFFFFF
+    order = np.lexsort((rank[second], rank[first], -tally.bigram_count[kept]))
     bigram_table = pd.DataFrame({
         "bigram": [f"{norms[a]} {norms[b]}" for a, b in zip(first[order].tolist(), second[order].tolist())],
-        "count": tally.bigram_count[order],
-        "documents": tally.bigram_documents[order],
+        "count": tally.bigram_count[kept][order],
+        "documents": tally.bigram_documents[kept][order],
     })
 
     articles = pd.DataFrame(sorted(tally.articles), columns=["_position", *ARTICLE_COLUMNS])
@@ -596,7 +600,7 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
         "running_tokens": int(articles["running_tokens"].sum()) if len(articles) else 0,
         "word_types_normalised": size,
         "groups": len(best),
-        "bigram_types": len(bigram_table),
+        "bigram_types": len(tally.bigrams),
         "definitions": settings.describe(),
     }
     return Counts(norm_table, group_table, bigram_table, articles, failures, provenance)
@@ -749,6 +753,7 @@ def count_corpus(
     chunk_size: int = CHUNK_ARTICLES,
     progress: bool | None = None,
     settings: Settings | None = None,
+    bigram_min_count: int = 1,
 ) -> Counts:
     """Count a corpus, one article at a time; return `Counts`.
 
@@ -758,7 +763,8 @@ def count_corpus(
     every core; ``1`` counts in this process, no pool). ``scheduler``: a Dask
     scheduler address (``tcp://host:8786``) or a `distributed.Client`: the chunks are
     then counted on that cluster, which must be able to import this package.
-    ``progress``: the tqdm bar (``None``: only on a terminal). The result is the same
+    ``progress``: the tqdm bar (``None``: only on a terminal). ``bigram_min_count``:
+    the least count of a bigram in the table (`finish`). The result is the same
     whichever way it runs; articles are listed in reading order.
     """
     from arabic_media.corpus.sources import ManifestFolder, open_source
@@ -780,4 +786,4 @@ def count_corpus(
             tally = accumulator.tally()
         else:
             tally = _count_in_processes(source, settings, workers, chunk_size, bar)
-    return finish(tally, settings, source.describe())
+    return finish(tally, settings, source.describe(), bigram_min_count=bigram_min_count)

@@ -38,7 +38,7 @@ __all__ = ["MIN_COUNTS", "REFERENCE_DIR", "FILES", "build_reference", "write_ref
 
 REFERENCE_DIR: Path = paths.CORPUS_DIR / "reference"
 #: The least count a row needs to be kept, per table: the files stay a few MB in all.
-MIN_COUNTS = {"norms": 10, "groups": 10, "bigrams": 20}
+MIN_COUNTS = {"norms": 10, "groups": 10, "bigrams": 10}
 FILES = {"norms": "norms.csv", "groups": "groups.csv", "bigrams": "bigrams.csv"}
 CITATION = (
     "A. Chouigui, O. Ben Khiroun, B. Elayeb, \"An Arabic Multi-source News Corpus: Experimenting on "
@@ -112,8 +112,9 @@ def build_reference(
     from arabic_media.counting import count_corpus
 
     archive = Path(archive) if archive is not None else paths.ANT_ARCHIVE
+    cut = dict(MIN_COUNTS if min_counts is None else min_counts)
     counts = count_corpus(TrecArchive(archive), bigrams=True, scheduler=scheduler, workers=workers,
-                          progress=progress)
+                          progress=progress, bigram_min_count=cut["bigrams"])
     return write_reference(counts, Path(out_dir) if out_dir is not None else REFERENCE_DIR,
                            archive=archive, min_counts=min_counts)
 
