@@ -40,6 +40,7 @@ from __future__ import annotations
 import functools
 import itertools
 import multiprocessing
+import operator
 import os
 import queue
 import re
@@ -216,24 +217,27 @@ class _Vocabulary:
 
     def learn(self, surfaces: Iterable[str]) -> None:
         """Give an id to each new surface form (normalising it once)."""
+        invariant, ids, norm_ids, norms = self.invariant.fullmatch, self.ids, self.norm_ids, self.norms
+        first_new = len(norms)
         for surface in surfaces:
-            if self.invariant.fullmatch(surface):
-                kind = "number" if surface.isdigit() else "word"
+            if invariant(surface):
+                if surface.isdigit():
+                    ids[surface] = _NUMBER
+                    continue
                 norm = surface
             else:
                 kind = token_kind(surface)
-                norm = normalize(surface) if kind == "word" else ""
-            if kind == "number":
-                self.ids[surface] = _NUMBER
-            elif kind == "punct":
-                self.ids[surface] = _PUNCT
-            else:
-                norm_id = self.norm_ids.get(norm)
-                if norm_id is None:
-                    norm_id = self.norm_ids[norm] = len(self.norms)
-                    self.norms.append(norm)
-                    self.edge.append(_category(norm, self.settings) not in EDGE_EXCLUDE)
-                self.ids[surface] = norm_id
+                if kind != "word":
+                    ids[surface] = _NUMBER if kind == "number" else _PUNCT
+                    continue
+                norm = normalize(surface)
+            norm_id = norm_ids.get(norm)
+            if norm_id is None:
+                norm_id = norm_ids[norm] = len(norms)
+                norms.append(norm)
+            ids[surface] = norm_id
+        settings = self.settings
+        self.edge.extend(_category(norm, settings) not in EDGE_EXCLUDE for norm in norms[first_new:])
 
 
 def _category(norm: str, settings: Settings) -> str:
@@ -345,8 +349,10 @@ class _Accumulator:
         flat = list(itertools.chain.from_iterable(streams))
         new = set(flat).difference(vocab.ids)
         if new:
-            vocab.learn(sorted(new))
-        ids = np.fromiter(map(vocab.ids.__getitem__, flat), dtype=np.int64, count=len(flat))
+            vocab.learn(new)
+        # itemgetter looks every token up in C (a tuple; a lone item comes back bare)
+        ids = np.array(operator.itemgetter(*flat)(vocab.ids) if len(flat) > 1 else [vocab.ids[flat[0]]],
+                       dtype=np.int64)
         article_of = np.repeat(np.arange(len(streams)), [len(s) for s in streams])
         size = len(vocab.norms)
         if len(self.count) < size:
