@@ -14,7 +14,7 @@ VENV310 := .venv-mpl310
 STAMP310 := $(VENV310)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help setup study test test-unit test-notebooks test-mpl310 lab bench lexicons clean
+.PHONY: help setup study test test-unit test-notebooks test-mpl310 lab bench reference lexicons clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -62,8 +62,13 @@ test-mpl310: $(STAMP310) ## Plotting tests on matplotlib 3.10 (the reshape + bid
 lab: $(STAMP) ## Open JupyterLab on the study, on its own kernel (arabic-media)
 	$(PY) -m jupyter lab notebooks
 
-bench: $(STAMP) ## Benchmarks (speed, memory) with figures printed; not part of `make test`
+bench: $(STAMP) ## Benchmarks (speed, memory) on the full ANT archive, ratios printed; not part of `make test`
 	$(PY) benchmarks/run.py
+
+# SCHEDULER=tcp://host:8786 counts on that Dask cluster; empty: every core of this machine.
+SCHEDULER ?=
+reference: $(STAMP) ## Rebuild corpus/reference/ from the ANT archive (SCHEDULER=tcp://host:8786 for a Dask cluster)
+	$(PY) scripts/build_reference.py $(if $(SCHEDULER),--scheduler $(SCHEDULER))
 
 lexicons: $(STAMP) ## Rebuild the stop-word and grouping-candidate lexicons from their pinned sources
 	$(PY) scripts/build_stopwords.py

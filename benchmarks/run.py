@@ -1,17 +1,34 @@
-"""Benchmark: load a large real Arabic news corpus through the study's loader.
+"""Benchmark: count the full ANT news corpus, and show the ratio to a plain yardstick.
 
-Workload: the ANT multi-source corpus v2.1 (31,525 articles from AlArabiya, BBC Arabic,
-CNN Arabic, France24 Arabic and Sky News Arabia, 2018), which CI and developers find at
-``../shared/data/antcorpus-multisource-v2.1.tar.xz``. A user who cloned the study does
-not have it, so this is a benchmark, not part of the study or of ``make test``.
+Workload: the ANT multi-source corpus v2.1 (31,525 articles, 2018), which CI and
+developers find at ``../shared/data/antcorpus-multisource-v2.1.tar.xz``; a user who cloned
+the study does not have it, so this is a benchmark, not part of ``make test``.
 
-The ``<TEXT>`` body of each article is written, as UTF-8, into a scratch corpus with a
-manifest, and `load_corpus` is timed on it end to end (manifest checks, sha256, decoding,
-sentence and token segmentation, normalisation, DataFrames). Printed: articles,
-characters, sentences, tokens, seconds, throughput, peak resident memory, and what
-normalisation does on this messier text (presentation forms, word types before/after).
+Each pipeline runs in a fresh subprocess, one after the other in one invocation (so
+the ratios compare runs under the same load); for each the table gives wall seconds,
+CPU seconds of all its processes, the peak of the summed resident memory of its
+process tree (sampled every 50 ms with psutil), the tokens and types it counted,
+tokens per second, and the wall-time ratios to the baseline and to the read floor.
 
-Usage: ``make bench`` or ``python benchmarks/run.py [--limit N | --all] [--data PATH]``.
+Pipelines (``PIPELINES``; add a line by adding a function, e.g. a loader or a stance
+labelling line):
+
+``floor``
+    The read floor: the study's archive reader (`corpus.sources.TrecArchive`) and the
+    ``<TEXT>`` cut (`corpus.ant.text_body`), nothing else. lzma decompression is one
+    thread, so no pipeline reading the archive can be faster than this.
+``baseline``
+    The yardstick, plain standard library in one process: ``tarfile`` (``extractfile``),
+    the same body cut, one regex for words, ``str.translate`` for normalisation,
+    ``collections.Counter``.
+``study_count``
+    The same job the study's way: `counting.count_corpus` without bigrams (the study's
+    tokenizer, `normalize`, categories, grouping; every core).
+``reference``
+    All of ``make reference``: words, groups and bigrams counted and the reference
+    files written (to a scratch folder).
+
+Usage: ``make bench`` or ``python benchmarks/run.py [--only NAME ...] [--data PATH]``.
 Cite the corpus as its licence asks: A. Chouigui, O. Ben Khiroun, B. Elayeb, "An Arabic
 Multi-source News Corpus: Experimenting on Single-document Extractive Summarization",
 Arabian Journal for Science and Engineering 46(8), 2021, doi:10.1007/s13369-020-05258-z.
@@ -20,86 +37,160 @@ Arabian Journal for Science and Engineering 46(8), 2021, doi:10.1007/s13369-020-
 from __future__ import annotations
 
 import argparse
-import hashlib
-import re
+import json
+import os
 import resource
+import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
 
-from arabic_media.corpus import MANIFEST_COLUMNS, load_corpus
 from arabic_media.paths import ANT_ARCHIVE as DEFAULT_DATA
-from arabic_media.text import PRESENTATION_FORMS
-_TEXT_RE = re.compile(r"<TEXT>\s*(.*?)\s*(?:</TEXT>|</DOC>|$)", re.S)
+
+# --- the pipelines: each takes the archive path, returns {"tokens": n, "types": n} ----
 
 
-def read_bodies(archive: Path, limit: int | None):
-    """Yield ``(name, body)`` for the first ``limit`` articles with a non-empty ``<TEXT>``
-    (unclosed tags are tolerated: the body runs to ``</DOC>`` or the end)."""
+def floor(archive: Path) -> dict:
+    from arabic_media.corpus.ant import AntFormatError, text_body
+    from arabic_media.corpus.sources import TrecArchive
+
+    articles = size = 0
+    for member in TrecArchive(archive).members():
+        try:
+            size += len(text_body(member.data, member.name))
+            articles += 1
+        except AntFormatError:
+            pass
+    return {"tokens": 0, "types": 0, "articles": articles, "body_bytes": size}
+
+
+def baseline(archive: Path) -> dict:
+    import re
+    import tarfile
+    from collections import Counter
+
+    from arabic_media.corpus.ant import AntFormatError, text_body
+
+    words = re.compile(r"[^\W\d_]+")
+    table = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "\u0640": None,
+                           **{chr(c): None for c in range(0x064B, 0x0653)}})
+    counts: Counter[str] = Counter()
     with tarfile.open(archive, "r:xz") as tar:
-        count = 0
-        for member in tar:
-            if not (member.isfile() and member.name.endswith(".txt")) or member.name.endswith("README.txt"):
+        for info in tar:
+            if not (info.isfile() and info.name.endswith(".txt")):
                 continue
-            raw = tar.extractfile(member).read().decode("utf-8", errors="strict")
-            match = _TEXT_RE.search(raw)
-            if not match or not match.group(1).strip():
+            try:
+                body = text_body(tar.extractfile(info).read(), info.name)
+            except AntFormatError:
                 continue
-            yield Path(member.name).stem, match.group(1)
-            count += 1
-            if limit is not None and count >= limit:
-                return
+            counts.update(w.translate(table) for w in words.findall(body.decode("utf-8")))
+    return {"tokens": sum(counts.values()), "types": len(counts)}
+
+
+def study_count(archive: Path) -> dict:
+    from arabic_media.corpus.sources import TrecArchive
+    from arabic_media.counting import count_corpus
+
+    counts = count_corpus(TrecArchive(archive), bigrams=False, progress=False)
+    return {"tokens": counts.provenance["words"], "types": counts.provenance["word_types_normalised"]}
+
+
+def reference(archive: Path) -> dict:
+    from arabic_media.reference import build_reference
+
+    with tempfile.TemporaryDirectory() as scratch:
+        provenance = build_reference(archive, Path(scratch), progress=False)
+    return {"tokens": provenance["words"], "types": provenance["word_types_normalised_before_cut"]}
+
+
+#: Name -> (pipeline, what it does). Others add lines here (a loader, stance labelling).
+PIPELINES = {
+    "floor": (floor, "read floor: tarfile + <TEXT> cut (the study's reader)"),
+    "baseline": (baseline, "stdlib: tarfile, 1 regex, str.translate, Counter, 1 process"),
+    "study_count": (study_count, "count_corpus: words normalised + grouped, every core"),
+    "reference": (reference, "make reference: words, groups, bigrams, files written"),
+}
+
+
+# --- measuring one pipeline in a fresh subprocess ------------------------------------
+
+
+def measure(name: str, archive: Path) -> dict:
+    """Run pipeline ``name`` in a fresh subprocess; sample the summed RSS of its process
+    tree; CPU is the subprocess's and its children's (all reaped) user + system time."""
+    import psutil
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, __file__, "--one", name, "--data", str(archive)],
+                             stdout=subprocess.PIPE, text=True)
+    peak = 0
+    root = psutil.Process(child.pid)
+    while child.poll() is None:
+        total = 0
+        try:
+            processes = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            processes = []
+        for process in processes:
+            try:
+                total += process.memory_info().rss
+            except psutil.NoSuchProcess:
+                pass
+        peak = max(peak, total)
+        time.sleep(0.05)
+    output = child.stdout.read()
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if child.returncode:
+        raise SystemExit(f"pipeline {name} failed (exit code {child.returncode})")
+    result = json.loads(output.strip().splitlines()[-1])
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"pipeline": name, "wall_s": wall, "cpu_s": cpu, "peak_rss_mb": peak / 2**20, **result}
+
+
+def table(rows: list[dict]) -> str:
+    by_name = {r["pipeline"]: r for r in rows}
+    base = by_name.get("baseline", {}).get("wall_s")
+    read = by_name.get("floor", {}).get("wall_s")
+    lines = [
+        "| pipeline | wall s | CPU s | peak RSS MB (all processes) | tokens | types | tokens/s | x baseline | x floor |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        rate = f"{r['tokens'] / r['wall_s']:,.0f}" if r["tokens"] else ""
+        to_base = f"{r['wall_s'] / base:.2f}x" if base else ""
+        to_floor = f"{r['wall_s'] / read:.2f}x" if read else ""
+        lines.append(
+            f"| {r['pipeline']} | {r['wall_s']:.2f} | {r['cpu_s']:.2f} | {r['peak_rss_mb']:.0f} | "
+            f"{r['tokens']:,} | {r['types']:,} | {rate} | {to_base} | {to_floor} |"
+        )
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument("--limit", type=int, default=2000, help="articles to load (default 2000)")
-    group.add_argument("--all", action="store_true", help="load every article (about 10 minutes)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the ANT corpus .tar.xz")
+    parser.add_argument("--only", nargs="+", choices=list(PIPELINES), help="run only these pipelines")
+    parser.add_argument("--one", choices=list(PIPELINES), help=argparse.SUPPRESS)  # inside the subprocess
     args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(PIPELINES[args.one][0](args.data)))
+        return 0
     if not args.data.is_file():
         print(f"benchmark skipped: the ANT corpus is not at {args.data.name} beside the project "
               "(../shared/data/); it is not part of the study", file=sys.stderr)
         return 0
-    limit = None if args.all else args.limit
-
-    with tempfile.TemporaryDirectory() as scratch:
-        corpus_dir = Path(scratch) / "corpus"
-        (corpus_dir / "articles").mkdir(parents=True)
-        rows = [",".join(MANIFEST_COLUMNS)]
-        started = time.perf_counter()
-        for name, body in read_bodies(args.data, limit):
-            data = body.encode("utf-8")
-            (corpus_dir / "articles" / f"{name}.txt").write_bytes(data)
-            cells = {c: "" for c in MANIFEST_COLUMNS}
-            cells.update(article_id=name.lower(), file=f"articles/{name}.txt", sha256=hashlib.sha256(data).hexdigest())
-            rows.append(",".join(cells[c] for c in MANIFEST_COLUMNS))
-        (corpus_dir / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-        prepared = time.perf_counter() - started
-
-        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        started = time.perf_counter()
-        corpus = load_corpus(corpus_dir)
-        seconds = time.perf_counter() - started
-        rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-    chars = int(corpus.articles["n_chars"].sum())
-    words = corpus.tokens[corpus.tokens["kind"] == "word"]
-    presentation = int(corpus.articles["text"].str.count(PRESENTATION_FORMS).sum())
-    print(f"workload        ANT corpus v2.1, first {len(corpus.articles):,} articles with a <TEXT> body")
-    print(f"prepared in     {prepared:.1f} s (reading the .tar.xz, writing the scratch corpus)")
-    print(f"characters      {chars:,}")
-    print(f"sentences       {len(corpus.sentences):,}")
-    print(f"tokens          {len(corpus.tokens):,} ({len(words):,} words)")
-    print(f"load_corpus     {seconds:.2f} s")
-    print(f"throughput      {chars / seconds / 1e6:.2f} M characters/s, {len(corpus.tokens) / seconds:,.0f} tokens/s")
-    print(f"peak RSS        {rss_after / 1024:.0f} MiB (grew {max(rss_after - rss_before, 0) / 1024:.0f} MiB while loading)")
-    print(f"presentation-form characters in the text  {presentation:,}")
-    print(f"word types as written      {words['surface'].nunique():,}")
-    print(f"word types after normalize {words['norm'].nunique():,}")
+    names = args.only or list(PIPELINES)
+    print(f"workload: ANT corpus v2.1 ({args.data.name}), {os.cpu_count()} cores, "
+          f"load average before {os.getloadavg()[0]:.2f}")
+    rows = []
+    for name in names:
+        rows.append(measure(name, args.data))
+        print(f"  {name}: {rows[-1]['wall_s']:.2f} s  ({PIPELINES[name][1]})", flush=True)
+    print(f"load average after {os.getloadavg()[0]:.2f}")
+    print(table(rows))
     return 0
 
 

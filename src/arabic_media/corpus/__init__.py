@@ -10,12 +10,37 @@ Modules:
     manifest  -- `read_manifest` (strict) and `write_manifest` (the one writer).
     decode    -- `decode_article`: bytes to text, refusing to guess.
     load      -- `load_corpus`, the `Corpus` tables, `describe`.
+    sources   -- the corpus as a stream: manifest folder, text folder, TREC archive.
+    ant       -- the ANT corpus: member names and the ``<TEXT>`` body cut.
 """
 
 from arabic_media.corpus.decode import decode_article
 from arabic_media.corpus.errors import CorpusError, CorpusWarning
-from arabic_media.corpus.load import Corpus, describe, load_corpus
-from arabic_media.corpus.manifest import MANIFEST_COLUMNS, read_manifest, write_manifest
+
+# The loader and the manifest need pandas; they are imported on first use, so that a
+# process that only streams articles (a counting worker: `corpus.sources`) stays small.
+_LAZY = {
+    "Corpus": "arabic_media.corpus.load",
+    "describe": "arabic_media.corpus.load",
+    "load_corpus": "arabic_media.corpus.load",
+    "MANIFEST_COLUMNS": "arabic_media.corpus.manifest",
+    "read_manifest": "arabic_media.corpus.manifest",
+    "write_manifest": "arabic_media.corpus.manifest",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 __all__ = [
     "MANIFEST_COLUMNS",

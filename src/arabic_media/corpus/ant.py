@@ -1,0 +1,118 @@
+"""The ANT news corpus: what its member names encode, and the ``<TEXT>`` body cut.
+
+The one place that knows the layout of the multi-source ANT corpus v2.1 (Chouigui, Ben
+Khiroun, Elayeb 2021, doi:10.1007/s13369-020-05258-z): member paths
+``antcorpus-multisource-v2.1/<Source>/<category>/<XX>-<category>-<n>-<yyyymmdd>.txt``,
+each a TREC/CLEF-style file ``<DOC> <DOCNO> ... <TEXT> ... </TEXT> </DOC>``.
+
+`text_body` is the body rule of ``scripts/extract_ant_articles.py`` (which will call it),
+raising `AntFormatError` instead of exiting; `tag` reads one ``<NAME>...</NAME>``
+element; `parse_member_name` reads outlet, section, id and date from a member path.
+Reading the archive itself is `arabic_media.corpus.sources.TrecArchive`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from arabic_media.corpus.errors import CorpusError
+
+__all__ = [
+    "AntFormatError",
+    "MemberName",
+    "TEXT_START",
+    "TEXT_END",
+    "parse_member_name",
+    "tag",
+    "text_body",
+]
+
+#: The markers the body lies strictly between (the newline after ``<TEXT>`` and the
+#: one before ``</TEXT>`` are not part of the body).
+TEXT_START, TEXT_END = b"<TEXT>\n", b"\n</TEXT>"
+_ASCII_SPACE = b" \t\r\f\v"
+
+
+class AntFormatError(CorpusError):
+    """A member does not follow the ANT file format; ``reason`` is a short code for the
+    failures table (``no_text``, ``text_twice``, ``no_text_end``, ``text_end_twice``,
+    ``text_end_first``, ``empty_body``, ``tag``)."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+def text_body(member: bytes, name: str) -> bytes:
+    """The ``<TEXT>`` body of an ANT member file, as bytes (the published bytes, cut).
+
+    The rule: ``<TEXT>\\n`` and ``\\n</TEXT>`` occur exactly once each, in that order;
+    the body is the byte substring strictly between them; then, while the body's last
+    line (the bytes after its last ``\\n``) holds only ASCII whitespace (space, tab, CR,
+    FF, VT), that line and the ``\\n`` before it are removed. Nothing else changes: no
+    newline is added, spaces and diacritics inside are kept. ``name`` is used in
+    messages. Raises `AntFormatError` (an unclosed tag, CRLF line endings, a second
+    ``<TEXT>``, a body of only whitespace) rather than guess.
+    """
+    for marker, missing, repeated in ((TEXT_START, "no_text", "text_twice"), (TEXT_END, "no_text_end", "text_end_twice")):
+        found = member.count(marker)
+        if found != 1:
+            raise AntFormatError(
+                f"{name}: {marker!r} occurs {found} times, expected once", missing if found == 0 else repeated
+            )
+    start = member.index(TEXT_START) + len(TEXT_START)
+    end = member.index(TEXT_END)
+    if end < start:
+        raise AntFormatError(f"{name}: </TEXT> comes before <TEXT>", "text_end_first")
+    body = member[start:end]
+    while body and not body.rsplit(b"\n", 1)[-1].strip(_ASCII_SPACE):
+        body = body.rsplit(b"\n", 1)[0] if b"\n" in body else b""
+    if not body.strip():
+        raise AntFormatError(f"{name}: the <TEXT> body is empty", "empty_body")
+    return body
+
+
+def tag(text: str, name: str, member: str) -> str:
+    """The content of the single ``<name>...</name>`` element of ``text``, stripped.
+    Raises `AntFormatError` naming ``member`` when it occurs other than once."""
+    found = re.findall(rf"<{name}>(.*?)</{name}>", text, flags=re.DOTALL)
+    if len(found) != 1:
+        raise AntFormatError(f"{member}: <{name}> occurs {len(found)} times, expected once", "tag")
+    return found[0].strip()
+
+
+@dataclass(frozen=True)
+class MemberName:
+    """What an ANT member path encodes: ``outlet`` (the ``<Source>`` folder, e.g.
+    ``BBC``), ``section`` (the category, e.g. ``technology``), ``article_id`` (the file
+    stem in lower case, e.g. ``bb-technology-174-20180427``: the ``<DOCNO>`` in lower
+    case, as the held-out extraction names its articles) and ``published`` (ISO date
+    ``YYYY-MM-DD`` from the ``yyyymmdd`` part)."""
+
+    outlet: str
+    section: str
+    article_id: str
+    published: str
+
+
+_MEMBER_RE = re.compile(
+    r"(?:^|/)(?P<outlet>[^/]+)/(?P<section>[^/]+)/"
+    r"(?P<stem>[A-Za-z]{2}-(?P=section)-\d+-(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2}))\.txt$"
+)
+
+
+def parse_member_name(path: str) -> MemberName | None:
+    """Outlet, section, id and date from an ANT member path
+    (``.../<Source>/<category>/<XX>-<category>-<n>-<yyyymmdd>.txt``), or ``None`` when
+    the path does not follow that pattern (the archive's README, another corpus)."""
+    match = _MEMBER_RE.search(PurePosixPath(path).as_posix())
+    if not match:
+        return None
+    return MemberName(
+        outlet=match["outlet"],
+        section=match["section"],
+        article_id=match["stem"].lower(),
+        published=f"{match['y']}-{match['m']}-{match['d']}",
+    )

@@ -1,0 +1,795 @@
+"""Counting a corpus without per-token rows: term and bigram frequencies at any scale.
+
+`count_corpus` reads a source (`arabic_media.corpus.sources`) one article at a time and
+returns `Counts`: a frequency table per term in normalised form and in grouped form (with
+category, count and document frequency), bigram counts, per-article totals, the
+failures table and a provenance record. It gives the numbers `load_corpus` +
+`arabic_media.terms.annotate` / `ngrams(..., 2)` give (``tests/test_counting.py`` checks
+that), without keeping a row per token:
+
+* **Chunks mapped, tallies merged.** Articles are counted in chunks (`count_chunk`)
+  into a `Tally`: numbers keyed by normalised form, mergeable (`merge_tallies`), so the
+  same function runs in one process, in a pool of worker processes fed by one reader
+  (the default: the reader only reads, the workers decode, cut and count), or on a
+  Dask cluster (``scheduler=...``); `finish` turns the merged tally into tables.
+* **Each distinct form once.** A worker normalises and classifies each distinct
+  surface form the first time it meets it; tokens become integer ids by a dict
+  look-up, and counting is done on arrays of ids. Memory grows with the vocabulary
+  (and with one entry per distinct word of each article, for the grouped document
+  frequencies), not with the running text.
+
+Definitions (the study's, imported from where they live; see the block below):
+
+* tokens are the study's tokenizer (`arabic_media.text.tokenize`), kinds by
+  `token_kind`, the normalised form `normalize` with its defaults;
+* a word's category is ``reporting_verb`` / ``attribution`` (``reporting_terms.csv``),
+  else ``stopword`` (``stopwords_ar.txt``), else ``content``: as `terms.annotate`;
+* the group key is ``CliticGrouper(vocabulary)(norm)`` where the vocabulary is the set
+  of normalised word types of the source counted (as `annotate` builds it); the group
+  table also gives the label `annotate` displays (the key's most frequent member);
+* a bigram is two consecutive word tokens of one sentence with no punctuation or
+  number between them, neither a stop word, a reporting verb nor an attribution word,
+  in normalised form (`terms.ngrams(..., 2)`). Sentence boundaries matter only where
+  no punctuation token separates the two words, and with `split_sentences`' rule that
+  is exactly a blank line (a sentence otherwise ends on terminal punctuation, itself a
+  token); ``tests/test_counting.py`` checks this against `segment_article`.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import multiprocessing
+import operator
+import os
+import queue
+import re
+import threading
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+# --- the study's definitions, imported in this one place (repoint here when they move) ---
+from arabic_media.text import _token_re, normalize, token_kind  # noqa: E402
+
+
+def _study_lexicons() -> tuple[frozenset[str], dict[str, str]]:
+    """Stop words and reporting/attribution categories (``norm -> category``), as
+    `terms.annotate` uses them. Imported here, lazily: `arabic_media.terms` imports
+    pandas, which worker processes do not need."""
+    from arabic_media.terms import load_reporting_terms, load_stopwords
+
+    reporting = load_reporting_terms()
+    return load_stopwords(), dict(zip(reporting["norm"], reporting["category"]))
+
+
+def _study_grouper(vocabulary: Iterable[str]):
+    """The study's grouper built on ``vocabulary`` (`terms.CliticGrouper`)."""
+    from arabic_media.terms import CliticGrouper
+
+    return CliticGrouper(vocabulary)
+
+
+# -------------------------------------------------------------------------------------
+
+__all__ = [
+    "Counts",
+    "Settings",
+    "Tally",
+    "count_chunk",
+    "count_corpus",
+    "finish",
+    "merge_tallies",
+    "study_settings",
+]
+
+#: Word categories, in the order tables list them.
+WORD_CATEGORIES = ("content", "stopword", "reporting_verb", "attribution")
+#: Categories a bigram may not start or end with (`terms.NGRAM_EDGE_EXCLUDE`).
+EDGE_EXCLUDE = ("stopword", "reporting_verb", "attribution")
+#: Articles per chunk: enough to amortise a hand-over between processes, few enough to
+#: keep every core busy to the end.
+CHUNK_ARTICLES = 200
+
+# Token ids: a word's id is >= 0 (its normalised form); these mark the others.
+_NUMBER, _PUNCT, _BREAK = -1, -2, -3
+#: Ends a sentence (a blank line) or an article in the id stream; never a token (whitespace).
+_BREAK_MARK = "\n"
+#: A blank line: the only sentence boundary that can fall between two word tokens.
+_BLANK_LINE_RE = re.compile(r"\r?\n[ \t\f\v]*\r?\n")
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs besides the study's code, picklable: the stop words,
+    the reporting categories, and whether bigrams are counted. (Each process builds
+    the tokenizer itself, `_token_re`, so the reader is not held up building it.)"""
+
+    stopwords: frozenset[str]
+    reporting: tuple[tuple[str, str], ...]  # (norm, category), sorted
+    bigrams: bool = True
+
+    @functools.cached_property
+    def categories(self) -> dict[str, str]:
+        """``norm -> reporting category`` (a dict, built once)."""
+        return dict(self.reporting)
+
+    def describe(self) -> dict[str, str]:
+        return {
+            "tokenizer": "arabic_media.text.tokenize",
+            "normalisation": "arabic_media.text.normalize (defaults)",
+            "stopwords": f"corpus/lexicons/stopwords_ar.txt ({len(self.stopwords)} forms)",
+            "reporting_terms": f"corpus/lexicons/reporting_terms.csv ({len(self.reporting)} forms)",
+            "grouping": "arabic_media.terms.CliticGrouper(vocabulary); vocabulary = the normalised word "
+            "types of the source counted; key = the grouper's return value",
+            "bigrams": "two consecutive word tokens in one sentence, no punctuation or number between, "
+            "neither edge a stop word, reporting verb or attribution word (terms.ngrams n=2), normalised",
+        }
+
+
+def study_settings(*, bigrams: bool = True) -> Settings:
+    """The study's tokenizer, stop words and reporting categories, as `Settings`."""
+    stopwords, reporting = _study_lexicons()
+    return Settings(frozenset(stopwords), tuple(sorted(reporting.items())), bigrams)
+
+
+# --- the per-process vocabulary: each distinct surface form classified once ------------
+
+
+def _bmp_only(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with every character-class item above U+FFFF removed.
+
+    The tokenizer's classes list hundreds of ranges beyond the BMP, and `re` tries them
+    one by one at every character that does not match (the end of every word), which
+    makes it six times slower. On a text without astral characters those items can
+    never match, so the stripped pattern finds exactly the same tokens; texts with
+    astral characters (emoji) use the full pattern.
+    """
+    from re import _compiler, _parser  # the parsed form is the only way to edit a class
+    from re._constants import BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, RANGE, SUBPATTERN
+
+    def strip(sub) -> None:
+        for i, (op, av) in enumerate(sub.data):
+            if op is IN:
+                kept = []
+                for item_op, item in av:
+                    if item_op is RANGE:
+                        if item[0] <= 0xFFFF:
+                            kept.append((item_op, (item[0], min(item[1], 0xFFFF))))
+                    elif not (item_op is LITERAL and item > 0xFFFF):
+                        kept.append((item_op, item))
+                sub.data[i] = (op, kept)
+            elif op in (MAX_REPEAT, MIN_REPEAT):
+                strip(av[2])
+            elif op is SUBPATTERN:
+                strip(av[3])
+            elif op is BRANCH:
+                for branch in av[1]:
+                    strip(branch)
+
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    strip(parsed)
+    return _compiler.compile(parsed, pattern.flags)
+
+
+def _invariant_letters() -> re.Pattern[str]:
+    """Strings `normalize` returns unchanged, recognised without calling it: ASCII
+    letters and digits and the Arabic letters U+0621-U+064A that `normalize` leaves as
+    they are (each checked here). None of them is a combining mark, an invisible or a
+    presentation form, and no two of them compose under NFC, so a string made only of
+    them is its own normal form; ``tests/test_counting.py`` checks this."""
+    candidates = [chr(c) for c in range(0x30, 0x7B) if chr(c).isalnum()]
+    candidates += [chr(c) for c in range(0x0621, 0x064B) if chr(c) != "\u0640"]
+    safe = "".join(c for c in candidates if normalize(c) == c)
+    return re.compile(f"[{re.escape(safe)}]+")
+
+
+class _Vocabulary:
+    """Per process: surface form -> token id, normalised forms by id, and which ids may
+    start or end a bigram. Kept across chunks, so each surface form is normalised once
+    per process."""
+
+    def __init__(self, settings: Settings, token_pattern: str | None = None):
+        self.settings = settings
+        # ``token_pattern``: `_token_re`'s pattern, built by the parent process once (it
+        # takes a second, from the Unicode database); else built here.
+        self.full_re = re.compile(token_pattern) if token_pattern else _token_re()
+        self.fast_re = _bmp_only(self.full_re)
+        self.invariant = _invariant_letters()
+        self.ids: dict[str, int] = {_BREAK_MARK: _BREAK}
+        self.norm_ids: dict[str, int] = {}
+        self.norms: list[str] = []
+        self.edge: list[bool] = []
+
+    @staticmethod
+    def paragraphs(text: str) -> list[str]:
+        """``text`` cut at blank lines: the only sentence ends that can fall between
+        two words (`split_sentences` ends every other sentence on punctuation)."""
+        return _BLANK_LINE_RE.split(text)
+
+    def tokens(self, text: str) -> list[str]:
+        pattern = self.full_re if _ASTRAL_RE.search(text) else self.fast_re
+        return pattern.findall(text)
+
+    def learn(self, surfaces: Iterable[str]) -> None:
+        """Give an id to each new surface form (normalising it once)."""
+        invariant, ids, norm_ids, norms = self.invariant.fullmatch, self.ids, self.norm_ids, self.norms
+        first_new = len(norms)
+        for surface in surfaces:
+            if invariant(surface):
+                if surface.isdigit():
+                    ids[surface] = _NUMBER
+                    continue
+                norm = surface
+            else:
+                kind = token_kind(surface)
+                if kind != "word":
+                    ids[surface] = _NUMBER if kind == "number" else _PUNCT
+                    continue
+                norm = normalize(surface)
+            norm_id = norm_ids.get(norm)
+            if norm_id is None:
+                norm_id = norm_ids[norm] = len(norms)
+                norms.append(norm)
+            ids[surface] = norm_id
+        settings = self.settings
+        self.edge.extend(_category(norm, settings) not in EDGE_EXCLUDE for norm in norms[first_new:])
+
+
+def _category(norm: str, settings: Settings) -> str:
+    """A word's category as `terms.annotate` gives it: the reporting list first."""
+    category = settings.categories.get(norm)
+    if category is not None:
+        return category
+    return "stopword" if norm in settings.stopwords else "content"
+
+
+_VOCABULARIES: dict[Settings, _Vocabulary] = {}
+
+
+def _vocabulary(settings: Settings, token_pattern: str | None = None) -> _Vocabulary:
+    """This process's vocabulary for ``settings`` (one per process, reused by chunks)."""
+    if settings not in _VOCABULARIES:
+        _VOCABULARIES.clear()
+        _VOCABULARIES[settings] = _Vocabulary(settings, token_pattern)
+    return _VOCABULARIES[settings]
+
+
+# --- the tally: mergeable counts keyed by normalised form ------------------------------
+
+
+@dataclass
+class Tally:
+    """Counts of some articles, keyed by normalised form; `merge_tallies` adds two.
+
+    ``norms``: the normalised word forms (position = id); ``count`` and ``documents``:
+    per id; ``article_words``/``article_sizes``: each article's distinct word ids, one
+    run per article (for the grouped forms' document frequencies, which need the
+    whole vocabulary); ``bigrams``: codes ``first_id << 32 | second_id`` with
+    ``bigram_count`` and ``bigram_documents``; ``articles``: per-article rows (the
+    position in the source, then `ARTICLE_COLUMNS`); ``failures``: ``(position,
+    Failure)``; ``warnings``: ``(source, message)`` from decoding. Positions put
+    articles back in reading order, whichever process counted them.
+    """
+
+    norms: list[str] = field(default_factory=list)
+    count: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    documents: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    article_words: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    article_sizes: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    bigrams: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    bigram_count: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    bigram_documents: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    articles: list[tuple] = field(default_factory=list)
+    failures: list = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+#: The per-article rows of a tally, and of `Counts.articles`.
+ARTICLE_COLUMNS = ["article_id", "source", "sha256", "outlet", "section", "published", "encoding",
+                   "tokens", "words", "running_tokens"]
+
+
+def _unique(values: np.ndarray) -> np.ndarray:
+    """The distinct ``values``, sorted (a sort; numpy's hash-based `np.unique` is many
+    times slower on these arrays of 64-bit codes)."""
+    values = np.sort(values)
+    keep = np.ones(len(values), bool)
+    keep[1:] = values[1:] != values[:-1]
+    return values[keep]
+
+
+def _sum_by_code(codes: np.ndarray, *values: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Distinct ``codes`` (sorted) and each of ``values`` summed per code."""
+    order = np.argsort(codes, kind="stable")
+    codes = codes[order]
+    starts = np.flatnonzero(np.concatenate([[True], codes[1:] != codes[:-1]])) if len(codes) else np.zeros(0, np.int64)
+    return (codes[starts], *(np.add.reduceat(np.asarray(v, np.int64)[order], starts) if len(starts)
+                             else np.zeros(0, np.int64) for v in values))
+
+
+class _Accumulator:
+    """Counts in one process's id space; `tally` turns them into a `Tally`."""
+
+    def __init__(self, vocabulary: _Vocabulary):
+        self.vocab = vocabulary
+        self.count = np.zeros(0, np.int64)
+        self.documents = np.zeros(0, np.int64)
+        self.article_words: list[np.ndarray] = []
+        self.article_sizes: list[np.ndarray] = []
+        self.bigram_parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.bigram_pending = 0
+        self.bigram_merged = 0
+        self.articles: list[tuple] = []
+        self.failures: list = []
+        self.warnings: list[tuple[str, str]] = []
+
+    def add(self, numbered: list) -> None:
+        """Count ``numbered`` articles: ``(position in the source, Article)`` pairs."""
+        vocab = self.vocab
+        streams = []
+        for _, article in numbered:
+            if vocab.settings.bigrams:
+                stream = []
+                for paragraph in vocab.paragraphs(article.text):
+                    stream += vocab.tokens(paragraph)
+                    stream.append(_BREAK_MARK)
+            else:
+                stream = vocab.tokens(article.text)
+                stream.append(_BREAK_MARK)
+            streams.append(stream)
+            if article.warnings:
+                self.warnings.extend((article.source, w) for w in article.warnings)
+        if not streams:
+            return
+        flat = list(itertools.chain.from_iterable(streams))
+        new = set(flat).difference(vocab.ids)
+        if new:
+            vocab.learn(new)
+        # itemgetter looks every token up in C (a tuple; a lone item comes back bare)
+        ids = np.array(operator.itemgetter(*flat)(vocab.ids) if len(flat) > 1 else [vocab.ids[flat[0]]],
+                       dtype=np.int64)
+        article_of = np.repeat(np.arange(len(streams)), [len(s) for s in streams])
+        size = len(vocab.norms)
+        if len(self.count) < size:
+            self.count = np.concatenate([self.count, np.zeros(size - len(self.count), np.int64)])
+            self.documents = np.concatenate([self.documents, np.zeros(size - len(self.documents), np.int64)])
+        n = len(streams)
+        is_word = ids >= 0
+        tokens = np.bincount(article_of, weights=ids != _BREAK, minlength=n).astype(np.int64)
+        words = np.bincount(article_of, weights=is_word, minlength=n).astype(np.int64)
+        running = np.bincount(article_of, weights=ids >= _NUMBER, minlength=n).astype(np.int64)
+        for (position, article), t, w, r in zip(numbered, tokens.tolist(), words.tolist(), running.tolist()):
+            self.articles.append((position, article.article_id, article.source, article.sha256, article.outlet,
+                                  article.section, article.published, article.encoding, t, w, r))
+        word_ids = ids[is_word]
+        self.count += np.bincount(word_ids, minlength=size)
+        pairs = _unique((article_of[is_word] << 32) | word_ids)
+        distinct = pairs & 0xFFFFFFFF
+        self.documents += np.bincount(distinct, minlength=size)
+        self.article_words.append(distinct.astype(np.int32))
+        self.article_sizes.append(np.bincount(pairs >> 32, minlength=n).astype(np.int32))
+        if vocab.settings.bigrams:
+            self._add_bigrams(ids, article_of)
+
+    def _add_bigrams(self, ids: np.ndarray, article_of: np.ndarray) -> None:
+        edge = np.concatenate([np.zeros(3, bool), np.array(self.vocab.edge, bool)])[ids + 3]
+        valid = edge[:-1] & edge[1:]
+        codes = (ids[:-1][valid] << 32) | ids[1:][valid]
+        if not len(codes):
+            return
+        owners = article_of[:-1][valid]
+        order = np.lexsort((owners, codes))
+        codes, owners = codes[order], owners[order]
+        first_in_article = np.ones(len(codes), bool)
+        first_in_article[1:] = (codes[1:] != codes[:-1]) | (owners[1:] != owners[:-1])
+        unique, count, documents = _sum_by_code(codes, np.ones(len(codes), np.int64), first_in_article)
+        self.bigram_parts.append((unique, count, documents))
+        self.bigram_pending += len(unique)
+        # Merge the pending parts once they outgrow what is merged (each code is merged
+        # O(log n) times in all), so memory stays near the distinct bigrams seen.
+        if self.bigram_pending > max(self.bigram_merged, 1 << 16):
+            self._merge_bigrams()
+
+    def _merge_bigrams(self) -> None:
+        if len(self.bigram_parts) > 1:
+            codes, count, documents = (np.concatenate(p) for p in zip(*self.bigram_parts))
+            self.bigram_parts = [_sum_by_code(codes, count, documents)]
+        self.bigram_merged = len(self.bigram_parts[0][0]) if self.bigram_parts else 0
+        self.bigram_pending = 0
+
+    def tally(self) -> Tally:
+        """The counts so far, keyed by normalised form (ids renumbered densely)."""
+        self._merge_bigrams()
+        used = np.flatnonzero(self.count)
+        renumber = np.full(max(len(self.count), 1), -1, np.int64)
+        renumber[used] = np.arange(len(used))
+        norms = [self.vocab.norms[i] for i in used.tolist()]
+        words = np.concatenate(self.article_words) if self.article_words else np.zeros(0, np.int32)
+        sizes = np.concatenate(self.article_sizes) if self.article_sizes else np.zeros(0, np.int32)
+        tally = Tally(
+            norms=norms,
+            count=self.count[used],
+            documents=self.documents[used],
+            article_words=renumber[words].astype(np.int32),
+            article_sizes=sizes,
+            articles=self.articles,
+            failures=self.failures,
+            warnings=self.warnings,
+        )
+        if self.bigram_parts:
+            codes, count, documents = self.bigram_parts[0]
+            tally.bigrams = (renumber[codes >> 32] << 32) | renumber[codes & 0xFFFFFFFF]
+            tally.bigram_count, tally.bigram_documents = count, documents
+            order = np.argsort(tally.bigrams, kind="stable")
+            tally.bigrams, tally.bigram_count, tally.bigram_documents = (
+                a[order] for a in (tally.bigrams, tally.bigram_count, tally.bigram_documents))
+        return tally
+
+
+def _prepared(source, members: list, first: int, accumulator: _Accumulator) -> list:
+    """``members`` prepared by ``source``, as ``(position, Article)`` pairs (``first``
+    is the position of the first in the source); failures go to the accumulator."""
+    from arabic_media.corpus.sources import Failure
+
+    articles = []
+    for position, member in enumerate(members, start=first):
+        item = source.prepare(member)
+        if isinstance(item, Failure):
+            accumulator.failures.append((position, item))
+        else:
+            articles.append((position, item))
+    return articles
+
+
+def count_chunk(source, members: list, settings: Settings, first: int = 0) -> Tally:
+    """Count one chunk of a source's members (`Member` records, as ``source.members()``
+    yields them; ``first`` is the first one's position in the source): prepare each
+    (``source.prepare``), tokenize, normalise, count. The one per-chunk function of
+    every way of running (one process, a pool of processes, Dask)."""
+    accumulator = _Accumulator(_vocabulary(settings))
+    accumulator.add(_prepared(source, members, first, accumulator))
+    return accumulator.tally()
+
+
+def merge_tallies(tallies: Iterable[Tally]) -> Tally:
+    """One `Tally` holding the sum of ``tallies`` (articles and failures in the order
+    given). Ids are renumbered over the union of their normalised forms."""
+    tallies = list(tallies)
+    if not tallies:
+        return Tally()
+    if len(tallies) == 1:
+        return tallies[0]
+    index: dict[str, int] = {}
+    norms: list[str] = []
+    maps = []
+    for tally in tallies:
+        mapped = np.empty(len(tally.norms), np.int64)
+        for i, norm in enumerate(tally.norms):
+            j = index.get(norm)
+            if j is None:
+                j = index[norm] = len(norms)
+                norms.append(norm)
+            mapped[i] = j
+        maps.append(mapped)
+    size = len(norms)
+    merged = Tally(norms=norms, count=np.zeros(size, np.int64), documents=np.zeros(size, np.int64))
+    words, sizes, codes, counts, docs = [], [], [], [], []
+    for tally, mapped in zip(tallies, maps):
+        np.add.at(merged.count, mapped, tally.count)
+        np.add.at(merged.documents, mapped, tally.documents)
+        words.append(mapped[tally.article_words].astype(np.int32))
+        sizes.append(tally.article_sizes)
+        if len(tally.bigrams):
+            codes.append((mapped[tally.bigrams >> 32] << 32) | mapped[tally.bigrams & 0xFFFFFFFF])
+            counts.append(tally.bigram_count)
+            docs.append(tally.bigram_documents)
+        merged.articles += tally.articles
+        merged.failures += tally.failures
+        merged.warnings += tally.warnings
+    merged.article_words = np.concatenate(words)
+    merged.article_sizes = np.concatenate(sizes)
+    if codes:
+        merged.bigrams, merged.bigram_count, merged.bigram_documents = _sum_by_code(
+            np.concatenate(codes), np.concatenate(counts), np.concatenate(docs))
+    return merged
+
+
+# --- from a merged tally to tables -----------------------------------------------------
+
+
+@dataclass
+class Counts:
+    """The counts of a source.
+
+    ``norms``: ``term, category, count, documents`` (one row per normalised word form);
+    ``groups``: ``group, label, category, count, documents, forms`` (one row per group
+    key and category: the key is ``CliticGrouper(vocabulary)(norm)``, ``label`` the
+    group's most frequent member as `annotate` shows it, ``forms`` how many
+    normalised forms it holds); ``bigrams``: ``bigram, count, documents`` (the two
+    normalised words joined by a space, in reading order); each sorted by count
+    (descending), then term. ``documents`` is the number of articles holding the term.
+    ``articles``: one row per article read (`ARTICLE_COLUMNS`); ``failures``:
+    ``source, reason, detail`` for each article refused; ``provenance``: what was
+    counted, how, and the totals (a dict of strings and numbers).
+    """
+
+    norms: object
+    groups: object
+    bigrams: object
+    articles: object
+    failures: object
+    provenance: dict
+
+
+def finish(tally: Tally, settings: Settings, source_description: dict | None = None, *,
+           bigram_min_count: int = 1) -> Counts:
+    """Tables from a merged `Tally`: categories, the grouping on the whole vocabulary
+    (the normalised word types of the tally), labels and document frequencies. Bigrams
+    counted fewer than ``bigram_min_count`` times are left out of the table (they are
+    most of the distinct bigrams; ``provenance["bigram_types"]`` counts them all)."""
+    import pandas as pd
+
+    from arabic_media.corpus.sources import count_reasons, failures_table
+
+    norms = tally.norms
+    size = len(norms)
+    categories = [_category(n, settings) for n in norms]
+    # Sorting by term: rank the forms once; a bigram sorts as its pair of ranks, which
+    # is the order of the joined string (a space sorts before any word character).
+    rank = np.empty(size, np.int64)
+    rank[sorted(range(size), key=norms.__getitem__)] = np.arange(size)
+    order = np.lexsort((rank, -tally.count))
+    norm_table = pd.DataFrame({
+        "term": [norms[i] for i in order.tolist()],
+        "category": [categories[i] for i in order.tolist()],
+        "count": tally.count[order],
+        "documents": tally.documents[order],
+    })
+
+    grouper = _study_grouper(sorted(norms))
+    keys = [grouper(n) for n in norms]
+    # A group's label: its most frequent member (ties: the shortest, then alphabetical),
+    # over every category, as annotate() labels it.
+    best: dict[str, tuple] = {}
+    for key, norm, n in zip(keys, norms, tally.count.tolist()):
+        candidate = (-n, len(norm), norm)
+        if key not in best or candidate < best[key]:
+            best[key] = candidate
+    cells: dict[tuple[str, str], int] = {}
+    cell_of_norm = np.fromiter((cells.setdefault(cell, len(cells)) for cell in zip(keys, categories)),
+                               np.int64, count=size)
+    cell_names = list(cells)
+    n_cells = len(cell_names)
+    cell_count = np.bincount(cell_of_norm, weights=tally.count, minlength=n_cells).astype(np.int64)
+    cell_forms = np.bincount(cell_of_norm, minlength=n_cells).astype(np.int64)
+    article_of = np.repeat(np.arange(len(tally.article_sizes), dtype=np.int64), tally.article_sizes)
+    pairs = _unique(article_of * n_cells + cell_of_norm[tally.article_words])
+    cell_documents = np.bincount(pairs % n_cells, minlength=n_cells).astype(np.int64)
+    cell_rank = np.empty(n_cells, np.int64)
+    cell_rank[sorted(range(n_cells), key=cell_names.__getitem__)] = np.arange(n_cells)
+    order = np.lexsort((cell_rank, -cell_count)).tolist()
+    group_table = pd.DataFrame({
+        "group": [cell_names[i][0] for i in order],
+        "label": [best[cell_names[i][0]][2] for i in order],
+        "category": [cell_names[i][1] for i in order],
+        "count": cell_count[order],
+        "documents": cell_documents[order],
+        "forms": cell_forms[order],
+    })
+
+    kept = tally.bigram_count >= bigram_min_count
+    first, second = tally.bigrams[kept] >> 32, tally.bigrams[kept] & 0xFFFFFFFF
+    order = np.lexsort((rank[second], rank[first], -tally.bigram_count[kept]))
+    bigram_table = pd.DataFrame({
+        "bigram": [f"{norms[a]} {norms[b]}" for a, b in zip(first[order].tolist(), second[order].tolist())],
+        "count": tally.bigram_count[kept][order],
+        "documents": tally.bigram_documents[kept][order],
+    })
+
+    articles = pd.DataFrame(sorted(tally.articles), columns=["_position", *ARTICLE_COLUMNS])
+    articles = articles.drop(columns="_position")
+    refused = [failure for _, failure in sorted(tally.failures, key=lambda pair: pair[0])]
+    failures = failures_table(refused)
+    provenance = {
+        "source": dict(source_description or {}),
+        "articles_read": len(articles),
+        "articles_refused": len(failures),
+        "refused_by_reason": count_reasons(refused),
+        "decoding_warnings": len(tally.warnings),
+        "tokens": int(articles["tokens"].sum()) if len(articles) else 0,
+        "words": int(articles["words"].sum()) if len(articles) else 0,
+        "running_tokens": int(articles["running_tokens"].sum()) if len(articles) else 0,
+        "word_types_normalised": size,
+        "groups": len(best),
+        "bigram_types": len(tally.bigrams),
+        "definitions": settings.describe(),
+    }
+    return Counts(norm_table, group_table, bigram_table, articles, failures, provenance)
+
+
+# --- running it: one process, a pool of processes, or Dask ----------------------------
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[tuple[int, list]]:
+    """``(position of the first, chunk)`` for chunks of ``size`` items."""
+    iterator = iter(items)
+    first = 0
+    while chunk := list(itertools.islice(iterator, size)):
+        yield first, chunk
+        first += len(chunk)
+
+
+def _progress(progress: bool | None, description: str):
+    """A tqdm bar counting articles (``tqdm.auto``: a widget in a notebook, text in a
+    terminal); ``progress=None`` shows it only on a terminal, ``False`` never."""
+    from tqdm.auto import tqdm
+
+    return tqdm(desc=description, unit=" articles", disable=(None if progress is None else not progress),
+                leave=False, mininterval=0.5)
+
+
+def _worker(source, setup, tasks, results) -> None:
+    """A worker process: take the `Settings` from ``setup``, then count chunks from
+    ``tasks`` into one tally until ``None``; put the tally (or the error) in ``results``."""
+    try:
+        settings, token_pattern = setup.get()
+        accumulator = _Accumulator(_vocabulary(settings, token_pattern))
+        while (task := tasks.get()) is not None:
+            first, chunk = task
+            accumulator.add(_prepared(source, chunk, first, accumulator))
+        results.put(("tally", accumulator.tally()))
+    except BaseException:  # noqa: BLE001 - reported to the parent, which raises
+        results.put(("error", traceback.format_exc()))
+
+
+def _count_in_processes(source, settings: Settings, workers: int, chunk_size: int, bar) -> Tally:
+    """The reader (this process) streams chunks of members to ``workers`` processes
+    through a bounded queue; each counts into its own tally; the tallies are merged."""
+    context = multiprocessing.get_context("spawn")
+    tasks = context.Queue(maxsize=2 * workers)
+    results = context.Queue()
+    processes, setups = [], []
+    for _ in range(workers):
+        # The settings (7,000 stop words) go through a queue, not the process arguments:
+        # those are written to a pipe that blocks this reader until the child has started.
+        setups.append(context.Queue())
+        processes.append(context.Process(target=_worker, args=(source, setups[-1], tasks, results), daemon=True))
+    for process in processes:
+        process.start()
+
+    def hand_out_settings() -> None:
+        # Built once here, beside the reading (lzma releases the GIL), not in each worker.
+        token_pattern = _token_re().pattern
+        for setup in setups:
+            setup.put((settings, token_pattern))
+
+    threading.Thread(target=hand_out_settings, daemon=True).start()
+    tallies = []
+    try:
+        for first, chunk in _chunks(source.members(), chunk_size):
+            _put(tasks, (first, chunk), processes, results)
+            bar.update(len(chunk))
+        for _ in processes:
+            _put(tasks, None, processes, results)
+        while len(tallies) < workers:
+            kind, payload = _get(results, processes)
+            if kind == "error":
+                raise RuntimeError(f"a counting worker failed:\n{payload}")
+            tallies.append(payload)
+    finally:
+        # Do not wait at exit for chunks no worker will take (after an error).
+        tasks.cancel_join_thread()
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+    return merge_tallies(tallies)
+
+
+def _put(tasks, item, processes, results) -> None:
+    while True:
+        try:
+            tasks.put(item, timeout=1)
+            return
+        except queue.Full:
+            _check_workers(processes, results)
+
+
+def _get(results, processes):
+    while True:
+        try:
+            return results.get(timeout=1)
+        except queue.Empty:
+            _check_workers(processes, results)
+
+
+def _check_workers(processes, results) -> None:
+    for process in processes:
+        if process.exitcode not in (None, 0):
+            try:
+                kind, payload = results.get_nowait()
+            except queue.Empty:
+                payload = f"exit code {process.exitcode}"
+            raise RuntimeError(f"a counting worker died: {payload}")
+
+
+def _count_on_dask(source, settings: Settings, scheduler, chunk_size: int, bar) -> Tally:
+    """Partitions of ``chunk_size`` members, read here and mapped by `count_chunk` on
+    the Dask cluster at ``scheduler`` (an address or a `distributed.Client`), at most
+    a few per worker thread in flight; the tallies are merged as they come back, in
+    batches, and the result does not depend on their order."""
+    from distributed import Client, as_completed
+
+    client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
+    try:
+        threads = max(sum(client.nthreads().values()), 1)
+        in_flight = as_completed()
+        settings_future = client.scatter(settings, broadcast=True)
+        source_future = client.scatter(source, broadcast=True)
+        done: list[Tally] = []
+        merged: list[Tally] = []
+        for first, chunk in _chunks(source.members(), chunk_size):
+            future = client.submit(count_chunk, source_future, chunk, settings_future, first, pure=False)
+            in_flight.add(future)
+            bar.update(len(chunk))
+            while in_flight.count() >= 2 * threads:
+                done.append(next(in_flight).result())
+                if len(done) >= 16:  # merge in batches: memory stays near the vocabulary
+                    merged = [merge_tallies(merged + done)]
+                    done = []
+        for future in in_flight:
+            done.append(future.result())
+        return merge_tallies(merged + done) if merged or done else Tally()
+    finally:
+        if client is not scheduler:
+            client.close()
+
+
+def count_corpus(
+    source=None,
+    *,
+    bigrams: bool = True,
+    workers: int | None = None,
+    scheduler=None,
+    chunk_size: int = CHUNK_ARTICLES,
+    progress: bool | None = None,
+    settings: Settings | None = None,
+    bigram_min_count: int = 1,
+) -> Counts:
+    """Count a corpus, one article at a time; return `Counts`.
+
+    ``source``: a source of `arabic_media.corpus.sources` (`ManifestFolder`,
+    `TextFolder`, `TrecArchive`) or a path (`open_source`); default the study's corpus
+    folder. ``bigrams``: count bigrams too. ``workers``: worker processes (default:
+    every core; ``1`` counts in this process, no pool). ``scheduler``: a Dask
+    scheduler address (``tcp://host:8786``) or a `distributed.Client`: the chunks are
+    then counted on that cluster, which must be able to import this package.
+    ``progress``: the tqdm bar (``None``: only on a terminal). ``bigram_min_count``:
+    the least count of a bigram in the table (`finish`). The result is the same
+    whichever way it runs; articles are listed in reading order.
+    """
+    from arabic_media.corpus.sources import ManifestFolder, open_source
+
+    if source is None:
+        source = ManifestFolder()
+    elif isinstance(source, (str, Path)):
+        source = open_source(source)
+    settings = settings or study_settings(bigrams=bigrams)
+    workers = workers or os.cpu_count() or 1
+    with _progress(progress, "counting") as bar:
+        if scheduler is not None:
+            tally = _count_on_dask(source, settings, scheduler, chunk_size, bar)
+        elif workers == 1:
+            accumulator = _Accumulator(_vocabulary(settings))
+            for first, chunk in _chunks(source.members(), chunk_size):
+                accumulator.add(_prepared(source, chunk, first, accumulator))
+                bar.update(len(chunk))
+            tally = accumulator.tally()
+        else:
+            tally = _count_in_processes(source, settings, workers, chunk_size, bar)
+    return finish(tally, settings, source.describe(), bigram_min_count=bigram_min_count)

@@ -1,0 +1,130 @@
+"""The reference frequency list the study ships, built from the ANT news corpus.
+
+``corpus/reference/`` holds, for the 31,525 articles of the multi-source ANT corpus v2.1
+(Chouigui, Ben Khiroun, Elayeb 2021, doi:10.1007/s13369-020-05258-z; Apache-2.0, cite
+it), counted by `arabic_media.counting.count_corpus`:
+
+``norms.csv``
+    ``term, category, count, documents``: normalised word forms counted at least
+    ``MIN_COUNTS["norms"]`` times.
+``groups.csv``
+    ``group, label, category, count, documents, forms``: grouped forms (the key of
+    ``CliticGrouper(vocabulary)``, vocabulary = every normalised word type of the
+    archive; ``label`` its most frequent member), at least ``MIN_COUNTS["groups"]``.
+``bigrams.csv``
+    ``bigram, count, documents``: bigrams as `terms.ngrams(..., 2)` defines them,
+    at least ``MIN_COUNTS["bigrams"]``.
+``provenance.json``
+    The archive's name and sha256, articles read and refused by reason, the running
+    tokens of the whole archive (the denominator for keyness: all of them, not only
+    those of the kept rows), word types before the cut, the minimum counts, the rows
+    kept, the definitions and the code that built it. No timestamp, no machine path.
+
+The CSVs are UTF-8 with a BOM and LF line endings, like the figures' CSVs, sorted by
+count (descending) then term, so a rebuild gives the same bytes
+(``tests/test_reference.py`` checks it when the archive is present).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from arabic_media import __version__, paths
+from arabic_media.corpus.sources import TrecArchive
+
+__all__ = ["MIN_COUNTS", "REFERENCE_DIR", "FILES", "build_reference", "write_reference", "read_reference"]
+
+REFERENCE_DIR: Path = paths.CORPUS_DIR / "reference"
+#: The least count a row needs to be kept, per table: the files stay a few MB in all.
+MIN_COUNTS = {"norms": 10, "groups": 10, "bigrams": 10}
+FILES = {"norms": "norms.csv", "groups": "groups.csv", "bigrams": "bigrams.csv"}
+CITATION = (
+    "A. Chouigui, O. Ben Khiroun, B. Elayeb, \"An Arabic Multi-source News Corpus: Experimenting on "
+    "Single-document Extractive Summarization\", Arabian Journal for Science and Engineering 46(8), 2021, "
+    "doi:10.1007/s13369-020-05258-z"
+)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_reference(counts, out_dir: Path, *, archive: Path, min_counts: dict[str, int] | None = None) -> dict:
+    """Write the three CSVs and ``provenance.json`` of ``counts`` (a
+    `arabic_media.counting.Counts` of ``archive``) into ``out_dir``; return the
+    provenance record."""
+    min_counts = dict(MIN_COUNTS if min_counts is None else min_counts)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    kept = {}
+    for table_name, file_name in FILES.items():
+        table = getattr(counts, table_name)
+        table = table[table["count"] >= min_counts[table_name]]
+        table.to_csv(out_dir / file_name, index=False, encoding="utf-8-sig", lineterminator="\n")
+        kept[file_name] = len(table)
+    totals = counts.provenance
+    provenance = {
+        "what": "reference frequency list of the study: word forms, groups and bigrams of the ANT corpus",
+        "archive": {"name": Path(archive).name, "sha256": _sha256(archive)},
+        "citation": CITATION,
+        "articles_read": totals["articles_read"],
+        "articles_refused": totals["articles_refused"],
+        "refused_by_reason": totals["refused_by_reason"],
+        "refused": [{"source": s, "reason": r} for s, r in zip(counts.failures["source"], counts.failures["reason"])],
+        "tokens": totals["tokens"],
+        "words": totals["words"],
+        "running_tokens": totals["running_tokens"],
+        "running_tokens_note": "words and numbers of every article read, punctuation excluded: the denominator "
+        "for per-1,000 shares and keyness (all of the archive, not only the kept rows)",
+        "word_types_normalised_before_cut": totals["word_types_normalised"],
+        "groups_before_cut": totals["groups"],
+        "bigram_types_before_cut": totals["bigram_types"],
+        "min_counts": {FILES[k]: v for k, v in min_counts.items()},
+        "rows_kept": kept,
+        "definitions": totals["definitions"],
+        "built_by": f"scripts/build_reference.py with arabic_media {__version__} "
+        "(arabic_media.reference.build_reference -> arabic_media.counting.count_corpus)",
+    }
+    text = json.dumps(provenance, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    (out_dir / "provenance.json").write_text(text, encoding="utf-8", newline="\n")
+    return provenance
+
+
+def build_reference(
+    archive: Path | str | None = None,
+    out_dir: Path | str | None = None,
+    *,
+    scheduler=None,
+    workers: int | None = None,
+    progress: bool | None = None,
+    min_counts: dict[str, int] | None = None,
+) -> dict:
+    """Count the ANT archive (default ``paths.ANT_ARCHIVE``) and write the reference
+    into ``out_dir`` (default ``corpus/reference/``); on the Dask cluster at
+    ``scheduler`` when given, else with ``workers`` processes here. Returns the
+    provenance record."""
+    from arabic_media.counting import count_corpus
+
+    archive = Path(archive) if archive is not None else paths.ANT_ARCHIVE
+    cut = dict(MIN_COUNTS if min_counts is None else min_counts)
+    counts = count_corpus(TrecArchive(archive), bigrams=True, scheduler=scheduler, workers=workers,
+                          progress=progress, bigram_min_count=cut["bigrams"])
+    return write_reference(counts, Path(out_dir) if out_dir is not None else REFERENCE_DIR,
+                           archive=archive, min_counts=min_counts)
+
+
+def read_reference(table: str = "norms", folder: Path | str | None = None):
+    """One table of the shipped reference (``norms``, ``groups`` or ``bigrams``) as a
+    DataFrame, terms as strings; its provenance is ``provenance.json`` beside it."""
+    import pandas as pd
+
+    folder = Path(folder) if folder is not None else REFERENCE_DIR
+    return pd.read_csv(folder / FILES[table], encoding="utf-8-sig", dtype={"term": str, "group": str,
+                                                                            "label": str, "bigram": str},
+                       keep_default_na=False)

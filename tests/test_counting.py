@@ -1,0 +1,197 @@
+"""count_corpus gives the numbers of load_corpus + annotate / ngrams, in any way it runs."""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arabic_media import paths, terms
+from arabic_media.corpus import CorpusWarning, load_corpus
+from arabic_media.corpus.sources import ManifestFolder, TrecArchive
+from arabic_media.counting import (
+    _BREAK_MARK,
+    _bmp_only,
+    _invariant_letters,
+    _Vocabulary,
+    count_chunk,
+    count_corpus,
+    finish,
+    merge_tallies,
+    study_settings,
+)
+from arabic_media.text import _token_re, normalize, segment_article, token_kind
+
+ANT = paths.ANT_ARCHIVE
+needs_ant = pytest.mark.skipif(not ANT.is_file(), reason="the ANT archive is not beside the project")
+
+#: A scratch corpus that exercises every rule: clitics and suffixes (grouping), hamza and
+#: alif maqsura spellings, diacritics, tatweel, presentation forms, an RLM inside a word,
+#: numbers and punctuation between words, blank lines and single line breaks, reporting
+#: verbs and the attribution word, an emoji (astral), a stray control character, CRLF.
+SCRATCH = {
+    "a.txt": "قال الوزير إن الشركات الأمريكية تواجه ضغوطاً. وأكدت الصحيفة أن الشركة\nالأمريكية ترفض.\n\n"
+             "شركات التواصل الاجتماعي، ومواقع التواصل الاجتماعي 2018 تتعاون مع الحكومة 😀 الحكومة.",
+    "b.txt": "الشركات الكبرى لشركات التكنولوجيا\n\nالدعاية المتطرفة على مواقع التواصل الاجتماعي ، "
+             "وقالت الحكومة إن ﻻ شيء يتغير. ذكرت الصحيفة أن مواقع\u200fالتواصل الاجتماعي تحذف الدعاية",
+    "c.txt": "الـدولة الإسلامية، والدولة الإسلامية؛ بالدولة الإسلامية! أكّد المسؤول على مواقع التواصل\r\n\r\n"
+             "الاجتماعي \x02 الشركة الأمريكية \"الكبرى\" إلى الشركات الأمريكيتان",
+}
+
+
+def _expected(tokens: pd.DataFrame):
+    """The numbers the study's own tables give: annotate, then group by hand and ngrams."""
+    annotated = terms.annotate(tokens)
+    words = annotated[annotated["kind"] == "word"]
+    grouper = terms.CliticGrouper(words["norm"])
+    norms = words.groupby(["norm", "category"]).agg(count=("norm", "size"), documents=("article_id", "nunique"))
+    groups = words.assign(key=words["norm"].map(grouper)).groupby(["key", "group", "category"]).agg(
+        count=("norm", "size"), documents=("article_id", "nunique"))
+    bigrams = terms.ngrams(annotated, 2)
+    return annotated, norms, groups, bigrams
+
+
+def _check_against_study(counts, tokens: pd.DataFrame) -> None:
+    annotated, norms, groups, bigrams = _expected(tokens)
+    got = counts.norms.set_index(["term", "category"])[["count", "documents"]]
+    assert got.sort_index().to_dict("index") == {k: dict(v) for k, v in norms.sort_index().to_dict("index").items()}
+    got = counts.groups.set_index(["group", "label", "category"])[["count", "documents"]]
+    assert got.to_dict("index") == groups.to_dict("index")
+    # the same counts as term_frequencies on the group labels, for every category
+    table = terms.term_frequencies(annotated, form="group", categories=terms.CATEGORIES[:4])
+    assert dict(zip(table["term"], table["count"])) == counts.groups.groupby("label")["count"].sum().to_dict()
+    assert dict(zip(bigrams["ngram"], bigrams["count"])) == dict(zip(counts.bigrams["bigram"], counts.bigrams["count"]))
+    assert len(counts.bigrams) == len(bigrams) > 0
+    running = terms.running_tokens(annotated, by_article=True)
+    got_running = dict(zip(counts.articles["article_id"], counts.articles["running_tokens"]))
+    assert got_running == running.to_dict()
+    assert counts.provenance["tokens"] == len(tokens)
+    assert counts.provenance["words"] == int((tokens["kind"] == "word").sum())
+
+
+def test_study_corpus_counts_equal_the_loaders_tables(study_corpus):
+    counts = count_corpus(workers=1, progress=False)
+    _check_against_study(counts, study_corpus.tokens)
+    assert counts.provenance["articles_read"] == len(study_corpus.articles) and counts.failures.empty
+
+
+def test_scratch_corpus_counts_equal_the_loaders_tables(tmp_path, write_corpus):
+    folder = write_corpus(tmp_path / "c", {k: v.encode("utf-8") for k, v in SCRATCH.items()})
+    counts = count_corpus(ManifestFolder(folder), workers=1, progress=False)
+    with pytest.warns(CorpusWarning, match="control character"):
+        tokens = load_corpus(folder).tokens
+    _check_against_study(counts, tokens)
+    # the rules were exercised: a bigram across a blank line is not counted, across a
+    # single line break it is; the grouper merged clitic forms
+    assert "الشركة الامريكية" in set(counts.bigrams["bigram"])
+    assert "التكنولوجيا الدعاية" not in set(counts.bigrams["bigram"])
+    assert (counts.groups["forms"] > 2).any()
+    assert counts.provenance["decoding_warnings"] == 1  # the control character
+
+
+def test_tables_are_sorted_by_count_then_term(tmp_path, write_corpus):
+    folder = write_corpus(tmp_path / "c", {k: v.encode("utf-8") for k, v in SCRATCH.items()})
+    counts = count_corpus(ManifestFolder(folder), workers=1, progress=False)
+    for table, term in ((counts.norms, "term"), (counts.bigrams, "bigram")):
+        keys = list(zip(-table["count"], table[term]))
+        assert keys == sorted(keys)
+
+
+@pytest.mark.slow
+def test_worker_processes_give_the_same_tables(tmp_path, write_corpus):
+    articles = {f"{n}-{k}": v.encode("utf-8") for n in range(3) for k, v in SCRATCH.items()}
+    folder = write_corpus(tmp_path / "c", articles)
+    one = count_corpus(ManifestFolder(folder), workers=1, progress=False)
+    two = count_corpus(ManifestFolder(folder), workers=2, chunk_size=2, progress=False)
+    for name in ("norms", "groups", "bigrams", "articles", "failures"):
+        pd.testing.assert_frame_equal(getattr(one, name), getattr(two, name))
+    assert one.provenance == two.provenance
+
+
+def test_tallies_merge_in_any_order(tmp_path, write_corpus):
+    folder = write_corpus(tmp_path / "c", {k: v.encode("utf-8") for k, v in SCRATCH.items()})
+    source = ManifestFolder(folder)
+    settings = study_settings()
+    members = list(source.members())
+    parts = [count_chunk(source, members[:1], settings, 0), count_chunk(source, members[1:], settings, 1)]
+    forward = finish(merge_tallies(parts), settings)
+    backward = finish(merge_tallies(parts[::-1]), settings)
+    whole = finish(count_chunk(source, members, settings), settings)
+    for name in ("norms", "groups", "bigrams", "articles"):
+        pd.testing.assert_frame_equal(getattr(forward, name), getattr(whole, name))
+        pd.testing.assert_frame_equal(getattr(backward, name), getattr(whole, name))
+
+
+# --- the shortcuts are exact ------------------------------------------------------------
+
+
+def test_bmp_pattern_finds_the_same_tokens_on_every_bmp_character():
+    full = _token_re()
+    probe = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    probe += " ".join(chr(c) * 2 for c in range(0x0600, 0x0700))
+    assert [m.span() for m in _bmp_only(full).finditer(probe)] == [m.span() for m in full.finditer(probe)]
+
+
+@given(st.text(alphabet=_invariant_letters().pattern[1:-2].replace("\\", ""), min_size=1, max_size=12))
+def test_invariant_letters_are_left_alone_by_normalize(word):
+    assert _invariant_letters().fullmatch(word)
+    assert normalize(word) == word
+    assert token_kind(word) == ("number" if word.isdigit() else "word")
+
+
+@functools.cache
+def _stream_vocabulary() -> _Vocabulary:
+    return _Vocabulary(study_settings())
+
+
+_PIECES = ["قال", "الشركة", "و", "2018", " ", "  ", "\n", "\n\n", "\r\n", "\n \t\n", ".", "،", "!", "»", "…",
+           "\u200f", "\u200c", "\x02", "ﻻ", "a.", "؟ "]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join))
+def test_word_pairs_break_exactly_where_sentences_do(text):
+    """Consecutive word tokens of one sentence (segment_article) are exactly the
+    consecutive words of the counting stream, where blank lines end sentences."""
+    vocab = _stream_vocabulary()
+    expected = []
+    for _sentence, spans in segment_article(text):
+        surfaces = [text[s.start:s.end] for s in spans]
+        expected += [(a, b) for a, b in zip(surfaces, surfaces[1:]) if token_kind(a) == token_kind(b) == "word"]
+    stream = []
+    for paragraph in vocab.paragraphs(text):
+        stream += vocab.tokens(paragraph) + [_BREAK_MARK]
+    got = [(a, b) for a, b in zip(stream, stream[1:])
+           if _BREAK_MARK not in (a, b) and token_kind(a) == token_kind(b) == "word"]
+    assert got == expected
+
+
+# --- the archive: a sample, on worker processes and on Dask -------------------------------
+
+
+@needs_ant
+@pytest.mark.slow
+def test_dask_cluster_gives_the_single_machine_result():
+    distributed = pytest.importorskip("distributed")
+    sample = TrecArchive(ANT, limit=400)
+    here = count_corpus(sample, workers=1, chunk_size=50, progress=False)
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        there = count_corpus(sample, scheduler=client, chunk_size=50, progress=False)
+    for name in ("norms", "groups", "bigrams", "articles", "failures"):
+        pd.testing.assert_frame_equal(getattr(here, name), getattr(there, name))
+    assert here.provenance == there.provenance
+    assert here.provenance["articles_read"] == 400 and len(here.bigrams) > 1000
+
+
+@needs_ant
+@pytest.mark.slow
+def test_ant_sample_on_worker_processes_equals_one_process():
+    sample = TrecArchive(ANT, limit=300)
+    one = count_corpus(sample, workers=1, progress=False)
+    two = count_corpus(sample, workers=2, chunk_size=40, progress=False)
+    for name in ("norms", "groups", "bigrams", "articles"):
+        pd.testing.assert_frame_equal(getattr(one, name), getattr(two, name))
+    assert one.provenance["running_tokens"] == int(one.articles["running_tokens"].sum()) > 50_000

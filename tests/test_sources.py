@@ -1,0 +1,222 @@
+"""Reading a corpus as a stream: the three sources, the ANT body cut, failures by reason."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import io
+import sys
+import tarfile
+import warnings
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arabic_media import paths
+from arabic_media.corpus import CorpusError, decode_article, load_corpus
+from arabic_media.corpus.ant import AntFormatError, parse_member_name, tag, text_body
+from arabic_media.corpus.sources import (
+    Article,
+    Failure,
+    ManifestFolder,
+    TextFolder,
+    TrecArchive,
+    count_reasons,
+    decode_text,
+    failures_table,
+    open_source,
+    read_articles,
+)
+
+ANT = paths.ANT_ARCHIVE
+needs_ant = pytest.mark.skipif(not ANT.is_file(), reason="the ANT archive is not beside the project")
+
+
+def _script():
+    """scripts/extract_ant_articles.py as a module: its rule is the one ant.py must keep."""
+    spec = importlib.util.spec_from_file_location("extract_ant_articles", paths.PROJECT_ROOT / "scripts" / "extract_ant_articles.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)  # dataclasses look their module up there
+    spec.loader.exec_module(sys.modules[spec.name])
+    return sys.modules[spec.name]
+
+
+def _doc(body: str, *, docno: str = "AL-culture-1-20180101") -> bytes:
+    return (f"<DOC>\n<DOCNO>{docno}</DOCNO>\n<TITLE>عنوان</TITLE>\n<TEXT>\n{body}\n</TEXT>\n</DOC>\n").encode()
+
+
+BODIES = [
+    _doc("قال الوزير إن الاقتصاد ينمو."),
+    _doc("سطر أول\nسطر ثان\n  \n\t\n"),  # trailing whitespace-only lines are cut
+    _doc("نص  فيه\u00a0مسافات \n"),  # a trailing space on a line with text stays
+    b"<DOC>\n<TEXT>\n\xd9\x86\xd8\xb5\n</TEXT>\n</DOC>",
+]
+
+
+@pytest.mark.parametrize("member", BODIES)
+def test_text_body_is_the_extraction_scripts_rule(member):
+    assert text_body(member, "m") == _script().text_body(member, "m")
+
+
+@pytest.mark.parametrize(
+    ("member", "reason"),
+    [
+        (b"<DOC>\n</DOC>", "no_text"),
+        (b"<TEXT>\na\n</TEXT>\n<TEXT>\nb\n</TEXT>", "text_twice"),
+        (b"<TEXT>\nno end", "no_text_end"),
+        (b"<TEXT>\r\nCRLF\r\n</TEXT>", "no_text"),
+        (b"\n</TEXT><TEXT>\n", "text_end_first"),
+        (b"<TEXT>\n \n\t\n</TEXT>", "empty_body"),
+    ],
+)
+def test_text_body_refuses_with_a_reason_where_the_script_exits(member, reason):
+    with pytest.raises(AntFormatError, match="^m: ") as raised:
+        text_body(member, "m")
+    assert raised.value.reason == reason
+    assert isinstance(raised.value, CorpusError)
+    with pytest.raises(SystemExit):
+        _script().text_body(member, "m")
+
+
+def test_tag_reads_one_element_and_names_the_member():
+    text = "<DOC><TITLE> عنوان \n</TITLE><URL>u</URL><URL>v</URL></DOC>"
+    assert tag(text, "TITLE", "m.txt") == "عنوان"
+    with pytest.raises(AntFormatError, match=r"m.txt: <URL> occurs 2 times"):
+        tag(text, "URL", "m.txt")
+
+
+def test_member_name_gives_outlet_section_id_and_date():
+    parsed = parse_member_name("antcorpus-multisource-v2.1/SkyNews/technology/SK-technology-931-20180618.txt")
+    assert (parsed.outlet, parsed.section, parsed.article_id, parsed.published) == (
+        "SkyNews", "technology", "sk-technology-931-20180618", "2018-06-18")
+    assert parse_member_name("antcorpus-multisource-v2.1/README.md") is None
+    assert parse_member_name("BBC/sport/BB-economy-1-20180101.txt") is None  # category must match
+
+
+def _tar(path, members: dict[str, bytes], mode: str = "w:xz"):
+    with tarfile.open(path, mode) as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return path
+
+
+def test_archive_streams_articles_and_names_each_failure(tmp_path):
+    good = _doc("قال الوزير إن الاقتصاد ينمو.", docno="BB-economy-7-20180301")
+    long_name = "x/" + "d" * 120 + "/BB-economy-8-20180302.txt"  # past the 100-byte ustar name field
+    members = {
+        "ant/README.md": b"not an article",
+        "ant/BBC/economy/BB-economy-7-20180301.txt": good,
+        "ant/BBC/economy/BB-economy-9-20180303.txt": b"<DOC>\n<TEXT>\n\xd9\x86 \xff bad\n</TEXT>",
+        "ant/BBC/economy/BB-economy-10-20180304.txt": b"<DOC>\n</DOC>\n",
+        "ant/BBC/economy/BB-economy-11-20180305.txt": _doc("  \t"),
+        "ant/BBC/economy/BB-economy-12-20180306.txt": _doc("نص\x02فيه حرف تحكم"),
+        long_name: _doc("نص طويل الاسم"),
+    }
+    source = TrecArchive(_tar(tmp_path / "a.tar.xz", members))
+    items = list(source)
+    assert [type(i).__name__ for i in items] == ["Article", "Failure", "Failure", "Failure", "Article", "Article"]
+    first = items[0]
+    assert first == Article(
+        article_id="bb-economy-7-20180301", source="ant/BBC/economy/BB-economy-7-20180301.txt",
+        sha256=hashlib.sha256(good).hexdigest(), text="قال الوزير إن الاقتصاد ينمو.", encoding="utf-8",
+        outlet="BBC", section="economy", published="2018-03-01")
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert [f.reason for f in failures] == ["undecodable", "no_text", "empty_body"]
+    assert failures[0].detail.startswith("ant/BBC/economy/BB-economy-9-20180303.txt: ")
+    assert count_reasons(failures) == {"empty_body": 1, "no_text": 1, "undecodable": 1}
+    assert items[4].warnings and "control character" in items[4].warnings[0]
+    assert items[5].source == long_name and items[5].article_id == "bb-economy-8-20180302"
+    table = failures_table(failures)
+    assert list(table.columns) == ["source", "reason", "detail"] and len(table) == 3
+    assert len(list(TrecArchive(source.path, limit=2).members())) == 2
+    assert [m.name for m in TrecArchive(source.path, step=3).members()] == [
+        "ant/BBC/economy/BB-economy-7-20180301.txt", "ant/BBC/economy/BB-economy-11-20180305.txt"]
+
+
+def test_a_truncated_archive_is_an_error_naming_it(tmp_path):
+    data = _tar(tmp_path / "a.tar", {f"BBC/sport/BB-sport-{n}-20180101.txt": _doc("ن" * 3000) for n in range(3)},
+                mode="w").read_bytes()
+    (tmp_path / "cut.tar").write_bytes(data[:2000])
+    with pytest.raises(CorpusError, match="cut.tar"):
+        list(TrecArchive(tmp_path / "cut.tar"))
+
+
+def test_manifest_folder_gives_the_loaders_text_and_refuses_for_its_reasons(tmp_path, write_corpus):
+    study = list(ManifestFolder())
+    corpus = load_corpus()
+    assert [a.text for a in study] == list(corpus.articles["text"])
+    assert study[0].sha256 == corpus.articles["sha256"].iloc[0]
+    folder = write_corpus(tmp_path / "c", {"a.txt": "نص سليم".encode(), "b.txt": b"\xd9\x86 \xff bad", "c.txt": b" \n "})
+    (folder / "a.txt").write_bytes("نص تغير".encode())  # sha256 no longer matches
+    failures: list[Failure] = []
+    assert list(read_articles(ManifestFolder(folder), failures)) == []
+    assert [f.reason for f in failures] == ["sha256_mismatch", "undecodable", "empty_body"]
+    # the loader stops on the first; its message is the stream's detail for b.txt
+    (folder / "a.txt").write_bytes("نص سليم".encode())
+    with pytest.raises(CorpusError) as raised:
+        load_corpus(folder)
+    assert str(raised.value) == failures[1].detail
+
+
+def test_text_folder_and_open_source(tmp_path):
+    (tmp_path / "t" / "sub").mkdir(parents=True)
+    (tmp_path / "t" / "b.txt").write_bytes("نص ب".encode())
+    (tmp_path / "t" / "sub" / "a.txt").write_bytes("نص أ".encode())
+    (tmp_path / "t" / "notes.md").write_bytes(b"skipped")
+    source = open_source(tmp_path / "t")
+    assert isinstance(source, TextFolder)
+    assert [(a.article_id, a.source, a.text) for a in source] == [("b", "t/b.txt", "نص ب"), ("sub/a", "t/sub/a.txt", "نص أ")]
+    assert isinstance(open_source(paths.CORPUS_DIR), ManifestFolder)
+    with pytest.raises(CorpusError, match="nowhere"):
+        open_source(tmp_path / "nowhere")
+
+
+@given(st.one_of(st.binary(max_size=40), st.text(max_size=30).map(lambda s: s.encode("utf-8")),
+                 st.text(max_size=30).map(lambda s: s.encode("utf-16"))))
+def test_decode_text_agrees_with_decode_article(data):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            expected = decode_article(data, "f")
+        except CorpusError as err:
+            expected = err
+    try:
+        text, encoding, warned = decode_text(data, "f")
+    except CorpusError as err:
+        assert isinstance(expected, CorpusError) or not expected[0].strip()
+        if isinstance(expected, CorpusError):
+            assert str(err) == str(expected)
+        return
+    assert not isinstance(expected, CorpusError)
+    assert (text, encoding) == expected[:2]
+    assert list(warned) == [str(w.message) for w in caught]
+
+
+@needs_ant
+def test_ant_sample_streams_with_provenance():
+    articles = list(read_articles(TrecArchive(ANT, limit=50)))
+    assert len(articles) == 50
+    assert all(a.outlet and a.section and a.published.startswith("2018-") for a in articles)
+    assert all(len(a.sha256) == 64 and a.text.strip() for a in articles)
+
+
+@needs_ant
+@pytest.mark.slow
+def test_ant_cut_gives_the_committed_heldout_articles():
+    """The held-out articles were cut by the extraction script: the same bytes here."""
+    manifest = {row.split(",")[1]: row for row in (paths.HELDOUT_DIR / "manifest.csv").read_text(encoding="utf-8").splitlines()[1:]}
+    wanted = {m.path for m in _script().MEMBERS}
+    found = {}
+    with tarfile.open(ANT, "r:xz") as archive:
+        for info in archive:
+            path = info.name.split("/", 1)[-1]
+            if path in wanted:
+                found[path] = text_body(archive.extractfile(info).read(), info.name)
+    assert len(found) == len(wanted) == 2
+    for path, body in found.items():
+        article_id = parse_member_name(path).article_id
+        assert body == (paths.HELDOUT_DIR / "articles" / f"{article_id}.txt").read_bytes()
+        assert f"articles/{article_id}.txt" in manifest
