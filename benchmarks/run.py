@@ -4,8 +4,9 @@ Workload: the ANT multi-source corpus v2.1 (31,525 articles, 2018), which CI and
 developers find at ``../shared/data/antcorpus-multisource-v2.1.tar.xz``; a user who cloned
 the study does not have it, so this is a benchmark, not part of ``make test``.
 
-Each pipeline runs in a fresh subprocess, one after the other in one invocation (so
-the ratios compare runs under the same load); for each the table gives wall seconds,
+Each pipeline runs in a fresh subprocess, one after the other in one invocation, in
+``--repeat`` interleaved rounds (so the ratios compare runs under the same load, and the
+table gives medians); for each the table gives wall seconds,
 CPU seconds of all its processes, the peak of the summed resident memory of its
 process tree (sampled every 50 ms with psutil), the tokens and types it counted,
 tokens per second, and the wall-time ratios to the baseline and to the read floor.
@@ -84,7 +85,8 @@ def baseline(archive: Path) -> dict:
                 body = text_body(tar.extractfile(info).read(), info.name)
             except AntFormatError:
                 continue
-            counts.update(w.translate(table) for w in words.findall(body.decode("utf-8")))
+            # the whole body normalised in one call, then one regex and a C-level count
+            counts.update(words.findall(body.decode("utf-8").translate(table)))
     return {"tokens": sum(counts.values()), "types": len(counts)}
 
 
@@ -150,6 +152,16 @@ def measure(name: str, archive: Path) -> dict:
     return {"pipeline": name, "wall_s": wall, "cpu_s": cpu, "peak_rss_mb": peak / 2**20, **result}
 
 
+def median_row(rows: list[dict]) -> dict:
+    """The median of each measured figure over the rounds of one pipeline."""
+    import statistics
+
+    merged = dict(rows[0])
+    for key in ("wall_s", "cpu_s", "peak_rss_mb"):
+        merged[key] = statistics.median(r[key] for r in rows)
+    return merged
+
+
 def table(rows: list[dict]) -> str:
     by_name = {r["pipeline"]: r for r in rows}
     base = by_name.get("baseline", {}).get("wall_s")
@@ -173,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the ANT corpus .tar.xz")
     parser.add_argument("--only", nargs="+", choices=list(PIPELINES), help="run only these pipelines")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of every pipeline, interleaved; the table gives medians (default 3)")
     parser.add_argument("--one", choices=list(PIPELINES), help=argparse.SUPPRESS)  # inside the subprocess
     args = parser.parse_args(argv)
     if args.one:
@@ -185,12 +199,15 @@ def main(argv: list[str] | None = None) -> int:
     names = args.only or list(PIPELINES)
     print(f"workload: ANT corpus v2.1 ({args.data.name}), {os.cpu_count()} cores, "
           f"load average before {os.getloadavg()[0]:.2f}")
-    rows = []
-    for name in names:
-        rows.append(measure(name, args.data))
-        print(f"  {name}: {rows[-1]['wall_s']:.2f} s  ({PIPELINES[name][1]})", flush=True)
-    print(f"load average after {os.getloadavg()[0]:.2f}")
-    print(table(rows))
+    runs: dict[str, list[dict]] = {name: [] for name in names}
+    for round_number in range(1, args.repeat + 1):
+        # Rounds interleave the pipelines, so a change of load on a shared machine falls
+        # on all of them alike.
+        for name in names:
+            runs[name].append(measure(name, args.data))
+            print(f"  round {round_number} {name}: {runs[name][-1]['wall_s']:.2f} s  ({PIPELINES[name][1]})", flush=True)
+    print(f"load average after {os.getloadavg()[0]:.2f}; medians of {args.repeat}:")
+    print(table([median_row(runs[name]) for name in names]))
     return 0
 
 

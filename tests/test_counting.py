@@ -195,3 +195,16 @@ def test_ant_sample_on_worker_processes_equals_one_process():
     for name in ("norms", "groups", "bigrams", "articles"):
         pd.testing.assert_frame_equal(getattr(one, name), getattr(two, name))
     assert one.provenance["running_tokens"] == int(one.articles["running_tokens"].sum()) > 50_000
+
+
+def test_progress_bar_shows_only_where_someone_sees_it(capsys):
+    from arabic_media.counting import _progress
+
+    for hidden in (False, None):  # None: pytest's stderr is no terminal, and no notebook
+        with _progress(hidden, "counting") as bar:
+            bar.update(3)
+        assert bar.disable
+    assert capsys.readouterr().err == ""
+    with _progress(True, "counting") as bar:
+        bar.update(3)
+    assert "counting: 0 articles" in capsys.readouterr().err

@@ -44,6 +44,7 @@ import operator
 import os
 import queue
 import re
+import sys
 import threading
 import traceback
 from collections.abc import Iterable, Iterator
@@ -626,11 +627,22 @@ def _chunks(items: Iterable, size: int) -> Iterator[tuple[int, list]]:
 
 def _progress(progress: bool | None, description: str):
     """A tqdm bar counting articles (``tqdm.auto``: a widget in a notebook, text in a
-    terminal); ``progress=None`` shows it only on a terminal, ``False`` never."""
+    terminal); ``progress=None`` shows it on a terminal or in a notebook only, ``False``
+    never (tests, logs)."""
     from tqdm.auto import tqdm
 
-    return tqdm(desc=description, unit=" articles", disable=(None if progress is None else not progress),
-                leave=False, mininterval=0.5)
+    if progress is None:
+        progress = sys.stderr.isatty() or _in_notebook()
+    return tqdm(desc=description, unit=" articles", disable=not progress, leave=False, mininterval=0.5)
+
+
+def _in_notebook() -> bool:
+    """True inside a Jupyter kernel (whose output is no terminal, yet shows a bar)."""
+    shell = sys.modules.get("IPython")
+    try:
+        return bool(shell) and type(shell.get_ipython()).__name__ == "ZMQInteractiveShell"
+    except Exception:  # noqa: BLE001 - no IPython, or no shell: not a notebook
+        return False
 
 
 def _worker(source, setup, tasks, results) -> None:
