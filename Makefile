@@ -62,8 +62,11 @@ test-mpl310: $(STAMP310) ## Plotting tests on matplotlib 3.10 (the reshape + bid
 lab: $(STAMP) ## Open JupyterLab on the study, on its own kernel (arabic-media)
 	$(PY) -m jupyter lab notebooks
 
-bench: $(STAMP) ## Benchmarks (speed, memory) on the full ANT archive, ratios printed; not part of `make test`
+bench: $(STAMP) ## Benchmarks (speed, memory) with figures printed; not part of `make test`
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/loader.py --limit 5000
+	$(PY) benchmarks/stance.py
+	$(PY) benchmarks/segmentation.py
 
 # SCHEDULER=tcp://host:8786 counts on that Dask cluster; empty: every core of this machine.
 SCHEDULER ?=
