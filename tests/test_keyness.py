@@ -171,3 +171,24 @@ def test_frequency_vs_keyness_figure_labels_frequent_and_key_terms():
     assert {t.get_text() for t in fig.axes[0].texts} == {ar("قال"), ar("نادرة")}
     assert (data["count_article"] > 0).all()
     plt.close(fig)
+
+
+def test_article_forms_in_reference_shows_a_key_filled_by_other_words():
+    # the shared vocabulary holds اير, so فلاير splits as ف + ل + اير, the key of ايران
+    tokens = T.annotate(make_tokens({"a": "شركة كلاود فلاير. الشركات."}), stopwords=set(), reporting=NO_REPORTING)
+    norms = pd.DataFrame({"term": ["ايران", "اير", "شركة", "الشركات", "في"],
+                          "category": ["content", "content", "content", "content", "stopword"],
+                          "count": [800, 20, 50, 30, 900]})
+    grouper = T.shared_grouper(norms["term"], tokens.loc[tokens["kind"] == "word", "norm"])
+    assert grouper("فلاير") == grouper("ايران")
+    forms = T.article_forms_in_reference(tokens, grouper, norms).set_index("term")
+    row = forms.loc[grouper("فلاير")]
+    assert (row["forms_article"], row["count_reference_forms"]) == ("فلاير", 0)  # the 820 are Iran's
+    reference = T.regroup_counts(norms, grouper).set_index("term")
+    assert reference.loc[grouper("فلاير"), "count"] == 820
+    # شركة + الشركات: both forms are the article's own, 50 + 30
+    row = forms.loc[grouper("شركة")]
+    assert (row["forms_article"], row["count_reference_forms"]) == ("الشركات، شركة", 80)
+    assert forms.loc[grouper("كلاود"), "count_reference_forms"] == 0  # absent from the list
+    with pytest.raises(ValueError, match="annotate"):
+        T.article_forms_in_reference(make_tokens({"a": "شركة"}), grouper, norms)
