@@ -192,3 +192,12 @@ def test_article_forms_in_reference_shows_a_key_filled_by_other_words():
     assert forms.loc[grouper("كلاود"), "count_reference_forms"] == 0  # absent from the list
     with pytest.raises(ValueError, match="annotate"):
         T.article_forms_in_reference(make_tokens({"a": "شركة"}), grouper, norms)
+
+
+def test_labels_at_one_count_are_spread_apart():
+    from arabic_media.charts.keyness import _spread_labels
+
+    # three points at count 3 within 0.3 of each other, one alone at count 7
+    placed = _spread_labels([3, 3, 7, 3], [8.4, 8.2, 4.6, 7.9], gap=0.5)
+    assert placed == pytest.approx([8.4, 7.9, 4.6, 7.4])
+    assert _spread_labels([3, 5], [1.0, 1.0], gap=0.5) == [1.0, 1.0]  # different counts: untouched
