@@ -171,3 +171,33 @@ def test_frequency_vs_keyness_figure_labels_frequent_and_key_terms():
     assert {t.get_text() for t in fig.axes[0].texts} == {ar("قال"), ar("نادرة")}
     assert (data["count_article"] > 0).all()
     plt.close(fig)
+
+
+def test_article_forms_in_reference_shows_a_key_filled_by_other_words():
+    # the shared vocabulary holds اير, so فلاير splits as ف + ل + اير, the key of ايران
+    tokens = T.annotate(make_tokens({"a": "شركة كلاود فلاير. الشركات."}), stopwords=set(), reporting=NO_REPORTING)
+    norms = pd.DataFrame({"term": ["ايران", "اير", "شركة", "الشركات", "في"],
+                          "category": ["content", "content", "content", "content", "stopword"],
+                          "count": [800, 20, 50, 30, 900]})
+    grouper = T.shared_grouper(norms["term"], tokens.loc[tokens["kind"] == "word", "norm"])
+    assert grouper("فلاير") == grouper("ايران")
+    forms = T.article_forms_in_reference(tokens, grouper, norms).set_index("term")
+    row = forms.loc[grouper("فلاير")]
+    assert (row["forms_article"], row["count_reference_forms"]) == ("فلاير", 0)  # the 820 are Iran's
+    reference = T.regroup_counts(norms, grouper).set_index("term")
+    assert reference.loc[grouper("فلاير"), "count"] == 820
+    # شركة + الشركات: both forms are the article's own, 50 + 30
+    row = forms.loc[grouper("شركة")]
+    assert (row["forms_article"], row["count_reference_forms"]) == ("الشركات، شركة", 80)
+    assert forms.loc[grouper("كلاود"), "count_reference_forms"] == 0  # absent from the list
+    with pytest.raises(ValueError, match="annotate"):
+        T.article_forms_in_reference(make_tokens({"a": "شركة"}), grouper, norms)
+
+
+def test_labels_at_one_count_are_spread_apart():
+    from arabic_media.charts.keyness import _spread_labels
+
+    # three points at count 3 within 0.3 of each other, one alone at count 7
+    placed = _spread_labels([3, 3, 7, 3], [8.4, 8.2, 4.6, 7.9], gap=0.5)
+    assert placed == pytest.approx([8.4, 7.9, 4.6, 7.4])
+    assert _spread_labels([3, 5], [1.0, 1.0], gap=0.5) == [1.0, 1.0]  # different counts: untouched

@@ -139,6 +139,8 @@ FIGURE_LABEL_COLUMNS = {
     "term-frequency-top20": "display",
     "bigram-frequency-top15": "display",
     "term-dispersion": "display",
+    "keyness-top20": "display",
+    "frequency-vs-keyness": "display",
 }
 
 

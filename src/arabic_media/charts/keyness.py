@@ -60,9 +60,24 @@ def keyness_bars_figure(table: pd.DataFrame, *, n: int = 20, glossary: Mapping[s
             bar.set_hatch("///")
             bar.set_edgecolor("white")
     if data["absent_in_reference"].any():
-        ax.text(1.0, 1.01, "hatched: not in the reference list (0 taken as 0.5; a bound)",
+        # bottom right, inside the axes: the bars are sorted, so the shortest are there
+        # (above the axes the note would run into a centred title)
+        ax.text(0.99, 0.01, "hatched: not in the reference list (0 taken as 0.5; a bound)",
                 transform=ax.transAxes, ha="right", va="bottom", fontsize=7, color="#555555")
     return fig, data
+
+
+def _spread_labels(xs: list[float], ys: list[float], *, gap: float) -> list[float]:
+    """The height of each label: labels of points at the same x (the article's counts
+    are small integers, so many points share one) are pushed down from the highest
+    until they are at least ``gap`` apart; a lone label stays at its point."""
+    placed = [float(y) for y in ys]
+    previous = None
+    for i in sorted(range(len(xs)), key=lambda i: (xs[i], -placed[i], i)):
+        if previous is not None and xs[previous] == xs[i] and placed[i] > placed[previous] - gap:
+            placed[i] = placed[previous] - gap
+        previous = i
+    return placed
 
 
 def frequency_vs_keyness_figure(table: pd.DataFrame, *, label_top: int = 10,
@@ -75,7 +90,9 @@ def frequency_vs_keyness_figure(table: pd.DataFrame, *, label_top: int = 10,
     rest in grey; a dashed line marks Log Ratio 0 (as frequent as in the reference).
     Labelled in Arabic (through `ar`): the ``label_top`` most frequent terms and the
     ``label_top`` over-used keywords with the largest Log Ratio, so the reader sees
-    which frequent terms are key and which key terms are not frequent.
+    which frequent terms are key and which key terms are not frequent. Labels of
+    points that share a count are spread apart vertically (`_spread_labels`), joined to
+    their point by a thin line when moved.
 
     Returns ``(fig, data)``: one row per point drawn (`KEYWORD_COLUMNS` + ``key``,
     ``direction``, ``labelled``), most frequent first.
@@ -91,9 +108,16 @@ def frequency_vs_keyness_figure(table: pd.DataFrame, *, label_top: int = 10,
     for is_key, colour, name in ((False, "#bbbbbb", "not key"), (True, "#4c72b0", "key (G2 over the threshold)")):
         part = data[data["key"] == is_key]
         ax.scatter(part["count_article"], part["log_ratio"], s=18, color=colour, label=name, zorder=2)
-    for _, row in data[data["labelled"]].iterrows():
-        ax.annotate(ar(row["display"]), (row["count_article"], row["log_ratio"]), xytext=(4, 3),
-                    textcoords="offset points", fontsize=8)
+    labelled = data[data["labelled"]]
+    span = float(data["log_ratio"].max() - data["log_ratio"].min()) if len(data) else 0.0
+    label_y = _spread_labels(list(labelled["count_article"]), list(labelled["log_ratio"]), gap=0.045 * (span or 1.0))
+    dx = 0.012 * float(data["count_article"].max() - data["count_article"].min() or 1)
+    for (_, row), y in zip(labelled.iterrows(), label_y):
+        moved = abs(y - row["log_ratio"]) > 1e-9
+        ax.annotate(ar(row["display"]), (row["count_article"], row["log_ratio"]), xytext=(row["count_article"] + dx, y),
+                    textcoords="data", fontsize=8, va="center",
+                    arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.5} if moved else None)
+    ax.margins(x=0.08)
     ax.axhline(0, color="#888888", linewidth=0.8, linestyle="--", zorder=1)
     ax.set_xlabel("count in the article")
     ax.set_ylabel("Log Ratio against the reference")

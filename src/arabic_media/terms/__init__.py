@@ -43,6 +43,7 @@ from arabic_media.terms.keyness import (
     OVER,
     UNDER,
     article_bigrams,
+    article_forms_in_reference,
     article_terms,
     keyness,
     reference_bigrams,
@@ -66,6 +67,7 @@ __all__ = [
     "grouping_candidates", "load_glossary", "load_grouping_candidates", "load_grouping_gold",
     "load_reporting_terms", "load_stopwords", "lookup_glosses", "missed_groups", "ngrams",
     "processing_steps", "running_tokens", "term_frequencies",
-    "G2_THRESHOLD", "KEYNESS_COLUMNS", "MIN_COUNT", "OVER", "UNDER", "article_bigrams", "article_terms",
+    "G2_THRESHOLD", "KEYNESS_COLUMNS", "MIN_COUNT", "OVER", "UNDER", "article_bigrams",
+    "article_forms_in_reference", "article_terms",
     "keyness", "reference_bigrams", "regroup_counts", "shared_grouper", "top_keywords",
 ]

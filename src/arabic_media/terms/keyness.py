@@ -59,6 +59,7 @@ __all__ = [
     "article_terms",
     "article_bigrams",
     "reference_bigrams",
+    "article_forms_in_reference",
     "keyness",
     "top_keywords",
 ]
@@ -157,6 +158,41 @@ def article_bigrams(tokens: pd.DataFrame) -> pd.DataFrame:
     punctuation or a sentence)."""
     table = ngrams(tokens, 2, form="norm")
     return table.rename(columns={"ngram": "term"})[["term", "display", "count"]]
+
+
+def article_forms_in_reference(tokens: pd.DataFrame, grouper: Callable[[str], str], norms: pd.DataFrame, *,
+                               categories: Iterable[str] | None = CONTENT) -> pd.DataFrame:
+    """How much of each article term's reference count comes from the article's own forms.
+
+    A shared key can gather, on the reference side, words the article never uses: the
+    grouper strips a clitic whenever the rest is a word of its (large) vocabulary, so
+    ``فلاير`` (the "flare" of Cloudflare) is read as ف + ل + ``اير``, the key under which
+    the reference counts ``ايران`` (Iran). Such a row compares the article's word with
+    other words. Takes annotated ``tokens``, the shared ``grouper`` and the reference's
+    ``norms`` table (``term, count[, category]``). Returns, per article term (key):
+    ``term``, ``forms_article`` (its normalised forms in the article, sorted, joined by
+    ``"، "``) and ``count_reference_forms`` (the reference count of exactly those forms,
+    0 when none is in the list). When ``count_reference_forms`` is 0 but the key has a
+    reference count, that count belongs to other words: the comparison is not to be
+    read. Sorted by term.
+    """
+    if "category" not in tokens:
+        raise ValueError("tokens have no 'category' column: pass them through annotate() first")
+    missing = sorted({"term", "count"} - set(norms.columns))
+    if missing:
+        raise ValueError(f"the norms table has no column {missing}")
+    words = tokens[tokens["kind"] == "word"]
+    if categories is not None:
+        words = words[words["category"].isin(list(categories))]
+        if "category" in norms:
+            norms = norms[norms["category"].isin(list(categories))]
+    reference = norms.groupby("term")["count"].sum()
+    forms = pd.DataFrame({"norm": sorted(set(words["norm"]))})
+    forms["term"] = [grouper(n) for n in forms["norm"]]
+    forms["count_reference_forms"] = forms["norm"].map(reference).fillna(0).astype(np.int64)
+    table = forms.groupby("term", as_index=False).agg(
+        forms_article=("norm", "، ".join), count_reference_forms=("count_reference_forms", "sum"))
+    return table.sort_values("term").reset_index(drop=True)
 
 
 def reference_bigrams(bigrams: pd.DataFrame) -> pd.DataFrame:
