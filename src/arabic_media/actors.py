@@ -73,7 +73,7 @@ def load_target(name: str, directory: Path | None = None) -> Target:
 
 #: How a target member refers: ``name`` (a name or a group reference, a mention
 #: wherever it stands) or ``anaphor`` (a mention only once a named member has been
-#: mentioned before it in the same article: `arabic_media.stance.reference`).
+#: mentioned before it in the same article: `arabic_media.stance.referring`).
 REFERENCE_KINDS = ("name", "anaphor")
 
 

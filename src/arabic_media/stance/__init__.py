@@ -39,7 +39,7 @@ from arabic_media.stance.experiments import (
     leave_one_out,
     majority_baseline,
 )
-from arabic_media.stance.reference import referred_sentences
+from arabic_media.stance.referring import referred_sentences
 from arabic_media.stance.rules import (
     LABELS,
     MATCH_COLUMNS,

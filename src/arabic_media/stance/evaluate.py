@@ -271,7 +271,7 @@ def error_causes(labelling: Labelling, gold: pd.DataFrame, referred: set[tuple[s
 
     1. **missed mention**: the gold has a stance and the labeller found no reference
        to the target (``referred``: the ``(article_id, sentence)`` keys with a counted
-       mention or the topic rule, `arabic_media.stance.reference`);
+       mention or the topic rule, `arabic_media.stance.referring`);
     2. **missed cue**: the gold has a stance, the target is referred to, and the
        labeller says NONE (no counted cue, or counted cues that cancel out, or a
        question);

@@ -15,7 +15,7 @@ from arabic_media.actors import Target, load_target
 from arabic_media.lexicons import Lexicon, load_lexicon
 from arabic_media.matching import SentenceWords, find, sentence_words
 from arabic_media.stance.evaluate import gold_for
-from arabic_media.stance.reference import sentence_references
+from arabic_media.stance.referring import sentence_references
 from arabic_media.stance.rules import LABELS, OUTPUT_COLUMNS, Labelling, _tables, label_sentences, label_words
 
 __all__ = [

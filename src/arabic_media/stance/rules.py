@@ -33,7 +33,7 @@ import pandas as pd
 from arabic_media.actors import Target, find_mentions, load_target
 from arabic_media.lexicons import Lexicon, load_lexicon
 from arabic_media.matching import CLAUSE_BREAKS, Match, SentenceWords, clause_break_between, find, sentence_words
-from arabic_media.stance.reference import Reference, sentence_references
+from arabic_media.stance.referring import Reference, sentence_references
 
 __all__ = [
     "LABELS",
@@ -217,7 +217,7 @@ def is_question(sent: SentenceWords) -> bool:
 def _decide(mentions: list[Match], records: list[dict], topic: bool = False,
             question: bool = False) -> tuple[str, float, str, dict | None]:
     """The label from the counted cues: ``(label, score, reason, deciding record)``.
-    ``topic``: the target is referred to as the article's topic (`stance.reference`);
+    ``topic``: the target is referred to as the article's topic (`stance.referring`);
     ``question``: the sentence is a question, NONE whatever its cues."""
     counted = [r for r in records if not r["discounted"]]
     score = round(sum(r["weight"] * (1 if r["effective"] == "FAVOR" else -1) for r in counted), 6)
@@ -301,7 +301,7 @@ def label_words(sent: SentenceWords, target: Target, lexicon: Lexicon, *, negati
                 reference: Reference | None = None) -> tuple[dict, list[dict]]:
     """Label one sentence (`arabic_media.matching.SentenceWords`): returns its row of
     ``labels`` and its rows of ``matches``. ``reference`` (from
-    `arabic_media.stance.reference.sentence_references`) gives the mentions that count
+    `arabic_media.stance.referring.sentence_references`) gives the mentions that count
     and the topic rule; without it every alias match counts and there is no topic."""
     mentions, cues, markers, negators = _find_all(sent, target, lexicon, negation, contrast, verbs, reference)
     topic = reference is not None and reference.topic
@@ -336,7 +336,7 @@ def label_sentences(
     target file's name or a `Target`; ``lexicon`` defaults to the study's files.
     ``negation`` and ``contrast`` switch those steps off (for the baseline); ``verbs``
     switches off matching cues as inflected verbs (for the held-out provenance check);
-    ``topic`` the topic rule (`arabic_media.stance.reference`: anaphors always need an
+    ``topic`` the topic rule (`arabic_media.stance.referring`: anaphors always need an
     antecedent in the article).
 
     Returns a `Labelling`: ``labels`` (`OUTPUT_COLUMNS`, one row per sentence) and

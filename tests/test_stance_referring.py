@@ -9,7 +9,7 @@ import pandas as pd
 from arabic_media import stance
 from arabic_media.actors import REFERENCE_KINDS
 from arabic_media.matching import sentence_words
-from arabic_media.stance.reference import anaphor_ids, other_subjects, sentence_references
+from arabic_media.stance.referring import anaphor_ids, other_subjects, sentence_references
 
 LEXICON = stance.Lexicon.from_lists(
     cues=[("غرامة", "AGAINST", 1.5), ("اعتذار", "FAVOR", 2), ("خلل", "AGAINST", 1),
