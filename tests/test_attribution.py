@@ -155,8 +155,8 @@ def test_scores_on_a_tiny_hand_example():
 
 def test_study_article_offsets_slice_and_cues_match_the_gold(study_corpus, lex):
     table = find_attributions(study_corpus, lex)
-    text = study_corpus.text(study_corpus.articles["article_id"].iloc[0])
-    for row in said(table).itertuples():
+    for row in said(table).itertuples():  # every article of the corpus: offsets into its own text
+        text = study_corpus.text(row.article_id)
         assert text[row.cue_start:row.cue_end] == row.cue
         if pd.notna(row.source_start):
             assert text[row.source_start:row.source_end] == row.source

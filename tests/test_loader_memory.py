@@ -63,11 +63,13 @@ def test_dtypes(study_corpus):
 
 
 def test_offsets_stay_lossless(study_corpus):
-    text = study_corpus.text(study_corpus.articles["article_id"].iloc[0])
-    for start, end, surface in zip(study_corpus.tokens["start"], study_corpus.tokens["end"], study_corpus.tokens["surface"]):
-        assert text[start:end] == surface
-    for start, end, sentence in zip(study_corpus.sentences["start"], study_corpus.sentences["end"], study_corpus.sentences["text"]):
-        assert text[start:end] == sentence
+    texts = {a: study_corpus.text(a) for a in study_corpus.articles["article_id"]}  # any corpus
+    tokens, sentences = study_corpus.tokens, study_corpus.sentences
+    for article_id, start, end, surface in zip(tokens["article_id"], tokens["start"], tokens["end"], tokens["surface"]):
+        assert texts[article_id][start:end] == surface
+    for article_id, start, end, sentence in zip(sentences["article_id"], sentences["start"], sentences["end"],
+                                                sentences["text"]):
+        assert texts[article_id][start:end] == sentence
 
 
 def reference_tables(texts: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
