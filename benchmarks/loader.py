@@ -1,8 +1,9 @@
 """Benchmark: the memory and time of `load_corpus` on the first N ANT articles.
 
 Workload: the ``<TEXT>`` bodies of the first ``limit`` articles (default 5,000) of the ANT
-multi-source corpus v2.1 (``arabic_media.paths.ANT_ARCHIVE``, ``../shared/data/``; not part
-of the study: a user who cloned it does not have it). They are written, as UTF-8, into a
+multi-source corpus v2.1 (``arabic_media.paths.ANT_ARCHIVE``, ``../shared/data/``; not
+part of the study: a user who cloned it does not have it), read by the study's one ANT
+reader (`corpus.sources.TrecArchive`). They are written, as UTF-8, into a
 scratch corpus with a manifest (`arabic_media.corpus.write_manifest`), then `load_corpus`
 runs in a fresh Python process, so its peak resident memory is the loader's own and not
 the preparation's. Printed, one table: articles, sentences, tokens, seconds, peak RSS of
@@ -24,10 +25,8 @@ import argparse
 import hashlib
 import json
 import os
-import re
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -35,11 +34,11 @@ from pathlib import Path
 import psutil
 
 from arabic_media.corpus import write_manifest
+from arabic_media.corpus.sources import TrecArchive, read_articles
 from arabic_media.paths import ANT_ARCHIVE
 
 __all__ = ["bench_loader", "write_scratch_corpus", "main"]
 
-_TEXT_RE = re.compile(r"<TEXT>\s*(.*?)\s*(?:</TEXT>|</DOC>|$)", re.S)
 
 #: Runs in the fresh process: load, measure, print one JSON line.
 _CHILD = r"""
@@ -61,20 +60,12 @@ print(json.dumps({
 
 
 def _bodies(archive: Path, limit: int):
-    """``(stem, body)`` for the first ``limit`` archive members with a non-empty
-    ``<TEXT>`` (an unclosed tag runs to ``</DOC>`` or the end of the file)."""
-    count = 0
-    with tarfile.open(archive, "r:xz") as tar:
-        for member in tar:
-            if count >= limit:
-                return
-            if not (member.isfile() and member.name.endswith(".txt")) or member.name.endswith("README.txt"):
-                continue
-            raw = tar.extractfile(member).read().decode("utf-8", errors="strict")
-            match = _TEXT_RE.search(raw)
-            if match and match.group(1).strip():
-                count += 1
-                yield Path(member.name).stem, match.group(1)
+    """``(article_id, body)`` for the first ``limit`` readable articles of the archive,
+    read by the study's one ANT reader (`corpus.sources.TrecArchive`: the ``<TEXT>``
+    body cut by `corpus.ant.text_body`; members it refuses are skipped)."""
+    source = TrecArchive(archive, limit=limit)
+    for article in read_articles(source):
+        yield article.article_id, article.text
 
 
 def write_scratch_corpus(corpus_dir: Path, limit: int = 5000, data: Path = ANT_ARCHIVE) -> int:
@@ -83,10 +74,10 @@ def write_scratch_corpus(corpus_dir: Path, limit: int = 5000, data: Path = ANT_A
     corpus_dir = Path(corpus_dir)
     (corpus_dir / "articles").mkdir(parents=True, exist_ok=True)
     rows = []
-    for stem, body in _bodies(Path(data), limit):
+    for article_id, body in _bodies(Path(data), limit):
         payload = body.encode("utf-8")
-        (corpus_dir / "articles" / f"{stem}.txt").write_bytes(payload)
-        rows.append({"article_id": stem.lower(), "file": f"articles/{stem}.txt",
+        (corpus_dir / "articles" / f"{article_id}.txt").write_bytes(payload)
+        rows.append({"article_id": article_id, "file": f"articles/{article_id}.txt",
                      "sha256": hashlib.sha256(payload).hexdigest()})
     write_manifest(corpus_dir / "manifest.csv", rows)
     return len(rows)
