@@ -42,7 +42,7 @@ Query (``COMPANY_NAMES``, ``TOPIC_TERMS`` below), matched on ``arabic_media.text
 
 Eligibility (decided up front)
     E1. the member is UTF-8, and its ``<TEXT>`` body can be cut by the rule of
-        ``scripts/extract_ant_articles.py`` (``cut_text_body``); ``<DOCNO>``,
+        ``arabic_media.corpus.ant.text_body`` (the rule of ``scripts/extract_ant_articles.py``); ``<DOCNO>``,
         ``<TITLE>``, ``<TIME>`` and ``<URL>`` each occur once and ``<TIME>`` parses;
     E2. the body has between ``MIN_SENTENCES`` and ``MAX_SENTENCES`` sentences
         (inclusive), as ``arabic_media.text.split_sentences`` splits the decoded body
@@ -60,7 +60,7 @@ Draw and split
 
 Extraction
     Each drawn member is checked against its sha256 pinned in ``PINNED`` (a different
-    copy of the archive is refused) and cut byte for byte by ``cut_text_body``; the
+    copy of the archive is refused) and cut byte for byte by ``arabic_media.corpus.ant.text_body``; the
     manifest rows are built by ``manifest_row`` of ``scripts/extract_ant_articles.py``
     (``title`` from ``<TITLE>``, ``published`` from ``<TIME>``, ``outlet`` by archive
     folder, ``original_outlet`` and ``original_language`` left empty: they were not
@@ -88,17 +88,12 @@ from collections import Counter
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from extract_ant_articles import (
-    ARCHIVE_NAME,
-    CITATION,
-    PREFIX,
-    CutError,
-    cut_text_body,
-    find_tag,
-    manifest_row,
-)
+from extract_ant_articles import ARCHIVE_NAME, CITATION, PREFIX, manifest_row
 
 from arabic_media.corpus import load_corpus, write_manifest
+from arabic_media.corpus.ant import AntFormatError
+from arabic_media.corpus.ant import tag as find_tag
+from arabic_media.corpus.ant import text_body as cut_text_body
 from arabic_media.paths import ANNOTATIONS_DIR, ANT_ARCHIVE, CORPUS_DIR, relative
 from arabic_media.text import normalize, split_sentences, tokenize
 
@@ -280,7 +275,7 @@ def scan(archive: tarfile.TarFile) -> tuple[list[dict], Counter]:
             title = find_tag(text, "TITLE", info.name)
             find_tag(text, "URL", info.name)
             parsedate_to_datetime(find_tag(text, "TIME", info.name))
-        except (UnicodeDecodeError, CutError, ValueError, TypeError):
+        except (UnicodeDecodeError, AntFormatError, ValueError, TypeError):
             counts["E1 failed: not UTF-8, body not cuttable, or a tag missing"] += 1
             continue
         body = body_bytes.decode("utf-8")

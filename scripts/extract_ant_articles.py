@@ -36,13 +36,12 @@ are loaded with ``load_corpus(root=PROJECT_ROOT / "corpus" / "heldout")``.
 from __future__ import annotations
 
 import hashlib
-import re
 import sys
 import tarfile
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
-from arabic_media.corpus import write_manifest
+from arabic_media.corpus import ant, write_manifest
 from arabic_media.paths import ANT_ARCHIVE as ARCHIVE
 from arabic_media.paths import HELDOUT_DIR as HELDOUT
 
@@ -87,58 +86,21 @@ MEMBERS = [
     ),
 ]
 
-_START, _END = b"<TEXT>\n", b"\n</TEXT>"
-_ASCII_SPACE = b" \t\r\f\v"
-
-
-class CutError(ValueError):
-    """A member to which the cutting rule (or a tag lookup) does not apply."""
-
-
-def cut_text_body(member: bytes, name: str) -> bytes:
-    """The ``<TEXT>`` body of an ANT member, by the rule in the module docstring.
-
-    Works on bytes so the article file keeps the published bytes; raises `CutError`
-    naming the member when the rule does not apply (an unclosed tag, CRLF line
-    endings, a second ``<TEXT>``), rather than guess.
-    """
-    for marker in (_START, _END):
-        if member.count(marker) != 1:
-            raise CutError(f"{name}: {marker!r} occurs {member.count(marker)} times, expected once")
-    start = member.index(_START) + len(_START)
-    end = member.index(_END)
-    if end < start:
-        raise CutError(f"{name}: </TEXT> comes before <TEXT>")
-    body = member[start:end]
-    while body and not body.rsplit(b"\n", 1)[-1].strip(_ASCII_SPACE):
-        body = body.rsplit(b"\n", 1)[0] if b"\n" in body else b""
-    if not body.strip():
-        raise CutError(f"{name}: the <TEXT> body is empty")
-    return body
-
-
 def text_body(member: bytes, name: str) -> bytes:
-    """`cut_text_body`, stopping the script (``SystemExit``) where the rule does not apply."""
+    """The ``<TEXT>`` body by the one ANT rule (`arabic_media.corpus.ant.text_body`),
+    stopping the script (``SystemExit``) where the rule does not apply."""
     try:
-        return cut_text_body(member, name)
-    except CutError as err:
+        return ant.text_body(member, name)
+    except ant.AntFormatError as err:
         sys.exit(str(err))
 
 
-def find_tag(text: str, name: str, member: str) -> str:
-    """The content of the single ``<name>...</name>`` element, stripped; `CutError`
-    when it does not occur exactly once."""
-    found = re.findall(rf"<{name}>(.*?)</{name}>", text, flags=re.DOTALL)
-    if len(found) != 1:
-        raise CutError(f"{member}: <{name}> occurs {len(found)} times, expected once")
-    return found[0].strip()
-
-
 def tag(text: str, name: str, member: str) -> str:
-    """`find_tag`, stopping the script (``SystemExit``) when the tag is not there once."""
+    """`arabic_media.corpus.ant.tag`, stopping the script (``SystemExit``) when the tag
+    does not occur exactly once."""
     try:
-        return find_tag(text, name, member)
-    except CutError as err:
+        return ant.tag(text, name, member)
+    except ant.AntFormatError as err:
         sys.exit(str(err))
 
 
