@@ -208,3 +208,13 @@ def test_progress_bar_shows_only_where_someone_sees_it(capsys):
     with _progress(True, "counting") as bar:
         bar.update(3)
     assert "counting: 0 articles" in capsys.readouterr().err
+
+
+def test_without_groups_the_other_tables_are_the_same(tmp_path, write_corpus):
+    folder = write_corpus(tmp_path / "c", {k: v.encode("utf-8") for k, v in SCRATCH.items()})
+    full = count_corpus(ManifestFolder(folder), workers=1, progress=False)
+    bare = count_corpus(ManifestFolder(folder), workers=1, groups=False, progress=False)
+    for name in ("norms", "bigrams", "articles", "failures"):
+        pd.testing.assert_frame_equal(getattr(full, name), getattr(bare, name))
+    assert bare.groups.empty and list(bare.groups.columns) == list(full.groups.columns)
+    assert bare.provenance["groups"] is None and full.provenance["groups"] == full.groups["group"].nunique()

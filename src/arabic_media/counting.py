@@ -113,6 +113,7 @@ class Settings:
     stopwords: frozenset[str]
     reporting: tuple[tuple[str, str], ...]  # (norm, category), sorted
     bigrams: bool = True
+    groups: bool = True
 
     @functools.cached_property
     def categories(self) -> dict[str, str]:
@@ -126,16 +127,18 @@ class Settings:
             "stopwords": f"corpus/lexicons/stopwords_ar.txt ({len(self.stopwords)} forms)",
             "reporting_terms": f"corpus/lexicons/reporting_terms.csv ({len(self.reporting)} forms)",
             "grouping": "arabic_media.terms.CliticGrouper(vocabulary); vocabulary = the normalised word "
-            "types of the source counted; key = the grouper's return value",
+            "types of the source counted; key = the grouper's return value" if self.groups else "not counted",
             "bigrams": "two consecutive word tokens in one sentence, no punctuation or number between, "
-            "neither edge a stop word, reporting verb or attribution word (terms.ngrams n=2), normalised",
+            "neither edge a stop word, reporting verb or attribution word (terms.ngrams n=2), normalised"
+            if self.bigrams else "not counted",
         }
 
 
-def study_settings(*, bigrams: bool = True) -> Settings:
-    """The study's tokenizer, stop words and reporting categories, as `Settings`."""
+def study_settings(*, bigrams: bool = True, groups: bool = True) -> Settings:
+    """The study's tokenizer, stop words and reporting categories, as `Settings`
+    (``groups=False``: no grouped table, and no per-article word lists kept for it)."""
     stopwords, reporting = _study_lexicons()
-    return Settings(frozenset(stopwords), tuple(sorted(reporting.items())), bigrams)
+    return Settings(frozenset(stopwords), tuple(sorted(reporting.items())), bigrams, groups)
 
 
 # --- the per-process vocabulary: each distinct surface form classified once ------------
@@ -372,8 +375,9 @@ class _Accumulator:
         pairs = _unique((article_of[is_word] << 32) | word_ids)
         distinct = pairs & 0xFFFFFFFF
         self.documents += np.bincount(distinct, minlength=size)
-        self.article_words.append(distinct.astype(np.int32))
-        self.article_sizes.append(np.bincount(pairs >> 32, minlength=n).astype(np.int32))
+        if vocab.settings.groups:
+            self.article_words.append(distinct.astype(np.int32))
+            self.article_sizes.append(np.bincount(pairs >> 32, minlength=n).astype(np.int32))
         if vocab.settings.bigrams:
             self._add_bigrams(ids, article_of)
 
@@ -530,9 +534,10 @@ class Counts:
 def finish(tally: Tally, settings: Settings, source_description: dict | None = None, *,
            bigram_min_count: int = 1) -> Counts:
     """Tables from a merged `Tally`: categories, the grouping on the whole vocabulary
-    (the normalised word types of the tally), labels and document frequencies. Bigrams
-    counted fewer than ``bigram_min_count`` times are left out of the table (they are
-    most of the distinct bigrams; ``provenance["bigram_types"]`` counts them all)."""
+    (the normalised word types of the tally; none with ``settings.groups`` false),
+    labels and document frequencies. Bigrams counted fewer than ``bigram_min_count``
+    times are left out of the table (they are most of the distinct bigrams;
+    ``provenance["bigram_types"]`` counts them all)."""
     import pandas as pd
 
     from arabic_media.corpus.sources import count_reasons, failures_table
@@ -544,14 +549,51 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
     # is the order of the joined string (a space sorts before any word character).
     rank = np.empty(size, np.int64)
     rank[sorted(range(size), key=norms.__getitem__)] = np.arange(size)
-    order = np.lexsort((rank, -tally.count))
+    order = np.lexsort((rank, -tally.count)).tolist()
     norm_table = pd.DataFrame({
-        "term": [norms[i] for i in order.tolist()],
-        "category": [categories[i] for i in order.tolist()],
+        "term": [norms[i] for i in order],
+        "category": [categories[i] for i in order],
         "count": tally.count[order],
         "documents": tally.documents[order],
     })
+    if settings.groups:
+        group_table = _group_table(tally, categories)
+    else:
+        group_table = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in GROUP_COLUMNS.items()})
+    bigram_table = _bigram_table(tally, rank, bigram_min_count)
 
+    articles = pd.DataFrame(sorted(tally.articles), columns=["_position", *ARTICLE_COLUMNS])
+    articles = articles.drop(columns="_position")
+    refused = [failure for _, failure in sorted(tally.failures, key=lambda pair: pair[0])]
+    failures = failures_table(refused)
+    provenance = {
+        "source": dict(source_description or {}),
+        "articles_read": len(articles),
+        "articles_refused": len(failures),
+        "refused_by_reason": count_reasons(refused),
+        "decoding_warnings": len(tally.warnings),
+        "tokens": int(articles["tokens"].sum()) if len(articles) else 0,
+        "words": int(articles["words"].sum()) if len(articles) else 0,
+        "running_tokens": int(articles["running_tokens"].sum()) if len(articles) else 0,
+        "word_types_normalised": size,
+        "groups": group_table["group"].nunique() if settings.groups else None,
+        "bigram_types": len(tally.bigrams),
+        "definitions": settings.describe(),
+    }
+    return Counts(norm_table, group_table, bigram_table, articles, failures, provenance)
+
+
+#: The columns of `Counts.groups` and their types.
+GROUP_COLUMNS = {"group": object, "label": object, "category": object, "count": np.int64,
+                 "documents": np.int64, "forms": np.int64}
+
+
+def _group_table(tally: Tally, categories: list[str]):
+    """`Counts.groups` of a tally: ``CliticGrouper(vocabulary)`` keys, one row per key
+    and category, labelled by the key's most frequent member."""
+    import pandas as pd
+
+    norms, size = tally.norms, len(tally.norms)
     grouper = _study_grouper(sorted(norms))
     keys = [grouper(n) for n in norms]
     # A group's label: its most frequent member (ties: the shortest, then alphabetical),
@@ -574,7 +616,7 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
     cell_rank = np.empty(n_cells, np.int64)
     cell_rank[sorted(range(n_cells), key=cell_names.__getitem__)] = np.arange(n_cells)
     order = np.lexsort((cell_rank, -cell_count)).tolist()
-    group_table = pd.DataFrame({
+    return pd.DataFrame({
         "group": [cell_names[i][0] for i in order],
         "label": [best[cell_names[i][0]][2] for i in order],
         "category": [cell_names[i][1] for i in order],
@@ -583,34 +625,21 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
         "forms": cell_forms[order],
     })
 
+
+def _bigram_table(tally: Tally, rank: np.ndarray, bigram_min_count: int):
+    """`Counts.bigrams` of a tally: those counted at least ``bigram_min_count`` times,
+    by count, then by the rank of the first word and of the second."""
+    import pandas as pd
+
+    norms = tally.norms
     kept = tally.bigram_count >= bigram_min_count
     first, second = tally.bigrams[kept] >> 32, tally.bigrams[kept] & 0xFFFFFFFF
     order = np.lexsort((rank[second], rank[first], -tally.bigram_count[kept]))
-    bigram_table = pd.DataFrame({
+    return pd.DataFrame({
         "bigram": [f"{norms[a]} {norms[b]}" for a, b in zip(first[order].tolist(), second[order].tolist())],
         "count": tally.bigram_count[kept][order],
         "documents": tally.bigram_documents[kept][order],
     })
-
-    articles = pd.DataFrame(sorted(tally.articles), columns=["_position", *ARTICLE_COLUMNS])
-    articles = articles.drop(columns="_position")
-    refused = [failure for _, failure in sorted(tally.failures, key=lambda pair: pair[0])]
-    failures = failures_table(refused)
-    provenance = {
-        "source": dict(source_description or {}),
-        "articles_read": len(articles),
-        "articles_refused": len(failures),
-        "refused_by_reason": count_reasons(refused),
-        "decoding_warnings": len(tally.warnings),
-        "tokens": int(articles["tokens"].sum()) if len(articles) else 0,
-        "words": int(articles["words"].sum()) if len(articles) else 0,
-        "running_tokens": int(articles["running_tokens"].sum()) if len(articles) else 0,
-        "word_types_normalised": size,
-        "groups": len(best),
-        "bigram_types": len(tally.bigrams),
-        "definitions": settings.describe(),
-    }
-    return Counts(norm_table, group_table, bigram_table, articles, failures, provenance)
 
 
 # --- running it: one process, a pool of processes, or Dask ----------------------------
@@ -766,6 +795,7 @@ def count_corpus(
     source=None,
     *,
     bigrams: bool = True,
+    groups: bool = True,
     workers: int | None = None,
     scheduler=None,
     chunk_size: int = CHUNK_ARTICLES,
@@ -777,7 +807,9 @@ def count_corpus(
 
     ``source``: a source of `arabic_media.corpus.sources` (`ManifestFolder`,
     `TextFolder`, `TrecArchive`) or a path (`open_source`); default the study's corpus
-    folder. ``bigrams``: count bigrams too. ``workers``: worker processes (default:
+    folder. ``bigrams``: count bigrams too. ``groups``: the grouped table too
+    (`CliticGrouper` over the vocabulary; ``False`` leaves ``Counts.groups`` empty and
+    keeps no per-article word lists). ``workers``: worker processes (default:
     every core; ``1`` counts in this process, no pool). ``scheduler``: a Dask
     scheduler address (``tcp://host:8786``) or a `distributed.Client`: the chunks are
     then counted on that cluster, which must be able to import this package.
@@ -791,7 +823,7 @@ def count_corpus(
         source = ManifestFolder()
     elif isinstance(source, (str, Path)):
         source = open_source(source)
-    settings = settings or study_settings(bigrams=bigrams)
+    settings = settings or study_settings(bigrams=bigrams, groups=groups)
     workers = workers or os.cpu_count() or 1
     with _progress(progress, "counting") as bar:
         if scheduler is not None:
