@@ -218,3 +218,22 @@ def test_without_groups_the_other_tables_are_the_same(tmp_path, write_corpus):
         pd.testing.assert_frame_equal(getattr(full, name), getattr(bare, name))
     assert bare.groups.empty and list(bare.groups.columns) == list(full.groups.columns)
     assert bare.provenance["groups"] is None and full.provenance["groups"] == full.groups["group"].nunique()
+
+
+def test_lexicons_read_without_pandas_are_the_study_lexicons():
+    from arabic_media.counting import _study_lexicons
+
+    stopwords, reporting = _study_lexicons()
+    assert stopwords == terms.load_stopwords()
+    table = terms.load_reporting_terms()
+    assert reporting == dict(zip(table["norm"], table["category"]))
+
+
+def test_the_reader_does_not_import_pandas_before_finish():
+    import subprocess
+    import sys
+
+    code = ("import sys; from arabic_media.counting import study_settings, _Vocabulary; "
+            "_Vocabulary(study_settings()); print('pandas' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip() == "False"

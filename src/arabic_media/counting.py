@@ -59,12 +59,19 @@ from arabic_media.text import _token_re, normalize, token_kind  # noqa: E402
 
 def _study_lexicons() -> tuple[frozenset[str], dict[str, str]]:
     """Stop words and reporting/attribution categories (``norm -> category``), as
-    `terms.annotate` uses them. Imported here, lazily: `arabic_media.terms` imports
-    pandas, which worker processes do not need."""
-    from arabic_media.terms import load_reporting_terms, load_stopwords
+    `terms.annotate` uses them: the files `lexicons.load_stopwords` and
+    `load_reporting_terms` read, read here with the csv module (``tests/test_counting.py``
+    checks they give the same), so that the reader process does not import pandas (80 MB)
+    while it streams; it imports it in `finish`, once the workers have exited."""
+    import csv
 
-    reporting = load_reporting_terms()
-    return load_stopwords(), dict(zip(reporting["norm"], reporting["category"]))
+    from arabic_media.paths import LEXICONS_DIR
+
+    lines = (LEXICONS_DIR / "stopwords_ar.txt").read_text(encoding="utf-8").splitlines()
+    stopwords = frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    with open(LEXICONS_DIR / "reporting_terms.csv", encoding="utf-8", newline="") as file:
+        reporting = {row["norm"]: row["category"] for row in csv.DictReader(file)}
+    return stopwords, reporting
 
 
 def _study_grouper(vocabulary: Iterable[str]):
