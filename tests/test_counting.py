@@ -15,7 +15,7 @@ from arabic_media.corpus.sources import ManifestFolder, TrecArchive
 from arabic_media.counting import (
     _BREAK_MARK,
     _bmp_only,
-    _invariant_letters,
+    _plain_letters,
     _Vocabulary,
     count_chunk,
     count_corpus,
@@ -135,10 +135,21 @@ def test_bmp_pattern_finds_the_same_tokens_on_every_bmp_character():
     assert [m.span() for m in _bmp_only(full).finditer(probe)] == [m.span() for m in full.finditer(probe)]
 
 
-@given(st.text(alphabet=_invariant_letters().pattern[1:-2].replace("\\", ""), min_size=1, max_size=12))
-def test_invariant_letters_are_left_alone_by_normalize(word):
-    assert _invariant_letters().fullmatch(word)
-    assert normalize(word) == word
+_PLAIN, _PLAIN_TABLE = _plain_letters()
+
+
+def test_plain_letters_are_the_arabic_letters_and_ascii_alphanumerics():
+    expected = {chr(c) for c in range(0x0621, 0x064B)} - {"\u0640"}
+    expected |= {chr(c) for c in range(0x7B) if chr(c).isascii() and chr(c).isalnum()}
+    assert {chr(c) for c in range(0x110000) if _PLAIN.fullmatch(chr(c))} == expected
+    for letter in expected:
+        assert normalize(letter) == letter.translate(_PLAIN_TABLE)
+
+
+@given(st.text(alphabet=[chr(c) for c in range(0x0700) if _PLAIN.fullmatch(chr(c))], min_size=1, max_size=12))
+def test_plain_letters_normalise_by_translate(word):
+    assert _PLAIN.fullmatch(word)
+    assert normalize(word) == word.translate(_PLAIN_TABLE)
     assert token_kind(word) == ("number" if word.isdigit() else "word")
 
 

@@ -108,7 +108,6 @@ _NUMBER, _PUNCT, _BREAK = -1, -2, -3
 _BREAK_MARK = "\n"
 #: A blank line: the only sentence boundary that can fall between two word tokens.
 _BLANK_LINE_RE = re.compile(r"\r?\n[ \t\f\v]*\r?\n")
-_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -187,16 +186,21 @@ def _bmp_only(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return _compiler.compile(parsed, pattern.flags)
 
 
-def _invariant_letters() -> re.Pattern[str]:
-    """Strings `normalize` returns unchanged, recognised without calling it: ASCII
-    letters and digits and the Arabic letters U+0621-U+064A that `normalize` leaves as
-    they are (each checked here). None of them is a combining mark, an invisible or a
-    presentation form, and no two of them compose under NFC, so a string made only of
-    them is its own normal form; ``tests/test_counting.py`` checks this."""
+def _plain_letters() -> tuple[re.Pattern[str], dict[int, int]]:
+    """Strings whose normal form is a plain ``str.translate``: ASCII letters and digits
+    and the Arabic letters U+0621-U+064A but tatweel; the table maps the hamza alefs and
+    alef maqsura as `normalize` does (`text._ALEF_VARIANTS`, `_ALEF_MAQSURA`), and the
+    other letters are their own normal form (each checked here). None of them is a
+    combining mark, an invisible or a presentation form, and no two of them compose
+    under NFC, so `normalize` maps a string of them letter by letter;
+    ``tests/test_counting.py`` checks this."""
+    from arabic_media.text import _ALEF_MAQSURA, _ALEF_VARIANTS
+
+    table = {**_ALEF_VARIANTS, **_ALEF_MAQSURA}
     candidates = [chr(c) for c in range(0x30, 0x7B) if chr(c).isalnum()]
     candidates += [chr(c) for c in range(0x0621, 0x064B) if chr(c) != "\u0640"]
-    safe = "".join(c for c in candidates if normalize(c) == c)
-    return re.compile(f"[{re.escape(safe)}]+")
+    plain = "".join(c for c in candidates if normalize(c) == c.translate(table))
+    return re.compile(f"[{re.escape(plain)}]+"), table
 
 
 class _Vocabulary:
@@ -210,7 +214,7 @@ class _Vocabulary:
         # takes a second, from the Unicode database); else built here.
         self.full_re = re.compile(token_pattern) if token_pattern else _token_re()
         self.fast_re = _bmp_only(self.full_re)
-        self.invariant = _invariant_letters()
+        self.plain, self.plain_table = _plain_letters()
         self.ids: dict[str, int] = {_BREAK_MARK: _BREAK}
         self.norm_ids: dict[str, int] = {}
         self.norms: list[str] = []
@@ -223,19 +227,21 @@ class _Vocabulary:
         return _BLANK_LINE_RE.split(text)
 
     def tokens(self, text: str) -> list[str]:
-        pattern = self.full_re if _ASTRAL_RE.search(text) else self.fast_re
+        # an astral character takes 4 bytes in UTF-16 (a C-level pass, 3x a regex search)
+        astral = len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+        pattern = self.full_re if astral else self.fast_re
         return pattern.findall(text)
 
     def learn(self, surfaces: Iterable[str]) -> None:
         """Give an id to each new surface form (normalising it once)."""
-        invariant, ids, norm_ids, norms = self.invariant.fullmatch, self.ids, self.norm_ids, self.norms
+        plain, table, ids, norm_ids, norms = self.plain.fullmatch, self.plain_table, self.ids, self.norm_ids, self.norms
         first_new = len(norms)
         for surface in surfaces:
-            if invariant(surface):
+            if plain(surface):
                 if surface.isdigit():
                     ids[surface] = _NUMBER
                     continue
-                norm = surface
+                norm = surface.translate(table)
             else:
                 kind = token_kind(surface)
                 if kind != "word":
