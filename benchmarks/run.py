@@ -25,7 +25,7 @@ labelling line):
 ``study_count``
     The same job the study's way: `counting.count_corpus` without bigrams and without
     groups (the study's tokenizer, `normalize`, categories; words normalised and
-    counted, as the baseline does; every core).
+    counted, as the baseline does; default workers: the pool from 3 cores on).
 ``reference``
     All of ``make reference``: words, groups and bigrams counted and the reference
     files written (to a scratch folder).
@@ -111,7 +111,7 @@ def reference(archive: Path) -> dict:
 PIPELINES = {
     "floor": (floor, "read floor: tarfile + <TEXT> cut (the study's reader)"),
     "baseline": (baseline, "stdlib: tarfile, 1 regex, str.translate, Counter, 1 process"),
-    "study_count": (study_count, "count_corpus: words normalised + counted (no groups, no bigrams), every core"),
+    "study_count": (study_count, "count_corpus: words normalised + counted (no groups, no bigrams), default workers"),
     "reference": (reference, "make reference: words, groups, bigrams, files written"),
 }
 

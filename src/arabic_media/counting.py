@@ -10,7 +10,8 @@ that), without keeping a row per token:
 * **Chunks mapped, tallies merged.** Articles are counted in chunks (`count_chunk`)
   into a `Tally`: numbers keyed by normalised form, mergeable (`merge_tallies`), so the
   same function runs in one process, in a pool of worker processes fed by one reader
-  (the default: the reader only reads, the workers decode, cut and count), or on a
+  (the default from `POOL_MIN_CORES` cores on: the reader only reads, the workers
+  decode, cut and count), or on a
   Dask cluster (``scheduler=...``); `finish` turns the merged tally into tables.
 * **Each distinct form once.** A worker normalises and classifies each distinct
   surface form the first time it meets it; tokens become integer ids by a dict
@@ -804,6 +805,20 @@ def _count_on_dask(source, settings: Settings, scheduler, chunk_size: int, bar) 
             client.close()
 
 
+#: Cores below which the pool is not used: the reader and two workers on two cores
+#: cost more than they gain. Measured on the ANT archive, 2 cores shared with one other
+#: job (one invocation, alternating): in this process 18.4 s / 15.2 s wall, 279 MB; a
+#: reader and 2 workers 21.2 s / 21.1 s, about 6 s more CPU in all (process start-up, each
+#: worker learning the vocabulary again, chunks and tallies pickled), 380 MB.
+POOL_MIN_CORES = 3
+
+
+def _default_workers() -> int:
+    """Every core, from `POOL_MIN_CORES` on; else 1 (count in this process)."""
+    cores = os.cpu_count() or 1
+    return cores if cores >= POOL_MIN_CORES else 1
+
+
 def count_corpus(
     source=None,
     *,
@@ -823,7 +838,8 @@ def count_corpus(
     folder. ``bigrams``: count bigrams too. ``groups``: the grouped table too
     (`CliticGrouper` over the vocabulary; ``False`` leaves ``Counts.groups`` empty and
     keeps no per-article word lists). ``workers``: worker processes (default:
-    every core; ``1`` counts in this process, no pool). ``scheduler``: a Dask
+    every core on a machine of `POOL_MIN_CORES` or more, else ``1``, which counts in
+    this process, no pool). ``scheduler``: a Dask
     scheduler address (``tcp://host:8786``) or a `distributed.Client`: the chunks are
     then counted on that cluster, which must be able to import this package.
     ``progress``: the tqdm bar (``None``: only on a terminal). ``bigram_min_count``:
@@ -837,7 +853,7 @@ def count_corpus(
     elif isinstance(source, (str, Path)):
         source = open_source(source)
     settings = settings or study_settings(bigrams=bigrams, groups=groups)
-    workers = workers or os.cpu_count() or 1
+    workers = workers or _default_workers()
     with _progress(progress, "counting") as bar:
         if scheduler is not None:
             tally = _count_on_dask(source, settings, scheduler, chunk_size, bar)
