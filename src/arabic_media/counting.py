@@ -610,6 +610,7 @@ def _group_table(tally: Tally, categories: list[str]):
     norms, size = tally.norms, len(tally.norms)
     grouper = _study_grouper(sorted(norms))
     keys = [grouper(n) for n in norms]
+    del grouper  # its sets and caches (a few hundred thousand entries each) are done with
     # A group's label: its most frequent member (ties: the shortest, then alphabetical),
     # over every category, as annotate() labels it.
     best: dict[str, tuple] = {}
@@ -863,6 +864,8 @@ def count_corpus(
                 accumulator.add(_prepared(source, chunk, first, accumulator))
                 bar.update(len(chunk))
             tally = accumulator.tally()
+            del accumulator
+            _VOCABULARIES.clear()  # every surface form seen: not needed by finish
         else:
             tally = _count_in_processes(source, settings, workers, chunk_size, bar)
     return finish(tally, settings, source.describe(), bigram_min_count=bigram_min_count)
