@@ -23,8 +23,9 @@ labelling line):
     the same body cut, one regex for words, ``str.translate`` for normalisation,
     ``collections.Counter``.
 ``study_count``
-    The same job the study's way: `counting.count_corpus` without bigrams (the study's
-    tokenizer, `normalize`, categories, grouping; every core).
+    The same job the study's way: `counting.count_corpus` without bigrams and without
+    groups (the study's tokenizer, `normalize`, categories; words normalised and
+    counted, as the baseline does; default workers: the pool from 3 cores on).
 ``reference``
     All of ``make reference``: words, groups and bigrams counted and the reference
     files written (to a scratch folder).
@@ -94,7 +95,7 @@ def study_count(archive: Path) -> dict:
     from arabic_media.corpus.sources import TrecArchive
     from arabic_media.counting import count_corpus
 
-    counts = count_corpus(TrecArchive(archive), bigrams=False, progress=False)
+    counts = count_corpus(TrecArchive(archive), bigrams=False, groups=False, progress=False)
     return {"tokens": counts.provenance["words"], "types": counts.provenance["word_types_normalised"]}
 
 
@@ -110,7 +111,7 @@ def reference(archive: Path) -> dict:
 PIPELINES = {
     "floor": (floor, "read floor: tarfile + <TEXT> cut (the study's reader)"),
     "baseline": (baseline, "stdlib: tarfile, 1 regex, str.translate, Counter, 1 process"),
-    "study_count": (study_count, "count_corpus: words normalised + grouped, every core"),
+    "study_count": (study_count, "count_corpus: words normalised + counted (no groups, no bigrams), default workers"),
     "reference": (reference, "make reference: words, groups, bigrams, files written"),
 }
 

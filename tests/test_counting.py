@@ -15,7 +15,7 @@ from arabic_media.corpus.sources import ManifestFolder, TrecArchive
 from arabic_media.counting import (
     _BREAK_MARK,
     _bmp_only,
-    _invariant_letters,
+    _plain_letters,
     _Vocabulary,
     count_chunk,
     count_corpus,
@@ -135,10 +135,21 @@ def test_bmp_pattern_finds_the_same_tokens_on_every_bmp_character():
     assert [m.span() for m in _bmp_only(full).finditer(probe)] == [m.span() for m in full.finditer(probe)]
 
 
-@given(st.text(alphabet=_invariant_letters().pattern[1:-2].replace("\\", ""), min_size=1, max_size=12))
-def test_invariant_letters_are_left_alone_by_normalize(word):
-    assert _invariant_letters().fullmatch(word)
-    assert normalize(word) == word
+_PLAIN, _PLAIN_TABLE = _plain_letters()
+
+
+def test_plain_letters_are_the_arabic_letters_and_ascii_alphanumerics():
+    expected = {chr(c) for c in range(0x0621, 0x064B)} - {"\u0640"}
+    expected |= {chr(c) for c in range(0x7B) if chr(c).isascii() and chr(c).isalnum()}
+    assert {chr(c) for c in range(0x110000) if _PLAIN.fullmatch(chr(c))} == expected
+    for letter in expected:
+        assert normalize(letter) == letter.translate(_PLAIN_TABLE)
+
+
+@given(st.text(alphabet=[chr(c) for c in range(0x0700) if _PLAIN.fullmatch(chr(c))], min_size=1, max_size=12))
+def test_plain_letters_normalise_by_translate(word):
+    assert _PLAIN.fullmatch(word)
+    assert normalize(word) == word.translate(_PLAIN_TABLE)
     assert token_kind(word) == ("number" if word.isdigit() else "word")
 
 
@@ -208,3 +219,32 @@ def test_progress_bar_shows_only_where_someone_sees_it(capsys):
     with _progress(True, "counting") as bar:
         bar.update(3)
     assert "counting: 0 articles" in capsys.readouterr().err
+
+
+def test_without_groups_the_other_tables_are_the_same(tmp_path, write_corpus):
+    folder = write_corpus(tmp_path / "c", {k: v.encode("utf-8") for k, v in SCRATCH.items()})
+    full = count_corpus(ManifestFolder(folder), workers=1, progress=False)
+    bare = count_corpus(ManifestFolder(folder), workers=1, groups=False, progress=False)
+    for name in ("norms", "bigrams", "articles", "failures"):
+        pd.testing.assert_frame_equal(getattr(full, name), getattr(bare, name))
+    assert bare.groups.empty and list(bare.groups.columns) == list(full.groups.columns)
+    assert bare.provenance["groups"] is None and full.provenance["groups"] == full.groups["group"].nunique()
+
+
+def test_lexicons_read_without_pandas_are_the_study_lexicons():
+    from arabic_media.counting import _study_lexicons
+
+    stopwords, reporting = _study_lexicons()
+    assert stopwords == terms.load_stopwords()
+    table = terms.load_reporting_terms()
+    assert reporting == dict(zip(table["norm"], table["category"]))
+
+
+def test_the_reader_does_not_import_pandas_before_finish():
+    import subprocess
+    import sys
+
+    code = ("import sys; from arabic_media.counting import study_settings, _Vocabulary; "
+            "_Vocabulary(study_settings()); print('pandas' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip() == "False"

@@ -10,7 +10,8 @@ that), without keeping a row per token:
 * **Chunks mapped, tallies merged.** Articles are counted in chunks (`count_chunk`)
   into a `Tally`: numbers keyed by normalised form, mergeable (`merge_tallies`), so the
   same function runs in one process, in a pool of worker processes fed by one reader
-  (the default: the reader only reads, the workers decode, cut and count), or on a
+  (the default from `POOL_MIN_CORES` cores on: the reader only reads, the workers
+  decode, cut and count), or on a
   Dask cluster (``scheduler=...``); `finish` turns the merged tally into tables.
 * **Each distinct form once.** A worker normalises and classifies each distinct
   surface form the first time it meets it; tokens become integer ids by a dict
@@ -59,12 +60,19 @@ from arabic_media.text import _token_re, normalize, token_kind  # noqa: E402
 
 def _study_lexicons() -> tuple[frozenset[str], dict[str, str]]:
     """Stop words and reporting/attribution categories (``norm -> category``), as
-    `terms.annotate` uses them. Imported here, lazily: `arabic_media.terms` imports
-    pandas, which worker processes do not need."""
-    from arabic_media.terms import load_reporting_terms, load_stopwords
+    `terms.annotate` uses them: the files `lexicons.load_stopwords` and
+    `load_reporting_terms` read, read here with the csv module (``tests/test_counting.py``
+    checks they give the same), so that the reader process does not import pandas (80 MB)
+    while it streams; it imports it in `finish`, once the workers have exited."""
+    import csv
 
-    reporting = load_reporting_terms()
-    return load_stopwords(), dict(zip(reporting["norm"], reporting["category"]))
+    from arabic_media.paths import LEXICONS_DIR
+
+    lines = (LEXICONS_DIR / "stopwords_ar.txt").read_text(encoding="utf-8").splitlines()
+    stopwords = frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    with open(LEXICONS_DIR / "reporting_terms.csv", encoding="utf-8", newline="") as file:
+        reporting = {row["norm"]: row["category"] for row in csv.DictReader(file)}
+    return stopwords, reporting
 
 
 def _study_grouper(vocabulary: Iterable[str]):
@@ -101,7 +109,6 @@ _NUMBER, _PUNCT, _BREAK = -1, -2, -3
 _BREAK_MARK = "\n"
 #: A blank line: the only sentence boundary that can fall between two word tokens.
 _BLANK_LINE_RE = re.compile(r"\r?\n[ \t\f\v]*\r?\n")
-_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -113,6 +120,7 @@ class Settings:
     stopwords: frozenset[str]
     reporting: tuple[tuple[str, str], ...]  # (norm, category), sorted
     bigrams: bool = True
+    groups: bool = True
 
     @functools.cached_property
     def categories(self) -> dict[str, str]:
@@ -126,16 +134,18 @@ class Settings:
             "stopwords": f"corpus/lexicons/stopwords_ar.txt ({len(self.stopwords)} forms)",
             "reporting_terms": f"corpus/lexicons/reporting_terms.csv ({len(self.reporting)} forms)",
             "grouping": "arabic_media.terms.CliticGrouper(vocabulary); vocabulary = the normalised word "
-            "types of the source counted; key = the grouper's return value",
+            "types of the source counted; key = the grouper's return value" if self.groups else "not counted",
             "bigrams": "two consecutive word tokens in one sentence, no punctuation or number between, "
-            "neither edge a stop word, reporting verb or attribution word (terms.ngrams n=2), normalised",
+            "neither edge a stop word, reporting verb or attribution word (terms.ngrams n=2), normalised"
+            if self.bigrams else "not counted",
         }
 
 
-def study_settings(*, bigrams: bool = True) -> Settings:
-    """The study's tokenizer, stop words and reporting categories, as `Settings`."""
+def study_settings(*, bigrams: bool = True, groups: bool = True) -> Settings:
+    """The study's tokenizer, stop words and reporting categories, as `Settings`
+    (``groups=False``: no grouped table, and no per-article word lists kept for it)."""
     stopwords, reporting = _study_lexicons()
-    return Settings(frozenset(stopwords), tuple(sorted(reporting.items())), bigrams)
+    return Settings(frozenset(stopwords), tuple(sorted(reporting.items())), bigrams, groups)
 
 
 # --- the per-process vocabulary: each distinct surface form classified once ------------
@@ -177,16 +187,21 @@ def _bmp_only(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return _compiler.compile(parsed, pattern.flags)
 
 
-def _invariant_letters() -> re.Pattern[str]:
-    """Strings `normalize` returns unchanged, recognised without calling it: ASCII
-    letters and digits and the Arabic letters U+0621-U+064A that `normalize` leaves as
-    they are (each checked here). None of them is a combining mark, an invisible or a
-    presentation form, and no two of them compose under NFC, so a string made only of
-    them is its own normal form; ``tests/test_counting.py`` checks this."""
+def _plain_letters() -> tuple[re.Pattern[str], dict[int, int]]:
+    """Strings whose normal form is a plain ``str.translate``: ASCII letters and digits
+    and the Arabic letters U+0621-U+064A but tatweel; the table maps the hamza alefs and
+    alef maqsura as `normalize` does (`text._ALEF_VARIANTS`, `_ALEF_MAQSURA`), and the
+    other letters are their own normal form (each checked here). None of them is a
+    combining mark, an invisible or a presentation form, and no two of them compose
+    under NFC, so `normalize` maps a string of them letter by letter;
+    ``tests/test_counting.py`` checks this."""
+    from arabic_media.text import _ALEF_MAQSURA, _ALEF_VARIANTS
+
+    table = {**_ALEF_VARIANTS, **_ALEF_MAQSURA}
     candidates = [chr(c) for c in range(0x30, 0x7B) if chr(c).isalnum()]
     candidates += [chr(c) for c in range(0x0621, 0x064B) if chr(c) != "\u0640"]
-    safe = "".join(c for c in candidates if normalize(c) == c)
-    return re.compile(f"[{re.escape(safe)}]+")
+    plain = "".join(c for c in candidates if normalize(c) == c.translate(table))
+    return re.compile(f"[{re.escape(plain)}]+"), table
 
 
 class _Vocabulary:
@@ -200,7 +215,7 @@ class _Vocabulary:
         # takes a second, from the Unicode database); else built here.
         self.full_re = re.compile(token_pattern) if token_pattern else _token_re()
         self.fast_re = _bmp_only(self.full_re)
-        self.invariant = _invariant_letters()
+        self.plain, self.plain_table = _plain_letters()
         self.ids: dict[str, int] = {_BREAK_MARK: _BREAK}
         self.norm_ids: dict[str, int] = {}
         self.norms: list[str] = []
@@ -213,19 +228,21 @@ class _Vocabulary:
         return _BLANK_LINE_RE.split(text)
 
     def tokens(self, text: str) -> list[str]:
-        pattern = self.full_re if _ASTRAL_RE.search(text) else self.fast_re
+        # an astral character takes 4 bytes in UTF-16 (a C-level pass, 3x a regex search)
+        astral = len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+        pattern = self.full_re if astral else self.fast_re
         return pattern.findall(text)
 
     def learn(self, surfaces: Iterable[str]) -> None:
         """Give an id to each new surface form (normalising it once)."""
-        invariant, ids, norm_ids, norms = self.invariant.fullmatch, self.ids, self.norm_ids, self.norms
+        plain, table, ids, norm_ids, norms = self.plain.fullmatch, self.plain_table, self.ids, self.norm_ids, self.norms
         first_new = len(norms)
         for surface in surfaces:
-            if invariant(surface):
+            if plain(surface):
                 if surface.isdigit():
                     ids[surface] = _NUMBER
                     continue
-                norm = surface
+                norm = surface.translate(table)
             else:
                 kind = token_kind(surface)
                 if kind != "word":
@@ -372,8 +389,9 @@ class _Accumulator:
         pairs = _unique((article_of[is_word] << 32) | word_ids)
         distinct = pairs & 0xFFFFFFFF
         self.documents += np.bincount(distinct, minlength=size)
-        self.article_words.append(distinct.astype(np.int32))
-        self.article_sizes.append(np.bincount(pairs >> 32, minlength=n).astype(np.int32))
+        if vocab.settings.groups:
+            self.article_words.append(distinct.astype(np.int32))
+            self.article_sizes.append(np.bincount(pairs >> 32, minlength=n).astype(np.int32))
         if vocab.settings.bigrams:
             self._add_bigrams(ids, article_of)
 
@@ -530,9 +548,10 @@ class Counts:
 def finish(tally: Tally, settings: Settings, source_description: dict | None = None, *,
            bigram_min_count: int = 1) -> Counts:
     """Tables from a merged `Tally`: categories, the grouping on the whole vocabulary
-    (the normalised word types of the tally), labels and document frequencies. Bigrams
-    counted fewer than ``bigram_min_count`` times are left out of the table (they are
-    most of the distinct bigrams; ``provenance["bigram_types"]`` counts them all)."""
+    (the normalised word types of the tally; none with ``settings.groups`` false),
+    labels and document frequencies. Bigrams counted fewer than ``bigram_min_count``
+    times are left out of the table (they are most of the distinct bigrams;
+    ``provenance["bigram_types"]`` counts them all)."""
     import pandas as pd
 
     from arabic_media.corpus.sources import count_reasons, failures_table
@@ -544,16 +563,54 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
     # is the order of the joined string (a space sorts before any word character).
     rank = np.empty(size, np.int64)
     rank[sorted(range(size), key=norms.__getitem__)] = np.arange(size)
-    order = np.lexsort((rank, -tally.count))
+    order = np.lexsort((rank, -tally.count)).tolist()
     norm_table = pd.DataFrame({
-        "term": [norms[i] for i in order.tolist()],
-        "category": [categories[i] for i in order.tolist()],
+        "term": [norms[i] for i in order],
+        "category": [categories[i] for i in order],
         "count": tally.count[order],
         "documents": tally.documents[order],
     })
+    if settings.groups:
+        group_table = _group_table(tally, categories)
+    else:
+        group_table = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in GROUP_COLUMNS.items()})
+    bigram_table = _bigram_table(tally, rank, bigram_min_count)
 
+    articles = pd.DataFrame(sorted(tally.articles), columns=["_position", *ARTICLE_COLUMNS])
+    articles = articles.drop(columns="_position")
+    refused = [failure for _, failure in sorted(tally.failures, key=lambda pair: pair[0])]
+    failures = failures_table(refused)
+    provenance = {
+        "source": dict(source_description or {}),
+        "articles_read": len(articles),
+        "articles_refused": len(failures),
+        "refused_by_reason": count_reasons(refused),
+        "decoding_warnings": len(tally.warnings),
+        "tokens": int(articles["tokens"].sum()) if len(articles) else 0,
+        "words": int(articles["words"].sum()) if len(articles) else 0,
+        "running_tokens": int(articles["running_tokens"].sum()) if len(articles) else 0,
+        "word_types_normalised": size,
+        "groups": group_table["group"].nunique() if settings.groups else None,
+        "bigram_types": len(tally.bigrams),
+        "definitions": settings.describe(),
+    }
+    return Counts(norm_table, group_table, bigram_table, articles, failures, provenance)
+
+
+#: The columns of `Counts.groups` and their types.
+GROUP_COLUMNS = {"group": object, "label": object, "category": object, "count": np.int64,
+                 "documents": np.int64, "forms": np.int64}
+
+
+def _group_table(tally: Tally, categories: list[str]):
+    """`Counts.groups` of a tally: ``CliticGrouper(vocabulary)`` keys, one row per key
+    and category, labelled by the key's most frequent member."""
+    import pandas as pd
+
+    norms, size = tally.norms, len(tally.norms)
     grouper = _study_grouper(sorted(norms))
     keys = [grouper(n) for n in norms]
+    del grouper  # its sets and caches (a few hundred thousand entries each) are done with
     # A group's label: its most frequent member (ties: the shortest, then alphabetical),
     # over every category, as annotate() labels it.
     best: dict[str, tuple] = {}
@@ -574,7 +631,7 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
     cell_rank = np.empty(n_cells, np.int64)
     cell_rank[sorted(range(n_cells), key=cell_names.__getitem__)] = np.arange(n_cells)
     order = np.lexsort((cell_rank, -cell_count)).tolist()
-    group_table = pd.DataFrame({
+    return pd.DataFrame({
         "group": [cell_names[i][0] for i in order],
         "label": [best[cell_names[i][0]][2] for i in order],
         "category": [cell_names[i][1] for i in order],
@@ -583,34 +640,21 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
         "forms": cell_forms[order],
     })
 
+
+def _bigram_table(tally: Tally, rank: np.ndarray, bigram_min_count: int):
+    """`Counts.bigrams` of a tally: those counted at least ``bigram_min_count`` times,
+    by count, then by the rank of the first word and of the second."""
+    import pandas as pd
+
+    norms = tally.norms
     kept = tally.bigram_count >= bigram_min_count
     first, second = tally.bigrams[kept] >> 32, tally.bigrams[kept] & 0xFFFFFFFF
     order = np.lexsort((rank[second], rank[first], -tally.bigram_count[kept]))
-    bigram_table = pd.DataFrame({
+    return pd.DataFrame({
         "bigram": [f"{norms[a]} {norms[b]}" for a, b in zip(first[order].tolist(), second[order].tolist())],
         "count": tally.bigram_count[kept][order],
         "documents": tally.bigram_documents[kept][order],
     })
-
-    articles = pd.DataFrame(sorted(tally.articles), columns=["_position", *ARTICLE_COLUMNS])
-    articles = articles.drop(columns="_position")
-    refused = [failure for _, failure in sorted(tally.failures, key=lambda pair: pair[0])]
-    failures = failures_table(refused)
-    provenance = {
-        "source": dict(source_description or {}),
-        "articles_read": len(articles),
-        "articles_refused": len(failures),
-        "refused_by_reason": count_reasons(refused),
-        "decoding_warnings": len(tally.warnings),
-        "tokens": int(articles["tokens"].sum()) if len(articles) else 0,
-        "words": int(articles["words"].sum()) if len(articles) else 0,
-        "running_tokens": int(articles["running_tokens"].sum()) if len(articles) else 0,
-        "word_types_normalised": size,
-        "groups": len(best),
-        "bigram_types": len(tally.bigrams),
-        "definitions": settings.describe(),
-    }
-    return Counts(norm_table, group_table, bigram_table, articles, failures, provenance)
 
 
 # --- running it: one process, a pool of processes, or Dask ----------------------------
@@ -762,10 +806,25 @@ def _count_on_dask(source, settings: Settings, scheduler, chunk_size: int, bar) 
             client.close()
 
 
+#: Cores below which the pool is not used: the reader and two workers on two cores
+#: cost more than they gain. Measured on the ANT archive, 2 cores shared with one other
+#: job (one invocation, alternating): in this process 18.4 s / 15.2 s wall, 279 MB; a
+#: reader and 2 workers 21.2 s / 21.1 s, about 6 s more CPU in all (process start-up, each
+#: worker learning the vocabulary again, chunks and tallies pickled), 380 MB.
+POOL_MIN_CORES = 3
+
+
+def _default_workers() -> int:
+    """Every core, from `POOL_MIN_CORES` on; else 1 (count in this process)."""
+    cores = os.cpu_count() or 1
+    return cores if cores >= POOL_MIN_CORES else 1
+
+
 def count_corpus(
     source=None,
     *,
     bigrams: bool = True,
+    groups: bool = True,
     workers: int | None = None,
     scheduler=None,
     chunk_size: int = CHUNK_ARTICLES,
@@ -777,8 +836,11 @@ def count_corpus(
 
     ``source``: a source of `arabic_media.corpus.sources` (`ManifestFolder`,
     `TextFolder`, `TrecArchive`) or a path (`open_source`); default the study's corpus
-    folder. ``bigrams``: count bigrams too. ``workers``: worker processes (default:
-    every core; ``1`` counts in this process, no pool). ``scheduler``: a Dask
+    folder. ``bigrams``: count bigrams too. ``groups``: the grouped table too
+    (`CliticGrouper` over the vocabulary; ``False`` leaves ``Counts.groups`` empty and
+    keeps no per-article word lists). ``workers``: worker processes (default:
+    every core on a machine of `POOL_MIN_CORES` or more, else ``1``, which counts in
+    this process, no pool). ``scheduler``: a Dask
     scheduler address (``tcp://host:8786``) or a `distributed.Client`: the chunks are
     then counted on that cluster, which must be able to import this package.
     ``progress``: the tqdm bar (``None``: only on a terminal). ``bigram_min_count``:
@@ -791,8 +853,8 @@ def count_corpus(
         source = ManifestFolder()
     elif isinstance(source, (str, Path)):
         source = open_source(source)
-    settings = settings or study_settings(bigrams=bigrams)
-    workers = workers or os.cpu_count() or 1
+    settings = settings or study_settings(bigrams=bigrams, groups=groups)
+    workers = workers or _default_workers()
     with _progress(progress, "counting") as bar:
         if scheduler is not None:
             tally = _count_on_dask(source, settings, scheduler, chunk_size, bar)
@@ -802,6 +864,8 @@ def count_corpus(
                 accumulator.add(_prepared(source, chunk, first, accumulator))
                 bar.update(len(chunk))
             tally = accumulator.tally()
+            del accumulator
+            _VOCABULARIES.clear()  # every surface form seen: not needed by finish
         else:
             tally = _count_in_processes(source, settings, workers, chunk_size, bar)
     return finish(tally, settings, source.describe(), bigram_min_count=bigram_min_count)

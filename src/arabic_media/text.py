@@ -258,36 +258,39 @@ def _class_range(first: int, last: int) -> str:
 
 @functools.cache
 def _classes() -> dict[str, str]:
-    """Regex character-class bodies built from the Unicode database (one pass over all
-    code points, a fraction of a second, on first use rather than on import):
+    """Regex character-class bodies built from the Unicode database (on first use
+    rather than on import; a fraction of a second: one C-level pass for the categories,
+    the runs found with numpy):
 
     ``word``  letters, marks, digits (categories L, M, N);
     ``format``  invisible format characters (Cf: ZWNJ, RLM, BOM ...);
     ``space``  whitespace and control characters (Cc: stray U+0002 occurs in real text);
     ``blank``  ``space`` and ``format`` except the line breaks of `_LINE_BREAKS`.
     """
-    classes: dict[str, list[str]] = {"word": [], "format": [], "space": [], "blank": []}
-    runs: dict[str, int | None] = dict.fromkeys(classes)
-    for cp in range(sys.maxunicode + 2):
-        if cp <= sys.maxunicode:
-            ch = chr(cp)
-            cat = unicodedata.category(ch)
-            space = ch.isspace() or cat == "Cc"
-            member = {
-                "word": cat[0] in "LMN",
-                "format": cat == "Cf",
-                "space": space,
-                "blank": (space or cat == "Cf") and ch not in _LINE_BREAKS,
-            }
-        else:
-            member = dict.fromkeys(classes, False)  # closes every open run
-        for name, inside in member.items():
-            if inside and runs[name] is None:
-                runs[name] = cp
-            elif not inside and runs[name] is not None:
-                classes[name].append(_class_range(runs[name], cp - 1))
-                runs[name] = None
-    return {name: "".join(ranges) for name, ranges in classes.items()}
+    import numpy as np
+
+    size = sys.maxunicode + 1
+    categories = list(map(unicodedata.category, map(chr, range(size))))
+    names = sorted(set(categories))
+    of = {name: i for i, name in enumerate(names)}
+    code = np.fromiter(map(of.__getitem__, categories), np.int8, size)
+    word = np.isin(code, [of[n] for n in names if n[0] in "LMN"])
+    fmt = code == of["Cf"]
+    space = code == of["Cc"]
+    # str.isspace is `re`'s \s on a str (both Py_UNICODE_ISSPACE)
+    space[[m.start() for m in re.finditer(r"\s", "".join(map(chr, range(size))))]] = True
+    blank = space | fmt
+    blank[[ord(c) for c in _LINE_BREAKS]] = False
+    return {name: _runs(mask) for name, mask in (("word", word), ("format", fmt), ("space", space), ("blank", blank))}
+
+
+def _runs(mask) -> str:
+    """A class body of the code points where the boolean array ``mask`` is true."""
+    import numpy as np
+
+    edges = np.flatnonzero(np.diff(np.concatenate([[False], mask, [False]]).astype(np.int8)))
+    starts, stops = edges[0::2].tolist(), edges[1::2].tolist()
+    return "".join(_class_range(first, stop - 1) for first, stop in zip(starts, stops))
 
 
 @functools.cache

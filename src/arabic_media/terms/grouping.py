@@ -28,6 +28,14 @@ __all__ = ["MIN_STEM", "CliticGrouper", "evaluate_grouping", "grouping_candidate
 #: The shortest stem a clitic or suffix may leave (كان must not become ان).
 MIN_STEM = 3
 
+_PROCLITIC_SET = frozenset(PROCLITICS)
+_LONGEST_PROCLITIC = max(map(len, PROCLITICS))
+#: ``last letter -> the rewrites whose ending ends with it``, in the order of the list.
+_REWRITES_BY_LAST: dict[str, tuple[tuple[str, str], ...]] = {
+    last: tuple(r for r in GROUPING_SUFFIX_REWRITES if r[0][-1] == last)
+    for last in {suffix[-1] for suffix, _ in GROUPING_SUFFIX_REWRITES}
+}
+
 
 @dataclass
 class CliticGrouper:
@@ -56,11 +64,13 @@ class CliticGrouper:
     suffixes: bool = True
     _vocab: frozenset[str] = field(init=False, repr=False)
     _keys: frozenset[str] = field(init=False, repr=False)
+    _stripped: dict[str, str] = field(init=False, repr=False)
     _cache: dict[str, str] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._vocab = frozenset(self.vocabulary)
-        self._keys = frozenset(self._strip_proclitics(w) for w in self._vocab)
+        self._stripped = {w: self._strip_proclitics(w) for w in self._vocab}
+        self._keys = frozenset(self._stripped.values())
 
     @property
     def name(self) -> str:
@@ -70,29 +80,32 @@ class CliticGrouper:
         return rest in self._vocab or ("ال" + rest) in self._vocab
 
     def _strip_proclitics(self, word: str) -> str:
-        best = word
-        for prefix in PROCLITICS:
-            if word.startswith(prefix):
-                rest = word[len(prefix) :]
-                if len(rest) >= MIN_STEM and len(rest) < len(best) and self._attested(rest):
-                    best = rest
-        return best
+        """The rest after the longest proclitic chain whose rest is attested (a word
+        starts with at most one chain of each length, so longest = shortest rest)."""
+        for k in range(min(_LONGEST_PROCLITIC, len(word) - MIN_STEM), 0, -1):
+            if word[:k] in _PROCLITIC_SET and self._attested(word[k:]):
+                return word[k:]
+        return word
 
     def _rewrite_suffixes(self, stem: str) -> str:
         for _ in range(4):  # at most a few endings stack up (امريكيتان -> امريكية -> امريكي)
-            for suffix, replacement in GROUPING_SUFFIX_REWRITES:
-                if stem.endswith(suffix):
-                    candidate = stem[: len(stem) - len(suffix)] + replacement
-                    if len(candidate) >= MIN_STEM and candidate != stem and candidate in self._keys:
-                        stem = candidate
-                        break
+            # only the rewrites that end in the stem's last letter, in the order of the list
+            for suffix, replacement in _REWRITES_BY_LAST.get(stem[-1:], ()):
+                if not stem.endswith(suffix):
+                    continue
+                candidate = stem[: len(stem) - len(suffix)] + replacement
+                if len(candidate) >= MIN_STEM and candidate != stem and candidate in self._keys:
+                    stem = candidate
+                    break
             else:
                 return stem
         return stem
 
     def __call__(self, word: str) -> str:
         if word not in self._cache:
-            key = self._strip_proclitics(word)
+            key = self._stripped.get(word)
+            if key is None:
+                key = self._strip_proclitics(word)
             if self.suffixes:
                 key = self._rewrite_suffixes(key)
             self._cache[word] = key
