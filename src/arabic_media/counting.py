@@ -32,8 +32,9 @@ Definitions (the study's, imported from where they live; see the block below):
   number between them, neither a stop word, a reporting verb nor an attribution word,
   in normalised form (`terms.ngrams(..., 2)`). Sentence boundaries matter only where
   no punctuation token separates the two words, and with `split_sentences`' rule that
-  is exactly a blank line (a sentence otherwise ends on terminal punctuation, itself a
-  token); ``tests/test_counting.py`` checks this against `segment_article`.
+  is exactly a paragraph break (`text.paragraph_break_re`; a sentence otherwise ends
+  on terminal punctuation, itself a token); ``tests/test_counting.py`` checks this
+  against `segment_article`.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ from pathlib import Path
 import numpy as np
 
 # --- the study's definitions, imported in this one place (repoint here when they move) ---
-from arabic_media.text import _token_re, normalize, token_kind  # noqa: E402
+from arabic_media.text import _token_re, normalize, paragraph_break_re, token_kind  # noqa: E402
 
 
 def _study_lexicons() -> tuple[frozenset[str], dict[str, str]]:
@@ -107,8 +108,6 @@ CHUNK_ARTICLES = 200
 _NUMBER, _PUNCT, _BREAK = -1, -2, -3
 #: Ends a sentence (a blank line) or an article in the id stream; never a token (whitespace).
 _BREAK_MARK = "\n"
-#: A blank line: the only sentence boundary that can fall between two word tokens.
-_BLANK_LINE_RE = re.compile(r"\r?\n[ \t\f\v]*\r?\n")
 
 
 @dataclass(frozen=True)
@@ -223,9 +222,10 @@ class _Vocabulary:
 
     @staticmethod
     def paragraphs(text: str) -> list[str]:
-        """``text`` cut at blank lines: the only sentence ends that can fall between
-        two words (`split_sentences` ends every other sentence on punctuation)."""
-        return _BLANK_LINE_RE.split(text)
+        """``text`` cut at paragraph breaks (`text.paragraph_break_re`, the rule
+        `split_sentences` uses): the only sentence ends that can fall between two words
+        (every other sentence ends on punctuation, itself a token)."""
+        return paragraph_break_re().split(text)
 
     def tokens(self, text: str) -> list[str]:
         # an astral character takes 4 bytes in UTF-16 (a C-level pass, 3x a regex search)

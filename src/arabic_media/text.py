@@ -24,6 +24,7 @@ __all__ = [
     "PRESENTATION_FORMS",
     "normalize",
     "Span",
+    "paragraph_break_re",
     "segment_article",
     "split_sentences",
     "tokenize",
@@ -199,11 +200,21 @@ def _sentence_end_re() -> re.Pattern[str]:
     is only scanned from the line break before it.
     """
     terminals, closers = re.escape(_TERMINALS), re.escape(_CLOSERS)
-    breaks, blank = re.escape(_LINE_BREAKS), _classes()["blank"]
     return re.compile(
         rf"(?<![{terminals}])[{terminals}]++[{closers}]*+(?!\S)"
-        rf"|(?={_PARAGRAPH_SEPARATOR}|(?>\r\n|[{breaks}])[{blank}]*+[{breaks}])"
+        rf"|(?={paragraph_break_re().pattern})"
     )
+
+
+@functools.cache
+def paragraph_break_re() -> re.Pattern[str]:
+    """A paragraph break, the one definition: a U+2029 PARAGRAPH SEPARATOR, or a line
+    break (CR LF counted as one), any blank characters (whitespace other than a line
+    break, controls, invisible format characters) and a second line break.
+    `split_sentences` ends a sentence where one starts; the corpus-scale counter
+    (`arabic_media.counting`) cuts texts at it, so word pairs break where sentences do."""
+    breaks, blank = re.escape(_LINE_BREAKS), _classes()["blank"]
+    return re.compile(rf"{_PARAGRAPH_SEPARATOR}|(?>\r\n|[{breaks}])[{blank}]*+[{breaks}]")
 
 
 def split_sentences(text: str) -> list[Span]:
