@@ -806,12 +806,13 @@ def _count_on_dask(source, settings: Settings, scheduler, chunk_size: int, bar) 
             client.close()
 
 
-#: Cores below which the pool is not used: the reader and two workers on two cores
-#: cost more than they gain. Measured on the ANT archive, 2 cores shared with one other
-#: job (one invocation, alternating): in this process 18.4 s / 15.2 s wall, 279 MB; a
-#: reader and 2 workers 21.2 s / 21.1 s, about 6 s more CPU in all (process start-up, each
-#: worker learning the vocabulary again, chunks and tallies pickled), 380 MB.
-POOL_MIN_CORES = 3
+#: Cores from which the pool is used (a reader feeding one worker per core); below, the
+#: count runs in this process. Measured on the ANT archive (words normalised and counted,
+#: fresh processes, alternating, one invocation): on 2 idle cores in this process 17.3 s
+#: and 17.3 s, with the pool 11.6 s and 11.5 s. On 2 cores shared with another job the
+#: pool loses (18.4 s / 15.2 s in this process against 21.2 s / 21.1 s): it pays only
+#: when the reader and the workers each get a core.
+POOL_MIN_CORES = 2
 
 
 def _default_workers() -> int:
