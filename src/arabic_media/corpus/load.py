@@ -160,34 +160,8 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
     form_of: dict[str, int] = {}
     forms: list[str] = []
     for number, record in enumerate(manifest.to_dict("records")):
-        file = corpus_dir / record["file"]
-        name = display_name(corpus_dir, record["file"])
-        data = file.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != record["sha256"].lower():
-            raise CorpusError(
-                f"{name}: sha256 is {digest} but the manifest says {record['sha256']}; the file "
-                "changed since it was registered (restore it, or update the manifest on purpose)"
-            )
-        text, encoding, bom = decode_article(data, name)
-        segments = segment_article(text)
-        if not segments:  # no visible character: the article would vanish silently
-            raise CorpusError(f"{name}: the file holds no visible text ({_what_is_there(text)})")
-        if len(text) > _INT32_MAX:
-            raise CorpusError(
-                f"{name}: {len(text):,} characters, more than the loader's 32-bit offsets "
-                f"hold ({_INT32_MAX:,}); split the article into several files"
-            )
-        article_rows.append(
-            {
-                **record,
-                "encoding": encoding,
-                "bom": bom,
-                "line_endings": line_endings(text),
-                "n_bytes": len(data),
-                "n_chars": len(text),
-            }
-        )
+        row, text, segments = _read_article(corpus_dir, record)
+        article_rows.append(row)
         article_texts.append(text)
         article_token = 0
         for sentence, (sent, toks) in enumerate(segments, start=1):
@@ -213,6 +187,41 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
         },
         copy=False,
     )
+    token_frame = _token_frame(article_ids, tokens, forms)
+    return Corpus(root=corpus_dir, articles=articles, sentences=sentence_frame, tokens=token_frame)
+
+
+def _read_article(corpus_dir: Path, record: dict) -> tuple[dict, str, list]:
+    """One manifest row's article: its row of ``articles`` (without the text), its text
+    and its segments (`segment_article`). The sha256 is checked before decoding; a file
+    with no visible text, or too long for 32-bit offsets, is refused by name."""
+    name = display_name(corpus_dir, record["file"])
+    data = (corpus_dir / record["file"]).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != record["sha256"].lower():
+        raise CorpusError(
+            f"{name}: sha256 is {digest} but the manifest says {record['sha256']}; the file "
+            "changed since it was registered (restore it, or update the manifest on purpose)"
+        )
+    text, encoding, bom = decode_article(data, name)
+    segments = segment_article(text)
+    if not segments:  # no visible character: the article would vanish silently
+        raise CorpusError(f"{name}: the file holds no visible text ({_what_is_there(text)})")
+    if len(text) > _INT32_MAX:
+        raise CorpusError(
+            f"{name}: {len(text):,} characters, more than the loader's 32-bit offsets "
+            f"hold ({_INT32_MAX:,}); split the article into several files"
+        )
+    row = {**record, "encoding": encoding, "bom": bom, "line_endings": line_endings(text),
+           "n_bytes": len(data), "n_chars": len(text)}
+    return row, text, segments
+
+
+def _token_frame(article_ids: list[str], tokens: "_Columns", forms: list[str]) -> pd.DataFrame:
+    """The ``tokens`` table from the token columns and the distinct surfaces (``forms``,
+    numbered by the ``form`` column; emptied here): each surface normalised and
+    classified once, and each distinct norm stored once, as Arrow strings taken by
+    index."""
     form = tokens.pop("form")
     surface = pa.array(forms, type=pa.large_string())
     norms: dict[str, int] = {}  # a norm shared by several surfaces is stored once
@@ -220,10 +229,10 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
         (norms.setdefault(norm, len(norms)) for norm in map(normalize, forms)), dtype=np.int32, count=len(forms)
     )
     kind_of_form = np.fromiter((_KIND_CODES[token_kind(s)] for s in forms), dtype=np.int8, count=len(forms))
-    del forms
+    forms.clear()  # the Python strings are not needed past here (``surface`` holds a copy)
     norm_strings = pa.array(list(norms), type=pa.large_string())
     del norms
-    token_frame = pd.DataFrame(
+    return pd.DataFrame(
         {
             "article_id": _article_ids(article_ids, tokens.pop("article")),
             **{c: tokens.pop(c) for c in ("sentence", "token", "article_token", "start", "end")},
@@ -233,7 +242,6 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
         },
         copy=False,
     )
-    return Corpus(root=corpus_dir, articles=articles, sentences=sentence_frame, tokens=token_frame)
 
 
 def _what_is_there(text: str) -> str:
