@@ -141,6 +141,7 @@ FIGURE_LABEL_COLUMNS = {
     "term-dispersion": "display",
     "keyness-top20": "display",
     "frequency-vs-keyness": "display",
+    "sources-by-sentence": ("source", "cue"),
 }
 
 
@@ -150,9 +151,11 @@ def _figure_labels() -> list[tuple[str, str]]:
     from arabic_media.paths import FIGURES_DIR
 
     labels = []
-    for figure, column in FIGURE_LABEL_COLUMNS.items():
-        data = pd.read_csv(FIGURES_DIR / f"{figure}.csv", encoding="utf-8-sig")
-        labels += [(figure, value) for value in dict.fromkeys(data[column]) if any("\u0600" <= c <= "\u06ff" for c in value)]
+    for figure, columns in FIGURE_LABEL_COLUMNS.items():
+        data = pd.read_csv(FIGURES_DIR / f"{figure}.csv", encoding="utf-8-sig", keep_default_na=False)
+        for column in (columns,) if isinstance(columns, str) else columns:
+            labels += [(figure, value) for value in dict.fromkeys(data[column])
+                       if any("\u0600" <= c <= "\u06ff" for c in value)]
     return labels
 
 
