@@ -63,3 +63,21 @@ def test_nbval_fails_when_a_stored_output_is_changed(notebook_copy):
 def test_nbval_passes_on_the_stored_notebook(notebook_copy):
     result = run_nbval(notebook_copy)
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_tidy_joins_a_print_split_by_the_kernel_into_one_output():
+    """`make study` must give the same bytes whether the kernel flushed a cell's prints as
+    one stream output or two (seen in CI): tidy joins runs of one stream, nothing else."""
+    import importlib.util
+
+    from arabic_media.paths import PROJECT_ROOT
+
+    spec = importlib.util.spec_from_file_location("tidy_notebooks", PROJECT_ROOT / "scripts" / "tidy_notebooks.py")
+    tidy = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tidy)
+    out = lambda name, text: {"output_type": "stream", "name": name, "text": text}  # noqa: E731
+    split = [out("stdout", "a\n"), out("stdout", ["b\n", "c\n"]), out("stderr", "w\n"), out("stdout", "d\n"),
+             {"output_type": "execute_result", "data": {"text/plain": "1"}}]
+    joined = tidy.join_streams(split)
+    assert [o["output_type"] for o in joined] == ["stream", "stream", "stream", "execute_result"]
+    assert [(o["name"], o["text"]) for o in joined[:3]] == [("stdout", "a\nb\nc\n"), ("stderr", "w\n"), ("stdout", "d\n")]
