@@ -25,7 +25,8 @@ labelling line):
 ``study_count``
     The same job the study's way: `counting.count_corpus` without bigrams and without
     groups (the study's tokenizer, `normalize`, categories; words normalised and
-    counted, as the baseline does; default workers: the pool from 3 cores on).
+    counted, as the baseline does; default workers: on 2 cores, this process reads and
+    counts beside one worker process).
 ``reference``
     All of ``make reference``: words, groups and bigrams counted and the reference
     files written (to a scratch folder).
@@ -111,7 +112,7 @@ def reference(archive: Path) -> dict:
 PIPELINES = {
     "floor": (floor, "read floor: tarfile + <TEXT> cut (the study's reader)"),
     "baseline": (baseline, "stdlib: tarfile, 1 regex, str.translate, Counter, 1 process"),
-    "study_count": (study_count, "count_corpus: words normalised + counted (no groups, no bigrams), default workers"),
+    "study_count": (study_count, "count_corpus: words normalised + counted (no groups, no bigrams), every core"),
     "reference": (reference, "make reference: words, groups, bigrams, files written"),
 }
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import re
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -13,8 +15,10 @@ from arabic_media import paths, terms
 from arabic_media.corpus import CorpusWarning, load_corpus
 from arabic_media.corpus.sources import ManifestFolder, TrecArchive
 from arabic_media.counting import (
+    _BREAK,
     _BREAK_MARK,
     _bmp_only,
+    _documents,
     _plain_letters,
     _Vocabulary,
     count_chunk,
@@ -23,7 +27,7 @@ from arabic_media.counting import (
     merge_tallies,
     study_settings,
 )
-from arabic_media.text import _token_re, normalize, segment_article, token_kind
+from arabic_media.text import _token_re, normalize, paragraph_break_re, segment_article, token_kind
 
 ANT = paths.ANT_ARCHIVE
 needs_ant = pytest.mark.skipif(not ANT.is_file(), reason="the ANT archive is not beside the project")
@@ -136,21 +140,35 @@ def test_bmp_pattern_finds_the_same_tokens_on_every_bmp_character():
 
 
 _PLAIN, _PLAIN_TABLE = _plain_letters()
+_PLAIN_RE = re.compile(f"[{re.escape(_PLAIN)}]+")
+
+
+def _is_plain(word: str) -> bool:
+    """The test `_Vocabulary.learn` makes: stripping the plain letters leaves nothing."""
+    return not word.strip(_PLAIN)
 
 
 def test_plain_letters_are_the_arabic_letters_and_ascii_alphanumerics():
     expected = {chr(c) for c in range(0x0621, 0x064B)} - {"\u0640"}
     expected |= {chr(c) for c in range(0x7B) if chr(c).isascii() and chr(c).isalnum()}
-    assert {chr(c) for c in range(0x110000) if _PLAIN.fullmatch(chr(c))} == expected
+    assert {chr(c) for c in range(0x110000) if _is_plain(chr(c))} == expected
+    assert set(_PLAIN) == expected
     for letter in expected:
         assert normalize(letter) == letter.translate(_PLAIN_TABLE)
 
 
-@given(st.text(alphabet=[chr(c) for c in range(0x0700) if _PLAIN.fullmatch(chr(c))], min_size=1, max_size=12))
+@given(st.text(alphabet=[chr(c) for c in range(0x0700) if _is_plain(chr(c))], min_size=1, max_size=12))
 def test_plain_letters_normalise_by_translate(word):
-    assert _PLAIN.fullmatch(word)
+    assert _is_plain(word)
     assert normalize(word) == word.translate(_PLAIN_TABLE)
     assert token_kind(word) == ("number" if word.isdigit() else "word")
+
+
+@given(st.text(alphabet=st.sampled_from(list(_PLAIN) + ["\u0640", "\u064e", "\u200c", "ﻻ", "-", " ", "é"]),
+               min_size=1, max_size=8))
+def test_the_plain_test_is_every_letter_plain(word):
+    # str.strip(chars) leaves nothing exactly when every character is one of chars
+    assert _is_plain(word) == bool(_PLAIN_RE.fullmatch(word))
 
 
 @functools.cache
@@ -171,12 +189,15 @@ def test_word_pairs_break_exactly_where_sentences_do(text):
     for _sentence, spans in segment_article(text):
         surfaces = [text[s.start:s.end] for s in spans]
         expected += [(a, b) for a, b in zip(surfaces, surfaces[1:]) if token_kind(a) == token_kind(b) == "word"]
-    stream = []
-    for paragraph in vocab.paragraphs(text):
-        stream += vocab.tokens(paragraph) + [_BREAK_MARK]
+    stream = vocab.tokens(text, breaks=True) + [_BREAK_MARK]
     got = [(a, b) for a, b in zip(stream, stream[1:])
-           if _BREAK_MARK not in (a, b) and token_kind(a) == token_kind(b) == "word"]
+           if _BREAK not in (vocab.ids[a], vocab.ids[b]) and token_kind(a) == token_kind(b) == "word"]
     assert got == expected
+    # one scan finds what cutting at the paragraph breaks first and tokenizing each finds
+    cut = []
+    for paragraph in paragraph_break_re().split(text):
+        cut += vocab.tokens(paragraph) + [_BREAK_MARK]
+    assert [_BREAK_MARK if vocab.ids[t] == _BREAK else t for t in stream] == cut
 
 
 # --- the archive: a sample, on worker processes and on Dask -------------------------------
@@ -248,3 +269,15 @@ def test_the_reader_does_not_import_pandas_before_finish():
             "_Vocabulary(study_settings()); print('pandas' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
+
+
+@given(st.lists(st.lists(st.integers(0, 9), unique=True, max_size=6), max_size=12), st.integers(1, 8))
+def test_group_documents_in_blocks_count_each_article_once_per_cell(articles, block):
+    cell_of_word = np.array([0, 0, 1, 2, 2, 2, 3, 4, 4, 5])
+    words = np.array([w for article in articles for w in article], np.int64)
+    sizes = np.array([len(article) for article in articles], np.int64)
+    expected = np.zeros(6, np.int64)
+    for article in articles:
+        for cell in {int(cell_of_word[w]) for w in article}:
+            expected[cell] += 1
+    assert _documents(words, sizes, cell_of_word, 6, block=block).tolist() == expected.tolist()

@@ -9,10 +9,10 @@ that), without keeping a row per token:
 
 * **Chunks mapped, tallies merged.** Articles are counted in chunks (`count_chunk`)
   into a `Tally`: numbers keyed by normalised form, mergeable (`merge_tallies`), so the
-  same function runs in one process, in a pool of worker processes fed by one reader
-  (the default from `POOL_MIN_CORES` cores on: the reader only reads, the workers
-  decode, cut and count), or on a
-  Dask cluster (``scheduler=...``); `finish` turns the merged tally into tables.
+  same function runs in one process, in several (the default from `POOL_MIN_CORES`
+  cores on: this process reads and hands chunks to one worker process per other core,
+  and counts a chunk itself whenever they are all busy), or on a Dask cluster
+  (``scheduler=...``); `finish` turns the merged tally into tables.
 * **Each distinct form once.** A worker normalises and classifies each distinct
   surface form the first time it meets it; tokens become integer ids by a dict
   look-up, and counting is done on arrays of ids. Memory grows with the vocabulary
@@ -47,7 +47,6 @@ import os
 import queue
 import re
 import sys
-import threading
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -56,7 +55,8 @@ from pathlib import Path
 import numpy as np
 
 # --- the study's definitions, imported in this one place (repoint here when they move) ---
-from arabic_media.text import _token_re, normalize, paragraph_break_re, token_kind  # noqa: E402
+from arabic_media.text import (  # noqa: E402
+    _LINE_BREAKS, _PARAGRAPH_SEPARATOR, _token_re, normalize, paragraph_break_re, token_kind)
 
 
 def _study_lexicons() -> tuple[frozenset[str], dict[str, str]]:
@@ -106,8 +106,10 @@ CHUNK_ARTICLES = 200
 
 # Token ids: a word's id is >= 0 (its normalised form); these mark the others.
 _NUMBER, _PUNCT, _BREAK = -1, -2, -3
-#: Ends a sentence (a blank line) or an article in the id stream; never a token (whitespace).
+#: Ends an article in the id stream; never a token (whitespace), nor a paragraph break.
 _BREAK_MARK = "\n"
+#: What a paragraph break starts with (`text.paragraph_break_re`), and no token does.
+_BREAK_STARTS = frozenset(_LINE_BREAKS + _PARAGRAPH_SEPARATOR)
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,7 @@ def _bmp_only(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return _compiler.compile(parsed, pattern.flags)
 
 
-def _plain_letters() -> tuple[re.Pattern[str], dict[int, int]]:
+def _plain_letters() -> tuple[str, dict[int, int]]:
     """Strings whose normal form is a plain ``str.translate``: ASCII letters and digits
     and the Arabic letters U+0621-U+064A but tatweel; the table maps the hamza alefs and
     alef maqsura as `normalize` does (`text._ALEF_VARIANTS`, `_ALEF_MAQSURA`), and the
@@ -200,7 +202,7 @@ def _plain_letters() -> tuple[re.Pattern[str], dict[int, int]]:
     candidates = [chr(c) for c in range(0x30, 0x7B) if chr(c).isalnum()]
     candidates += [chr(c) for c in range(0x0621, 0x064B) if chr(c) != "\u0640"]
     plain = "".join(c for c in candidates if normalize(c) == c.translate(table))
-    return re.compile(f"[{re.escape(plain)}]+"), table
+    return plain, table
 
 
 class _Vocabulary:
@@ -214,48 +216,62 @@ class _Vocabulary:
         # takes a second, from the Unicode database); else built here.
         self.full_re = re.compile(token_pattern) if token_pattern else _token_re()
         self.fast_re = _bmp_only(self.full_re)
-        self.plain, self.plain_table = _plain_letters()
-        self.ids: dict[str, int] = {_BREAK_MARK: _BREAK}
+        self.full_breaks_re = re.compile(f"{paragraph_break_re().pattern}|{self.full_re.pattern}")
+        self.fast_breaks_re = _bmp_only(self.full_breaks_re)
+        self.plain_letters, self.plain_table = _plain_letters()
+        self.ids = _Ids({_BREAK_MARK: _BREAK})
+        self.ids.learn = self.learn
         self.norm_ids: dict[str, int] = {}
         self.norms: list[str] = []
         self.edge: list[bool] = []
 
-    @staticmethod
-    def paragraphs(text: str) -> list[str]:
-        """``text`` cut at paragraph breaks (`text.paragraph_break_re`, the rule
-        `split_sentences` uses): the only sentence ends that can fall between two words
-        (every other sentence ends on punctuation, itself a token)."""
-        return paragraph_break_re().split(text)
-
-    def tokens(self, text: str) -> list[str]:
+    def tokens(self, text: str, breaks: bool = False) -> list[str]:
+        """The token surfaces of ``text`` (`text.tokenize`); with ``breaks``, each
+        paragraph break (`text.paragraph_break_re`, the rule `split_sentences` uses) is
+        a token too, whose id is ``_BREAK``: the only sentence ends that can fall
+        between two words (every other sentence ends on punctuation, itself a token).
+        A break holds only whitespace and invisible characters, which no token holds,
+        so one scan finds both as cutting the text at the breaks first would."""
         # an astral character takes 4 bytes in UTF-16 (a C-level pass, 3x a regex search)
         astral = len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
-        pattern = self.full_re if astral else self.fast_re
-        return pattern.findall(text)
+        if breaks:
+            return (self.full_breaks_re if astral else self.fast_breaks_re).findall(text)
+        return (self.full_re if astral else self.fast_re).findall(text)
 
-    def learn(self, surfaces: Iterable[str]) -> None:
-        """Give an id to each new surface form (normalising it once)."""
-        plain, table, ids, norm_ids, norms = self.plain.fullmatch, self.plain_table, self.ids, self.norm_ids, self.norms
-        first_new = len(norms)
-        for surface in surfaces:
-            if plain(surface):
-                if surface.isdigit():
-                    ids[surface] = _NUMBER
-                    continue
-                norm = surface.translate(table)
-            else:
-                kind = token_kind(surface)
-                if kind != "word":
-                    ids[surface] = _NUMBER if kind == "number" else _PUNCT
-                    continue
-                norm = normalize(surface)
-            norm_id = norm_ids.get(norm)
-            if norm_id is None:
-                norm_id = norm_ids[norm] = len(norms)
-                norms.append(norm)
-            ids[surface] = norm_id
-        settings = self.settings
-        self.edge.extend(_category(norm, settings) not in EDGE_EXCLUDE for norm in norms[first_new:])
+    def learn(self, surface: str) -> int:
+        """The id of a surface form not seen before (normalised here, once): called by
+        `_Ids` on a look-up that misses."""
+        if surface[0] in _BREAK_STARTS:  # a paragraph break (`tokens`)
+            self.ids[surface] = _BREAK
+            return _BREAK
+        if not surface.strip(self.plain_letters):  # every letter plain (a C-level test)
+            if surface.isdigit():
+                self.ids[surface] = _NUMBER
+                return _NUMBER
+            norm = surface.translate(self.plain_table)
+        else:
+            kind = token_kind(surface)
+            if kind != "word":
+                token_id = self.ids[surface] = _NUMBER if kind == "number" else _PUNCT
+                return token_id
+            norm = normalize(surface)
+        norm_id = self.norm_ids.get(norm)
+        if norm_id is None:
+            norm_id = self.norm_ids[norm] = len(self.norms)
+            self.norms.append(norm)
+            self.edge.append(_category(norm, self.settings) not in EDGE_EXCLUDE)
+        self.ids[surface] = norm_id
+        return norm_id
+
+
+class _Ids(dict):
+    """``surface -> token id``; a surface not seen before is learnt on look-up (so one
+    C-level pass of look-ups both numbers the tokens and finds the new forms)."""
+
+    __slots__ = ("learn",)
+
+    def __missing__(self, surface: str) -> int:
+        return self.learn(surface)
 
 
 def _category(norm: str, settings: Settings) -> str:
@@ -340,6 +356,7 @@ class _Accumulator:
         self.article_words: list[np.ndarray] = []
         self.article_sizes: list[np.ndarray] = []
         self.bigram_parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.edge = np.zeros(3, bool)
         self.bigram_pending = 0
         self.bigram_merged = 0
         self.articles: list[tuple] = []
@@ -351,23 +368,14 @@ class _Accumulator:
         vocab = self.vocab
         streams = []
         for _, article in numbered:
-            if vocab.settings.bigrams:
-                stream = []
-                for paragraph in vocab.paragraphs(article.text):
-                    stream += vocab.tokens(paragraph)
-                    stream.append(_BREAK_MARK)
-            else:
-                stream = vocab.tokens(article.text)
-                stream.append(_BREAK_MARK)
+            stream = vocab.tokens(article.text, breaks=vocab.settings.bigrams)
+            stream.append(_BREAK_MARK)
             streams.append(stream)
             if article.warnings:
                 self.warnings.extend((article.source, w) for w in article.warnings)
         if not streams:
             return
         flat = list(itertools.chain.from_iterable(streams))
-        new = set(flat).difference(vocab.ids)
-        if new:
-            vocab.learn(new)
         # itemgetter looks every token up in C (a tuple; a lone item comes back bare)
         ids = np.array(operator.itemgetter(*flat)(vocab.ids) if len(flat) > 1 else [vocab.ids[flat[0]]],
                        dtype=np.int64)
@@ -396,23 +404,38 @@ class _Accumulator:
             self._add_bigrams(ids, article_of)
 
     def _add_bigrams(self, ids: np.ndarray, article_of: np.ndarray) -> None:
-        edge = np.concatenate([np.zeros(3, bool), np.array(self.vocab.edge, bool)])[ids + 3]
+        edge = self._edge_array()[ids + 3]
         valid = edge[:-1] & edge[1:]
         codes = (ids[:-1][valid] << 32) | ids[1:][valid]
         if not len(codes):
             return
-        owners = article_of[:-1][valid]
-        order = np.lexsort((owners, codes))
-        codes, owners = codes[order], owners[order]
-        first_in_article = np.ones(len(codes), bool)
-        first_in_article[1:] = (codes[1:] != codes[:-1]) | (owners[1:] != owners[:-1])
-        unique, count, documents = _sum_by_code(codes, np.ones(len(codes), np.int64), first_in_article)
+        # One stable sort by code: the articles (numbered in reading order) stay in order
+        # within a code's run, so an article's first use of a code is where either changes.
+        order = np.argsort(codes, kind="stable")
+        codes, owners = codes[order], article_of[:-1][valid][order]
+        changed = np.empty(len(codes), bool)
+        changed[0] = True
+        np.not_equal(codes[1:], codes[:-1], out=changed[1:])
+        starts = np.flatnonzero(changed)
+        first_in_article = changed.copy()
+        first_in_article[1:] |= owners[1:] != owners[:-1]
+        unique = codes[starts]
+        count = np.diff(np.append(starts, len(codes)))
+        documents = np.add.reduceat(first_in_article.astype(np.int64), starts)
         self.bigram_parts.append((unique, count, documents))
         self.bigram_pending += len(unique)
         # Merge the pending parts once they outgrow what is merged (each code is merged
         # O(log n) times in all), so memory stays near the distinct bigrams seen.
         if self.bigram_pending > max(self.bigram_merged, 1 << 16):
             self._merge_bigrams()
+
+    def _edge_array(self) -> np.ndarray:
+        """May an id start or end a bigram: indexed by id + 3 (the three negative ids
+        never); grown as the vocabulary grows, not rebuilt for every chunk."""
+        edge = self.vocab.edge
+        if len(self.edge) < len(edge) + 3:
+            self.edge = np.concatenate([self.edge, np.array(edge[len(self.edge) - 3:], bool)])
+        return self.edge
 
     def _merge_bigrams(self) -> None:
         if len(self.bigram_parts) > 1:
@@ -469,7 +492,7 @@ def count_chunk(source, members: list, settings: Settings, first: int = 0) -> Ta
     """Count one chunk of a source's members (`Member` records, as ``source.members()``
     yields them; ``first`` is the first one's position in the source): prepare each
     (``source.prepare``), tokenize, normalise, count. The one per-chunk function of
-    every way of running (one process, a pool of processes, Dask)."""
+    every way of running (one process, several processes, Dask)."""
     accumulator = _Accumulator(_vocabulary(settings))
     accumulator.add(_prepared(source, members, first, accumulator))
     return accumulator.tally()
@@ -487,20 +510,17 @@ def merge_tallies(tallies: Iterable[Tally]) -> Tally:
     norms: list[str] = []
     maps = []
     for tally in tallies:
-        mapped = np.empty(len(tally.norms), np.int64)
-        for i, norm in enumerate(tally.norms):
-            j = index.get(norm)
-            if j is None:
-                j = index[norm] = len(norms)
-                norms.append(norm)
-            mapped[i] = j
-        maps.append(mapped)
+        new = [norm for norm in tally.norms if norm not in index]
+        index.update(zip(new, range(len(norms), len(norms) + len(new))))
+        norms += new
+        maps.append(np.fromiter(map(index.__getitem__, tally.norms), np.int64, len(tally.norms)))
     size = len(norms)
     merged = Tally(norms=norms, count=np.zeros(size, np.int64), documents=np.zeros(size, np.int64))
     words, sizes, codes, counts, docs = [], [], [], [], []
     for tally, mapped in zip(tallies, maps):
-        np.add.at(merged.count, mapped, tally.count)
-        np.add.at(merged.documents, mapped, tally.documents)
+        # a tally holds each form once, so ``mapped`` has no repeats: a plain += adds
+        merged.count[mapped] += tally.count
+        merged.documents[mapped] += tally.documents
         words.append(mapped[tally.article_words].astype(np.int32))
         sizes.append(tally.article_sizes)
         if len(tally.bigrams):
@@ -571,7 +591,7 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
         "documents": tally.documents[order],
     })
     if settings.groups:
-        group_table = _group_table(tally, categories)
+        group_table = _group_table(tally, categories, rank)
     else:
         group_table = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in GROUP_COLUMNS.items()})
     bigram_table = _bigram_table(tally, rank, bigram_min_count)
@@ -602,43 +622,63 @@ GROUP_COLUMNS = {"group": object, "label": object, "category": object, "count": 
                  "documents": np.int64, "forms": np.int64}
 
 
-def _group_table(tally: Tally, categories: list[str]):
+def _group_table(tally: Tally, categories: list[str], rank: np.ndarray):
     """`Counts.groups` of a tally: ``CliticGrouper(vocabulary)`` keys, one row per key
-    and category, labelled by the key's most frequent member."""
+    and category, labelled by the key's most frequent member (``rank``: each form's
+    place in sorted order)."""
     import pandas as pd
 
     norms, size = tally.norms, len(tally.norms)
-    grouper = _study_grouper(sorted(norms))
-    keys = [grouper(n) for n in norms]
+    if not size:
+        return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in GROUP_COLUMNS.items()})
+    grouper = _study_grouper(norms)
+    key_of_norm, keys = pd.factorize(np.array(list(map(grouper, norms)), dtype=object), sort=True)
     del grouper  # its sets and caches (a few hundred thousand entries each) are done with
     # A group's label: its most frequent member (ties: the shortest, then alphabetical),
     # over every category, as annotate() labels it.
-    best: dict[str, tuple] = {}
-    for key, norm, n in zip(keys, norms, tally.count.tolist()):
-        candidate = (-n, len(norm), norm)
-        if key not in best or candidate < best[key]:
-            best[key] = candidate
-    cells: dict[tuple[str, str], int] = {}
-    cell_of_norm = np.fromiter((cells.setdefault(cell, len(cells)) for cell in zip(keys, categories)),
-                               np.int64, count=size)
-    cell_names = list(cells)
-    n_cells = len(cell_names)
+    lengths = np.fromiter(map(len, norms), np.int64, size)
+    by_key = np.lexsort((rank, lengths, -tally.count, key_of_norm))
+    firsts = by_key[np.flatnonzero(np.diff(key_of_norm[by_key], prepend=-1))]
+    label = np.empty(len(keys), np.int64)
+    label[key_of_norm[firsts]] = firsts
+    # cells: (key, category); keys are numbered in sorted order, categories too
+    category_of_norm, category_names = pd.factorize(np.array(categories, dtype=object), sort=True)
+    cells, cell_of_norm = np.unique(key_of_norm * len(category_names) + category_of_norm, return_inverse=True)
+    n_cells = len(cells)
     cell_count = np.bincount(cell_of_norm, weights=tally.count, minlength=n_cells).astype(np.int64)
     cell_forms = np.bincount(cell_of_norm, minlength=n_cells).astype(np.int64)
-    article_of = np.repeat(np.arange(len(tally.article_sizes), dtype=np.int64), tally.article_sizes)
-    pairs = _unique(article_of * n_cells + cell_of_norm[tally.article_words])
-    cell_documents = np.bincount(pairs % n_cells, minlength=n_cells).astype(np.int64)
-    cell_rank = np.empty(n_cells, np.int64)
-    cell_rank[sorted(range(n_cells), key=cell_names.__getitem__)] = np.arange(n_cells)
-    order = np.lexsort((cell_rank, -cell_count)).tolist()
+    cell_documents = _documents(tally.article_words, tally.article_sizes, cell_of_norm, n_cells)
+    # by count (descending), then key, then category: cells are numbered in that order
+    order = np.lexsort((np.arange(n_cells), -cell_count))
+    cell_key = cells[order] // len(category_names)
     return pd.DataFrame({
-        "group": [cell_names[i][0] for i in order],
-        "label": [best[cell_names[i][0]][2] for i in order],
-        "category": [cell_names[i][1] for i in order],
+        "group": keys[cell_key],
+        "label": np.array(norms, dtype=object)[label[cell_key]],
+        "category": category_names[cells[order] % len(category_names)],
         "count": cell_count[order],
         "documents": cell_documents[order],
         "forms": cell_forms[order],
     })
+
+
+def _documents(words: np.ndarray, sizes: np.ndarray, cell_of_word: np.ndarray, n_cells: int,
+               block: int = 1 << 20) -> np.ndarray:
+    """How many articles hold each cell: ``words`` lists each article's distinct word
+    ids, one run of ``sizes[i]`` per article; a cell counts once per article however
+    many of its words the article holds. Done a block of about ``block`` words at a
+    time, so the working arrays stay a few MB whatever the corpus."""
+    documents = np.zeros(n_cells, np.int64)
+    ends = np.cumsum(sizes, dtype=np.int64)
+    first_article = 0
+    while first_article < len(sizes):
+        start = int(ends[first_article - 1]) if first_article else 0
+        last = max(int(np.searchsorted(ends, start + block, side="right")), first_article + 1)
+        end = int(ends[last - 1])
+        article_of = np.repeat(np.arange(last - first_article, dtype=np.int64), sizes[first_article:last])
+        pairs = _unique(article_of * n_cells + cell_of_word[words[start:end]])
+        documents += np.bincount(pairs % n_cells, minlength=n_cells)
+        first_article = last
+    return documents
 
 
 def _bigram_table(tally: Tally, rank: np.ndarray, bigram_min_count: int):
@@ -657,7 +697,7 @@ def _bigram_table(tally: Tally, rank: np.ndarray, bigram_min_count: int):
     })
 
 
-# --- running it: one process, a pool of processes, or Dask ----------------------------
+# --- running it: one process, several processes, or Dask --------------------------------
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[tuple[int, list]]:
@@ -698,40 +738,50 @@ def _worker(source, setup, tasks, results) -> None:
         while (task := tasks.get()) is not None:
             first, chunk = task
             accumulator.add(_prepared(source, chunk, first, accumulator))
-        results.put(("tally", accumulator.tally()))
+        tally = accumulator.tally()
+        del accumulator
+        _VOCABULARIES.clear()  # every surface form seen: freed before the tally is sent
+        results.put(("tally", tally))
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises
         results.put(("error", traceback.format_exc()))
 
 
 def _count_in_processes(source, settings: Settings, workers: int, chunk_size: int, bar) -> Tally:
-    """The reader (this process) streams chunks of members to ``workers`` processes
-    through a bounded queue; each counts into its own tally; the tallies are merged."""
+    """This process reads the source and counts beside ``workers - 1`` worker
+    processes: each chunk of members goes to a short queue (one chunk waiting per
+    worker) when there is room, and is counted here when there is none. So every core
+    counts, the reader's included, none waits for the reader, and no core holds an idle
+    process's memory. Each process counts into its own tally; the tallies are merged."""
     context = multiprocessing.get_context("spawn")
-    tasks = context.Queue(maxsize=2 * workers)
+    tasks = context.Queue(maxsize=workers - 1)
     results = context.Queue()
     processes, setups = [], []
-    for _ in range(workers):
+    for _ in range(workers - 1):
         # The settings (7,000 stop words) go through a queue, not the process arguments:
         # those are written to a pipe that blocks this reader until the child has started.
         setups.append(context.Queue())
         processes.append(context.Process(target=_worker, args=(source, setups[-1], tasks, results), daemon=True))
     for process in processes:
         process.start()
-
-    def hand_out_settings() -> None:
-        # Built once here, beside the reading (lzma releases the GIL), not in each worker.
-        token_pattern = _token_re().pattern
-        for setup in setups:
-            setup.put((settings, token_pattern))
-
-    threading.Thread(target=hand_out_settings, daemon=True).start()
+    # The token pattern is built once, here (a fraction of a second), while they start.
+    token_pattern = _token_re().pattern
+    for setup in setups:
+        setup.put((settings, token_pattern))
+    here = _Accumulator(_vocabulary(settings, token_pattern))
     tallies = []
     try:
         for first, chunk in _chunks(source.members(), chunk_size):
-            _put(tasks, (first, chunk), processes, results)
+            try:
+                tasks.put_nowait((first, chunk))
+            except queue.Full:
+                _check_workers(processes, results)
+                here.add(_prepared(source, chunk, first, here))
             bar.update(len(chunk))
         for _ in processes:
             _put(tasks, None, processes, results)
+        tallies.append(here.tally())
+        del here
+        _VOCABULARIES.clear()  # every surface form seen here: not needed by the merge
         while len(tallies) < workers:
             kind, payload = _get(results, processes)
             if kind == "error":
@@ -806,12 +856,9 @@ def _count_on_dask(source, settings: Settings, scheduler, chunk_size: int, bar) 
             client.close()
 
 
-#: Cores from which the pool is used (a reader feeding one worker per core); below, the
-#: count runs in this process. Measured on the ANT archive (words normalised and counted,
-#: fresh processes, alternating, one invocation): on 2 idle cores in this process 17.3 s
-#: and 17.3 s, with the pool 11.6 s and 11.5 s. On 2 cores shared with another job the
-#: pool loses (18.4 s / 15.2 s in this process against 21.2 s / 21.1 s): it pays only
-#: when the reader and the workers each get a core.
+#: Cores from which the count runs in several processes (this one reading and counting,
+#: one worker per other core); below, in this process alone. Measured on the ANT archive
+#: (words normalised and counted; `benchmarks/run.py`, README "Benchmark").
 POOL_MIN_CORES = 2
 
 
@@ -839,9 +886,9 @@ def count_corpus(
     `TextFolder`, `TrecArchive`) or a path (`open_source`); default the study's corpus
     folder. ``bigrams``: count bigrams too. ``groups``: the grouped table too
     (`CliticGrouper` over the vocabulary; ``False`` leaves ``Counts.groups`` empty and
-    keeps no per-article word lists). ``workers``: worker processes (default:
-    every core on a machine of `POOL_MIN_CORES` or more, else ``1``, which counts in
-    this process, no pool). ``scheduler``: a Dask
+    keeps no per-article word lists). ``workers``: processes that count, this one
+    included (default: one per core on a machine of `POOL_MIN_CORES` cores or more,
+    else ``1``: this process alone). ``scheduler``: a Dask
     scheduler address (``tcp://host:8786``) or a `distributed.Client`: the chunks are
     then counted on that cluster, which must be able to import this package.
     ``progress``: the tqdm bar (``None``: only on a terminal). ``bigram_min_count``:

@@ -107,7 +107,9 @@ def parse_member_name(path: str) -> MemberName | None:
     """Outlet, section, id and date from an ANT member path
     (``.../<Source>/<category>/<XX>-<category>-<n>-<yyyymmdd>.txt``), or ``None`` when
     the path does not follow that pattern (the archive's README, another corpus)."""
-    match = _MEMBER_RE.search(PurePosixPath(path).as_posix())
+    if "//" in path or "/." in path or path.startswith("."):  # a path to tidy first
+        path = PurePosixPath(path).as_posix()
+    match = _MEMBER_RE.search(path)
     if not match:
         return None
     return MemberName(
