@@ -210,13 +210,14 @@ class _Vocabulary:
     start or end a bigram. Kept across chunks, so each surface form is normalised once
     per process."""
 
-    def __init__(self, settings: Settings, token_pattern: str | None = None):
+    def __init__(self, settings: Settings, patterns: tuple[str, str] | None = None):
         self.settings = settings
-        # ``token_pattern``: `_token_re`'s pattern, built by the parent process once (it
-        # takes a second, from the Unicode database); else built here.
-        self.full_re = re.compile(token_pattern) if token_pattern else _token_re()
+        # ``patterns``: `_study_patterns()`, built by the parent process once (they take
+        # half a second, from the Unicode database); else built here.
+        token_pattern, break_pattern = patterns or _study_patterns()
+        self.full_re = re.compile(token_pattern)
         self.fast_re = _bmp_only(self.full_re)
-        self.full_breaks_re = re.compile(f"{paragraph_break_re().pattern}|{self.full_re.pattern}")
+        self.full_breaks_re = re.compile(f"{break_pattern}|{token_pattern}")
         self.fast_breaks_re = _bmp_only(self.full_breaks_re)
         self.plain_letters, self.plain_table = _plain_letters()
         self.ids = _Ids({_BREAK_MARK: _BREAK})
@@ -285,11 +286,17 @@ def _category(norm: str, settings: Settings) -> str:
 _VOCABULARIES: dict[Settings, _Vocabulary] = {}
 
 
-def _vocabulary(settings: Settings, token_pattern: str | None = None) -> _Vocabulary:
+def _study_patterns() -> tuple[str, str]:
+    """The study's token pattern (`text.tokenize`) and paragraph-break pattern
+    (`text.paragraph_break_re`), as strings a worker process compiles."""
+    return _token_re().pattern, paragraph_break_re().pattern
+
+
+def _vocabulary(settings: Settings, patterns: tuple[str, str] | None = None) -> _Vocabulary:
     """This process's vocabulary for ``settings`` (one per process, reused by chunks)."""
     if settings not in _VOCABULARIES:
         _VOCABULARIES.clear()
-        _VOCABULARIES[settings] = _Vocabulary(settings, token_pattern)
+        _VOCABULARIES[settings] = _Vocabulary(settings, patterns)
     return _VOCABULARIES[settings]
 
 
@@ -733,8 +740,8 @@ def _worker(source, setup, tasks, results) -> None:
     """A worker process: take the `Settings` from ``setup``, then count chunks from
     ``tasks`` into one tally until ``None``; put the tally (or the error) in ``results``."""
     try:
-        settings, token_pattern = setup.get()
-        accumulator = _Accumulator(_vocabulary(settings, token_pattern))
+        settings, patterns = setup.get()
+        accumulator = _Accumulator(_vocabulary(settings, patterns))
         while (task := tasks.get()) is not None:
             first, chunk = task
             accumulator.add(_prepared(source, chunk, first, accumulator))
@@ -763,11 +770,11 @@ def _count_in_processes(source, settings: Settings, workers: int, chunk_size: in
         processes.append(context.Process(target=_worker, args=(source, setups[-1], tasks, results), daemon=True))
     for process in processes:
         process.start()
-    # The token pattern is built once, here (a fraction of a second), while they start.
-    token_pattern = _token_re().pattern
+    # The patterns are built once, here (half a second), while the workers start.
+    patterns = _study_patterns()
     for setup in setups:
-        setup.put((settings, token_pattern))
-    here = _Accumulator(_vocabulary(settings, token_pattern))
+        setup.put((settings, patterns))
+    here = _Accumulator(_vocabulary(settings, patterns))
     tallies = []
     try:
         for first, chunk in _chunks(source.members(), chunk_size):
