@@ -42,14 +42,19 @@ study: $(STAMP) ## Execute every notebook in order, in place, and write figures/
 	  $(PY) scripts/tidy_notebooks.py --kernel $(KERNEL) --display-name "$(KERNEL_NAME)" $$nb || exit 1; \
 	done
 
-test: test-unit test-notebooks ## Unit tests, then nbval over every notebook
+# The tests run on two pytest-xdist workers. conftest.py sends every cell of a notebook
+# to one worker, in order; the other tests go one by one to whichever worker is free.
+XDIST := -n 2
+NBVAL := -p no:randomly --nbval --nbval-sanitize-with notebooks/nbval_sanitize.cfg --nbval-current-env
 
-test-unit: $(STAMP) ## Unit and property tests only
-	$(PY) -m pytest tests
+test: $(STAMP) ## Unit tests and nbval over every notebook, in one run on two workers
+	$(PY) -m pytest $(XDIST) tests $(NBVAL) $(NOTEBOOKS)
+
+test-unit: $(STAMP) ## Unit and property tests only (two workers)
+	$(PY) -m pytest $(XDIST) tests
 
 test-notebooks: $(STAMP) ## nbval: re-execute every notebook and compare with its stored outputs
-	$(PY) -m pytest -p no:randomly --nbval --nbval-sanitize-with notebooks/nbval_sanitize.cfg \
-	  --nbval-current-env $(NOTEBOOKS)
+	$(PY) -m pytest $(XDIST) $(NBVAL) $(NOTEBOOKS)
 
 $(STAMP310): requirements-mpl310.txt pyproject.toml
 	@test -x $(VENV310)/bin/python || $(PYTHON) -m venv $(VENV310)

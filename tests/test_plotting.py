@@ -279,6 +279,29 @@ def _bar_figure(text=ar):
     return fig, data
 
 
+def _blank_figure():
+    """A 1-inch figure with nothing drawn, and a one-row table: for the checks of names
+    and directories, where what the figure shows plays no part. (Saving `_bar_figure`
+    takes about a second, most of it subsetting Amiri into the PDF.)"""
+    return plt.figure(figsize=(1, 1)), pd.DataFrame({"label": ["x"], "count": [1]})
+
+
+@pytest.fixture(scope="module")
+def saved_bar_figure(tmp_path_factory):
+    """`_bar_figure` written once by `save_figure`, in the study's style, for the tests
+    that only read what was written: ``(fig, layout engine before the save, data,
+    written)``."""
+    with matplotlib.rc_context():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FontFallbackWarning)
+            plotting.use_study_style()
+        fig, data = _bar_figure()
+        engine = fig.get_layout_engine()
+        written = save_figure(fig, "term-frequency-top5", data, directory=tmp_path_factory.mktemp("bar-figure"))
+        plt.close(fig)
+    return fig, engine, data, written
+
+
 def test_barh_helper_draws_labels_through_ar():
     labels = list(STUDY_LABELS[1:4])
     fig, ax = plt.subplots()
@@ -292,10 +315,8 @@ def test_barh_helper_draws_labels_through_ar():
         plotting.barh(ax, labels, [1, 2])
 
 
-def test_save_figure_writes_four_files(tmp_path):
-    fig, data = _bar_figure()
-    engine = fig.get_layout_engine()
-    written = save_figure(fig, "term-frequency-top5", data, directory=tmp_path)
+def test_save_figure_writes_four_files(saved_bar_figure):
+    fig, engine, _, written = saved_bar_figure
     assert fig.get_layout_engine() is engine  # the layout engine is given back
     assert list(written) == ["png", "svg", "pdf", "csv"]
     assert [p.name for p in written.values()] == [
@@ -319,9 +340,8 @@ def test_save_figure_is_deterministic(tmp_path):
         assert first[fmt].read_bytes() == second[fmt].read_bytes(), fmt
 
 
-def test_saved_files_carry_no_date(tmp_path):
-    fig, data = _bar_figure()
-    written = save_figure(fig, "no-dates", data, directory=tmp_path)
+def test_saved_files_carry_no_date(saved_bar_figure):
+    *_, written = saved_bar_figure
     assert b"CreationDate" not in written["pdf"].read_bytes()
     assert b"<dc:date>" not in written["svg"].read_bytes()
     assert b"Software" not in written["png"].read_bytes()
@@ -359,7 +379,7 @@ def test_save_figure_is_deterministic_across_processes(tmp_path):
 
 @pytest.mark.parametrize("name", ["term-frequency-top20", "stance", "figure-2", "a1-b2-c3"])
 def test_good_names_are_accepted(tmp_path, name):
-    fig, data = _bar_figure()
+    fig, data = _blank_figure()
     assert save_figure(fig, name, data, directory=tmp_path)["png"].name == f"{name}.png"
 
 
@@ -380,9 +400,9 @@ def test_data_must_be_a_dataframe(tmp_path):
         save_figure(fig, "x", data.to_dict(), directory=tmp_path)
 
 
-def test_csv_has_bom_and_round_trips_arabic(tmp_path):
-    fig, data = _bar_figure()
-    csv = save_figure(fig, "csv-check", data, directory=tmp_path)["csv"]
+def test_csv_has_bom_and_round_trips_arabic(saved_bar_figure):
+    _, _, data, written = saved_bar_figure
+    csv = written["csv"]
     raw = csv.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     assert b"\r" not in raw
@@ -393,16 +413,15 @@ def test_csv_has_bom_and_round_trips_arabic(tmp_path):
 
 def test_default_directory_is_figures(monkeypatch, tmp_path):
     monkeypatch.setattr(chart_save, "FIGURES_DIR", tmp_path)
-    fig, data = _bar_figure()
+    fig, data = _blank_figure()
     assert save_figure(fig, "default-dir", data)["csv"].parent == tmp_path
 
 
 # ------------------------------------------------------------------------- PDF
 
 
-def test_pdf_embeds_the_study_font(tmp_path):
-    fig, data = _bar_figure()
-    pdf = save_figure(fig, "embedded", data, directory=tmp_path)["pdf"]
+def test_pdf_embeds_the_study_font(saved_bar_figure):
+    pdf = saved_bar_figure[-1]["pdf"]
     assert b"/FontFile2" in pdf.read_bytes()  # TrueType program embedded
     fonts = pdf_fonts(pdf)
     assert fonts, "no text objects in the PDF"
@@ -410,11 +429,10 @@ def test_pdf_embeds_the_study_font(tmp_path):
     assert all(name.split("+")[-1] == "Amiri-Regular" for name, _ in fonts), fonts
 
 
-def test_pdf_page_matches_png_of_same_figure(tmp_path):
+def test_pdf_page_matches_png_of_same_figure(saved_bar_figure):
     from PIL import Image
 
-    fig, data = _bar_figure()
-    written = save_figure(fig, "pdf-vs-png", data, directory=tmp_path)
+    *_, written = saved_bar_figure
     page = render_pdf_page(written["pdf"], FIGURE_DPI)
     with Image.open(written["png"]) as png:
         size = (png.width // 2, png.height // 2)
@@ -427,16 +445,22 @@ def test_pdf_page_matches_png_of_same_figure(tmp_path):
 def test_pdf_text_matches_png_text(tmp_path, label):
     """Each label alone, via save_figure: the PDF's text against the PNG's (same
     threshold as the reference comparison), and against the wrong recipe's PNG,
-    which must differ."""
-    pngs = {}
-    for kind, text in (("right", ar(label)), ("wrong", wrong_recipe(label))):
+    which must differ. The wrong recipe's figure is drawn the same way, but only its
+    PNG is written (as save_figure writes it: same call, same dpi); its SVG and PDF
+    would not be looked at, and the PDF's font subsetting is most of a save's time."""
+
+    def label_figure(text):
         fig = plt.figure(figsize=(8, 1), layout="none")
         fig.text(0.5, 0.5, text, fontsize=24, ha="center", va="center")
-        pngs[kind] = save_figure(fig, kind, pd.DataFrame({"label": [label]}), directory=tmp_path)
+        return fig
+
+    written = save_figure(label_figure(ar(label)), "right", pd.DataFrame({"label": [label]}), directory=tmp_path)
+    wrong_path = tmp_path / "wrong.png"
+    label_figure(wrong_recipe(label)).savefig(wrong_path, format="png", dpi=FIGURE_DPI)
     from PIL import Image
 
-    page = render_pdf_page(pngs["right"]["pdf"], FIGURE_DPI)
-    with Image.open(pngs["right"]["png"]) as right_png, Image.open(pngs["wrong"]["png"]) as wrong_png:
+    page = render_pdf_page(written["pdf"], FIGURE_DPI)
+    with Image.open(written["png"]) as right_png, Image.open(wrong_path) as wrong_png:
         right = difference(page, right_png)
         wrong = difference(page, wrong_png)
     assert right < THRESHOLD, f"PDF text of {label!r} differs from its PNG by {right:.1f}"
