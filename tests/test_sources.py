@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import io
+import re
 import sys
 import tarfile
 import warnings
@@ -220,3 +221,10 @@ def test_ant_cut_gives_the_committed_heldout_articles():
         article_id = parse_member_name(path).article_id
         assert body == (paths.HELDOUT_DIR / "articles" / f"{article_id}.txt").read_bytes()
         assert f"articles/{article_id}.txt" in manifest
+
+
+@given(st.text(alphabet=st.one_of(st.characters(max_codepoint=0x200), st.sampled_from("«»نص\u0080\u009f\u00a0\x7f"))))
+def test_controls_are_found_in_the_bytes_as_in_the_text(text):
+    from arabic_media.corpus.sources import _has_controls
+
+    assert _has_controls(text.encode("utf-8")) == bool(re.search("[\x00-\x08\x0e-\x1f\x7f-\x9f]", text))

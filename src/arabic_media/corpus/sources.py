@@ -111,8 +111,17 @@ class Failure:
     detail: str
 
 
-# C0 and C1 control characters other than tab, LF, VT, FF, CR: decode_article warns about them.
-_CONTROLS_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# C0 and C1 control characters other than tab, LF, VT, FF, CR: decode_article warns about
+# them. In valid UTF-8 a C0 control or DEL is that one byte (no other character's bytes
+# fall below 0x80) and a C1 control is 0xC2 then 0x80-0x9F, so they are found in the
+# bytes, by a C-level deletion and a literal search, faster than a scan of the text.
+_C0_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20)) + b"\x7f"
+_C1_RE = re.compile(rb"\xc2[\x80-\x9f]")
+
+
+def _has_controls(utf8: bytes) -> bool:
+    """Does valid UTF-8 ``utf8`` hold a C0 or C1 control other than TAB, LF, VT, FF, CR?"""
+    return len(utf8.translate(None, _C0_BYTES)) != len(utf8) or (b"\xc2" in utf8 and _C1_RE.search(utf8) is not None)
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
@@ -128,7 +137,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
         except UnicodeDecodeError:
             pass
         else:
-            if not _CONTROLS_RE.search(text):
+            if not _has_controls(data):
                 if not text.strip():
                     raise CorpusError(f"{name}: the file holds only whitespace")
                 return text, "utf-8", ()
