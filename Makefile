@@ -44,7 +44,9 @@ study: $(STAMP) ## Execute every notebook in order, in place, and write figures/
 
 # The tests run on two pytest-xdist workers. conftest.py sends every cell of a notebook
 # to one worker, in order; the other tests go one by one to whichever worker is free.
-XDIST := -n 2
+# -p tests.fast_start (loaded before the other plugins) spares each pytest process 2 s of
+# start-up: see tests/fast_start.py.
+XDIST := -p tests.fast_start -n 2
 NBVAL := -p no:randomly --nbval --nbval-sanitize-with notebooks/nbval_sanitize.cfg --nbval-current-env
 
 test: $(STAMP) ## Unit tests and nbval over every notebook, in one run on two workers

@@ -115,7 +115,9 @@ def test_labelling_is_identical_to_the_slow_reference(which, study_corpus, refer
     else:
         sentences, tokens = corpus.sentences, corpus.tokens
     fast = [stance.label_sentences(sentences, tokens, **options) for options in OPTIONS]
-    fast_held = stance.leave_one_out(sentences, tokens) if which != "long" else None
+    # leave-one-out relabels with a lexicon one cue short, per cue: the entry index must
+    # follow each lexicon. Checked on the study corpus (the held-out run repeats the path).
+    fast_held = stance.leave_one_out(sentences, tokens) if which == "study" else None
     reference()
     assert rules.find is find_reference  # the reference really runs
     for options, got in zip(OPTIONS, fast):
