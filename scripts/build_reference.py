@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--archive", type=Path, default=paths.ANT_ARCHIVE, help="the ANT corpus .tar.xz")
     parser.add_argument("--out", type=Path, default=REFERENCE_DIR, help="folder to write (default corpus/reference)")
     parser.add_argument("--scheduler", default=None, help="a Dask scheduler address, e.g. tcp://host:8786")
-    parser.add_argument("--workers", type=int, default=None, help="worker processes here (default: every core)")
+    parser.add_argument("--workers", type=int, default=None, help="processes that count here, this one included (default: one per core)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     if not args.archive.is_file():
