@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import re
+import signal
+import time
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -13,7 +17,7 @@ from hypothesis import strategies as st
 
 from arabic_media import paths, terms
 from arabic_media.corpus import CorpusWarning, load_corpus
-from arabic_media.corpus.sources import ManifestFolder, TrecArchive
+from arabic_media.corpus.sources import ManifestFolder, TextFolder, TrecArchive
 from arabic_media.counting import (
     _BREAK,
     _BREAK_MARK,
@@ -281,3 +285,33 @@ def test_group_documents_in_blocks_count_each_article_once_per_cell(articles, bl
         for cell in {int(cell_of_word[w]) for w in article}:
             expected[cell] += 1
     assert _documents(words, sizes, cell_of_word, 6, block=block).tolist() == expected.tolist()
+
+
+@dataclass(frozen=True)
+class _FailsInWorkers(TextFolder):
+    """A folder whose articles cannot be prepared in a worker process (and are slow to
+    prepare in the reading one, so that the worker starts, fails and exits while the
+    reader still hands out chunks: one is left in the queue, which nobody will take)."""
+
+    def prepare(self, member):
+        if multiprocessing.parent_process() is not None:
+            raise ValueError("prepare failed in a worker")
+        time.sleep(0.05)
+        return super().prepare(member)
+
+
+def test_a_failing_worker_stops_the_count_with_its_error(tmp_path):
+    for n in range(100):
+        (tmp_path / f"{n:02}.txt").write_text(f"قال الوزير {n}.", encoding="utf-8")
+
+    def too_long(*_):
+        raise TimeoutError("the count hung after a worker failed")
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(120)
+    try:
+        with pytest.raises(RuntimeError, match="prepare failed in a worker"):
+            count_corpus(_FailsInWorkers(tmp_path), workers=2, chunk_size=1, progress=False)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import itertools
 import tarfile
@@ -141,3 +142,70 @@ def test_the_ant_archive_reads_as_tarfile_reads_it():
         expected = [(i.name, archive.extractfile(i).read()) for i in itertools.islice(
             (i for i in archive if i.isfile()), 1000)]
     assert list(itertools.islice(regular_files(paths.ANT_ARCHIVE), 1000)) == expected
+
+
+def _outcome(read, path):
+    """What ``read(path)`` gives: the list of files, or the kind of error."""
+    try:
+        return list(read(path))
+    except (tarfile.TarError, EOFError, OSError):
+        return "error"
+
+
+def _same_as_tarfile(path):
+    expected = _outcome(_by_tarfile, path)
+    assert _outcome(regular_files, path) == expected
+    return expected
+
+
+def _set_field(data: bytearray, header: int, start: int, value: bytes) -> None:
+    """Write ``value`` into a header field and recompute the header's checksum."""
+    block = data[header:header + 512]
+    block[start:start + len(value)] = value
+    block[148:156] = b" " * 8
+    block[148:156] = b"%06o\x00 " % sum(block)
+    data[header:header + 512] = block
+
+
+def _offsets(path):
+    with tarfile.open(path) as archive:
+        return {info.name: info.offset for info in archive}
+
+
+def test_review_cases_read_as_tarfile_reads_them(tmp_path):
+    files = [("a.txt", b"first"), ("b.txt", b"second" * 100), ("c.txt", b"third")]
+    # a plain tar whose first name starts with bzip2's magic bytes
+    assert _same_as_tarfile(_write(tmp_path / "bz.tar", [("BZh.txt", b"x"), *files])) != "error"
+    # a gzip stream followed by other bytes (tarfile stops at the end-of-archive block)
+    plain = _write(tmp_path / "p.tar", files).read_bytes()
+    (tmp_path / "trail.tar.gz").write_bytes(gzip.compress(plain) + b"garbage!")
+    assert _same_as_tarfile(tmp_path / "trail.tar.gz") != "error"
+    offsets = _offsets(tmp_path / "p.tar")
+    cases = {
+        "bad mtime": (offsets["b.txt"], 136, b"zzzzzzzzzzz\x00"),
+        "base-256 uid": (offsets["b.txt"], 108, b"\x80" + b"\x00" * 6 + b"\x01"),
+        "v7 folder with data": (offsets["a.txt"], 0, b"a.txt/\x00"),
+    }
+    for what, (header, start, value) in cases.items():
+        data = bytearray(plain)
+        _set_field(data, header, start, value)
+        if what == "v7 folder with data":
+            data[header + 156] = 0  # AREGTYPE
+            _set_field(data, header, 0, b"a.txt/\x00")
+        (tmp_path / "case.tar").write_bytes(bytes(data))
+        _same_as_tarfile(tmp_path / "case.tar")
+    # a negative size (first member; further on, tarfile 3.11 itself loops): refused
+    data = bytearray(plain)
+    _set_field(data, offsets["a.txt"], 124, b"-0000001000\x00")
+    (tmp_path / "negative.tar").write_bytes(bytes(data))
+    assert _outcome(regular_files, tmp_path / "negative.tar") == "error"
+    # an empty name with a ustar prefix: tarfile yields "p/" as a file
+    data = bytearray(plain)
+    _set_field(data, offsets["a.txt"], 0, b"\x00" * 100)
+    _set_field(data, offsets["a.txt"], 345, b"p\x00")
+    (tmp_path / "prefix.tar").write_bytes(bytes(data))
+    assert [name for name, _ in _same_as_tarfile(tmp_path / "prefix.tar")] == ["p/", "b.txt", "c.txt"]
+    # the last file whole, its padding cut
+    last = offsets["c.txt"] + 512 + len(b"third")
+    (tmp_path / "pad.tar").write_bytes(plain[:last + 10])
+    assert _same_as_tarfile(tmp_path / "pad.tar") == "error"

@@ -751,6 +751,7 @@ def _worker(source, setup, tasks, results) -> None:
         results.put(("tally", tally))
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises
         results.put(("error", traceback.format_exc()))
+        sys.exit(1)  # a non-zero exit is what the parent watches for (`_check_workers`)
 
 
 def _count_in_processes(source, settings: Settings, workers: int, chunk_size: int, bar) -> Tally:

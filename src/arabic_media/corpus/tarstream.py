@@ -11,7 +11,8 @@ checksum checked as `tarfile` checks it, and the file's bytes are cut from large
 of the decompressed stream.
 
 Anything else (a pax or GNU long-name header, a sparse file, a bad checksum, a number
-field that is not octal) is left to `tarfile`: the archive is opened again with it and
+field that is not plain octal, a negative size, compressed data that does not read to
+the end) is left to `tarfile`: the archive is opened again with it and
 the files already yielded are skipped, so such an archive reads exactly as `tarfile`
 reads it.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import lzma
+import re
 import tarfile
 import zlib
 from collections.abc import Iterator
@@ -41,12 +43,25 @@ class _Unusual(Exception):
 
 
 def _open(path: Path):
+    """The decompressed stream, by the file's magic bytes; if they mislead (a plain tar
+    whose first name starts ``BZh``), the first read fails and `tarfile` takes over."""
     with open(path, "rb") as head:
         magic = head.read(6)
     for prefix, opener in _OPENERS:
         if magic.startswith(prefix):
             return opener(path, "rb")
     return open(path, "rb")
+
+
+def _read(stream, size: int) -> bytes:
+    """``stream.read(size)``; any error (corrupt or cut compressed data, bytes after the
+    compressed stream, the wrong decompressor) is left to `tarfile` to judge: it may
+    read the archive all the same (it stops at the end-of-archive block, before any
+    trailing bytes) or report the error in its own words."""
+    try:
+        return stream.read(size)
+    except Exception:  # noqa: BLE001 - tarfile decides what the error is
+        raise _Unusual from None
 
 
 def _octal(field: bytes) -> int:
@@ -61,6 +76,25 @@ def _octal(field: bytes) -> int:
         raise _Unusual from None
 
 
+#: A number field `tarfile.nti` surely reads: spaces, octal digits, spaces, then a NUL
+#: and anything (nti cuts at the NUL). Anything else is left to nti itself.
+_PLAIN_NUMBER = re.compile(rb" *[0-7]* *(?:\x00.*)?", re.DOTALL)
+#: The number fields tarfile.frombuf reads besides size and checksum: mode, uid, gid,
+#: mtime, devmajor, devminor (an invalid one ends the archive there, in tarfile).
+_OTHER_NUMBERS = ((100, 108), (108, 116), (116, 124), (136, 148), (329, 337), (337, 345))
+
+
+def _numbers_ok(header: bytes) -> bool:
+    for start, end in _OTHER_NUMBERS:
+        field = header[start:end]
+        if not _PLAIN_NUMBER.fullmatch(field):
+            try:
+                tarfile.nti(field)
+            except tarfile.InvalidHeaderError:
+                return False
+    return True
+
+
 def _checksum_ok(header: bytes) -> bool:
     """`tarfile.calc_chksums`: the unsigned or the signed sum, the field read as spaces."""
     stored = _octal(header[148:156])
@@ -72,12 +106,13 @@ def _checksum_ok(header: bytes) -> bool:
 
 
 def _plain(path: Path, yielded: list[int]) -> Iterator[tuple[str, bytes]]:
-    """Yield the regular files, counting them in ``yielded[0]``; raise `_Unusual`."""
+    """Yield the regular files, counting them in ``yielded[0]``; raise `_Unusual`
+    wherever `tarfile` might read the archive differently."""
     with _open(path) as stream:
         data, at, first = b"", 0, True
         while True:
             if len(data) - at < _BLOCK:
-                data, at = data[at:] + stream.read(_READ), 0
+                data, at = data[at:] + _read(stream, _READ), 0
             header = data[at:at + _BLOCK]
             if len(header) < _BLOCK or header.count(0) == _BLOCK:
                 # tarfile stops at the first zero block or at the end of the stream; a
@@ -86,33 +121,37 @@ def _plain(path: Path, yielded: list[int]) -> Iterator[tuple[str, bytes]]:
                     raise _Unusual
                 return
             first = False
-            if not _checksum_ok(header):
+            if not (_checksum_ok(header) and _numbers_ok(header)):
                 raise _Unusual
             kind = header[156]
             size = _octal(header[124:136])
+            if size < 0:
+                raise _Unusual
             at += _BLOCK
-            if kind in _OTHER_PLAIN:
-                continue
+            raw_name = header[:100].split(b"\0", 1)[0]
+            if kind in _OTHER_PLAIN or (kind == 0 and raw_name.endswith(b"/")):
+                continue  # links, devices, folders (v7: a plain file named .../): no data read
             if kind not in _REGULAR:  # extension records (pax, GNU long names), sparse, unknown
                 raise _Unusual
             padded = -(-size // _BLOCK) * _BLOCK
             if len(data) - at < padded:
-                data, at = data[at:] + stream.read(max(_READ, padded)), 0
-            name = _name(header)
+                data, at = data[at:] + _read(stream, max(_READ, padded)), 0
+            name = _name(raw_name, header)
             if len(data) - at < size:
                 raise EOFError(f"{name} is cut short")
-            if not (kind == 0 and name.endswith("/")):  # v7: a folder
-                yield name, data[at:at + size]
-                yielded[0] += 1
+            yield name, data[at:at + size]
+            yielded[0] += 1
+            if len(data) - at < padded:  # the file whole, its padding cut: as tarfile says
+                raise tarfile.ReadError("unexpected end of data")
             at += padded
 
 
-def _name(header: bytes) -> str:
+def _name(raw_name: bytes, header: bytes) -> str:
     """The member name as `tarfile` decodes it (ustar prefix joined)."""
-    name = header[:100].split(b"\0", 1)[0].decode("utf-8", "surrogateescape")
+    name = raw_name.decode(tarfile.ENCODING, "surrogateescape")
     prefix = header[345:500].split(b"\0", 1)[0]
     if prefix:
-        name = prefix.decode("utf-8", "surrogateescape") + "/" + name
+        name = prefix.decode(tarfile.ENCODING, "surrogateescape") + "/" + name
     return name
 
 
@@ -125,8 +164,13 @@ def _by_tarfile(path: Path, skip: int) -> Iterator[tuple[str, bytes]]:
             if skip:
                 skip -= 1
                 continue
-            stream.seek(info.offset_data)
-            data = stream.read(info.size)
+            if info.size < 0:  # tarfile reads a negative size field; it is no file
+                raise tarfile.ReadError(f"{info.name}: negative size in its header")
+            if info.issparse():  # its holes filled in, as extractfile gives it
+                data = archive.extractfile(info).read()
+            else:
+                stream.seek(info.offset_data)
+                data = stream.read(info.size)
             if len(data) != info.size:
                 raise EOFError(f"{info.name} is cut short")
             yield info.name, data
@@ -135,7 +179,8 @@ def _by_tarfile(path: Path, skip: int) -> Iterator[tuple[str, bytes]]:
 def regular_files(path: Path | str) -> Iterator[tuple[str, bytes]]:
     """``(name, bytes)`` of every regular file of the tar archive at ``path``, in
     archive order (as `tarfile` names them). Raises `tarfile.TarError`, `EOFError` or
-    `OSError` for an archive that cannot be read to its end."""
+    `OSError` for an archive that cannot be read to its end, and `tarfile.ReadError`
+    for a header with a negative size (where `tarfile` yields a file it cannot read)."""
     path = Path(path)
     yielded = [0]
     try:
