@@ -12,6 +12,7 @@ Modules:
     load      -- `load_corpus`, the `Corpus` tables, `describe`.
     sources   -- the corpus as a stream: manifest folder, text folder, TREC archive.
     ant       -- the ANT corpus: member names and the ``<TEXT>`` body cut.
+    tarstream -- a tar archive's files cut straight from its decompressed stream.
 """
 
 from arabic_media.corpus.decode import decode_article
