@@ -19,18 +19,14 @@ from arabic_media import paths, terms
 from arabic_media.corpus import CorpusWarning, load_corpus
 from arabic_media.corpus.sources import ManifestFolder, TextFolder, TrecArchive
 from arabic_media.counting import (
-    _BREAK,
-    _BREAK_MARK,
-    _bmp_only,
-    _documents,
-    _plain_letters,
-    _Vocabulary,
     count_chunk,
     count_corpus,
     finish,
     merge_tallies,
     study_settings,
 )
+from arabic_media.counting.tables import _documents
+from arabic_media.counting.vocabulary import _BREAK, _BREAK_MARK, _bmp_only, _plain_letters, _Vocabulary
 from arabic_media.text import _token_re, normalize, paragraph_break_re, segment_article, token_kind
 
 ANT = paths.ANT_ARCHIVE
@@ -234,7 +230,7 @@ def test_ant_sample_on_worker_processes_equals_one_process():
 
 
 def test_progress_bar_shows_only_where_someone_sees_it(capsys):
-    from arabic_media.counting import _progress
+    from arabic_media.counting.run import _progress
 
     for hidden in (False, None):  # None: pytest's stderr is no terminal, and no notebook
         with _progress(hidden, "counting") as bar:
@@ -257,7 +253,7 @@ def test_without_groups_the_other_tables_are_the_same(tmp_path, write_corpus):
 
 
 def test_lexicons_read_without_pandas_are_the_study_lexicons():
-    from arabic_media.counting import _study_lexicons
+    from arabic_media.counting.vocabulary import _study_lexicons
 
     stopwords, reporting = _study_lexicons()
     assert stopwords == terms.load_stopwords()
@@ -269,7 +265,7 @@ def test_the_reader_does_not_import_pandas_before_finish():
     import subprocess
     import sys
 
-    code = ("import sys; from arabic_media.counting import study_settings, _Vocabulary; "
+    code = ("import sys; from arabic_media.counting.vocabulary import study_settings, _Vocabulary; "
             "_Vocabulary(study_settings()); print('pandas' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"

@@ -1,0 +1,243 @@
+"""Running a count: in this process, in several (this one reading and counting beside
+one worker per other core), or on a Dask cluster; then `finish`."""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import queue
+import sys
+import traceback
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from arabic_media.counting.tables import Counts, finish
+from arabic_media.counting.tally import Tally, _Accumulator, _prepared, count_chunk, merge_tallies
+from arabic_media.counting.vocabulary import _VOCABULARIES, Settings, _study_patterns, _vocabulary, study_settings
+
+#: keep every core busy to the end.
+CHUNK_ARTICLES = 200
+
+
+# --- running it: one process, several processes, or Dask --------------------------------
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[tuple[int, list]]:
+    """``(position of the first, chunk)`` for chunks of ``size`` items."""
+    iterator = iter(items)
+    first = 0
+    while chunk := list(itertools.islice(iterator, size)):
+        yield first, chunk
+        first += len(chunk)
+
+
+def _progress(progress: bool | None, description: str):
+    """A tqdm bar counting articles (``tqdm.auto``: a widget in a notebook, text in a
+    terminal); ``progress=None`` shows it on a terminal or in a notebook only, ``False``
+    never (tests, logs)."""
+    from tqdm.auto import tqdm
+
+    if progress is None:
+        progress = sys.stderr.isatty() or _in_notebook()
+    return tqdm(desc=description, unit=" articles", disable=not progress, leave=False, mininterval=0.5)
+
+
+def _in_notebook() -> bool:
+    """True inside a Jupyter kernel (whose output is no terminal, yet shows a bar)."""
+    shell = sys.modules.get("IPython")
+    try:
+        return bool(shell) and type(shell.get_ipython()).__name__ == "ZMQInteractiveShell"
+    except Exception:  # noqa: BLE001 - no IPython, or no shell: not a notebook
+        return False
+
+
+def _worker(source, setup, tasks, results) -> None:
+    """A worker process: take the `Settings` from ``setup``, then count chunks from
+    ``tasks`` into one tally until ``None``; put the tally (or the error) in ``results``."""
+    try:
+        settings, patterns = setup.get()
+        accumulator = _Accumulator(_vocabulary(settings, patterns))
+        while (task := tasks.get()) is not None:
+            first, chunk = task
+            accumulator.add(_prepared(source, chunk, first, accumulator))
+        tally = accumulator.tally()
+        del accumulator
+        _VOCABULARIES.clear()  # every surface form seen: freed before the tally is sent
+        results.put(("tally", tally))
+    except BaseException:  # noqa: BLE001 - reported to the parent, which raises
+        results.put(("error", traceback.format_exc()))
+        sys.exit(1)  # a non-zero exit is what the parent watches for (`_check_workers`)
+
+
+def _count_in_processes(source, settings: Settings, workers: int, chunk_size: int, bar) -> Tally:
+    """This process reads the source and counts beside ``workers - 1`` worker
+    processes: each chunk of members goes to a short queue (one chunk waiting per
+    worker) when there is room, and is counted here when there is none. So every core
+    counts, the reader's included, none waits for the reader, and no core holds an idle
+    process's memory. Each process counts into its own tally; the tallies are merged."""
+    context = multiprocessing.get_context("spawn")
+    tasks = context.Queue(maxsize=workers - 1)
+    results = context.Queue()
+    processes, setups = [], []
+    for _ in range(workers - 1):
+        # The settings (7,000 stop words) go through a queue, not the process arguments:
+        # those are written to a pipe that blocks this reader until the child has started.
+        setups.append(context.Queue())
+        processes.append(context.Process(target=_worker, args=(source, setups[-1], tasks, results), daemon=True))
+    for process in processes:
+        process.start()
+    # The patterns are built once, here (half a second), while the workers start.
+    patterns = _study_patterns()
+    for setup in setups:
+        setup.put((settings, patterns))
+    here = _Accumulator(_vocabulary(settings, patterns))
+    tallies = []
+    try:
+        for first, chunk in _chunks(source.members(), chunk_size):
+            try:
+                tasks.put_nowait((first, chunk))
+            except queue.Full:
+                _check_workers(processes, results)
+                here.add(_prepared(source, chunk, first, here))
+            bar.update(len(chunk))
+        for _ in processes:
+            _put(tasks, None, processes, results)
+        tallies.append(here.tally())
+        del here
+        _VOCABULARIES.clear()  # every surface form seen here: not needed by the merge
+        while len(tallies) < workers:
+            kind, payload = _get(results, processes)
+            if kind == "error":
+                raise RuntimeError(f"a counting worker failed:\n{payload}")
+            tallies.append(payload)
+    finally:
+        # Do not wait at exit for chunks no worker will take (after an error).
+        tasks.cancel_join_thread()
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+    return merge_tallies(tallies)
+
+
+def _put(tasks, item, processes, results) -> None:
+    while True:
+        try:
+            tasks.put(item, timeout=1)
+            return
+        except queue.Full:
+            _check_workers(processes, results)
+
+
+def _get(results, processes):
+    while True:
+        try:
+            return results.get(timeout=1)
+        except queue.Empty:
+            _check_workers(processes, results)
+
+
+def _check_workers(processes, results) -> None:
+    for process in processes:
+        if process.exitcode not in (None, 0):
+            try:
+                kind, payload = results.get_nowait()
+            except queue.Empty:
+                payload = f"exit code {process.exitcode}"
+            raise RuntimeError(f"a counting worker died: {payload}")
+
+
+def _count_on_dask(source, settings: Settings, scheduler, chunk_size: int, bar) -> Tally:
+    """Partitions of ``chunk_size`` members, read here and mapped by `count_chunk` on
+    the Dask cluster at ``scheduler`` (an address or a `distributed.Client`), at most
+    a few per worker thread in flight; the tallies are merged as they come back, in
+    batches, and the result does not depend on their order."""
+    from distributed import Client, as_completed
+
+    client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
+    try:
+        threads = max(sum(client.nthreads().values()), 1)
+        in_flight = as_completed()
+        settings_future = client.scatter(settings, broadcast=True)
+        source_future = client.scatter(source, broadcast=True)
+        done: list[Tally] = []
+        merged: list[Tally] = []
+        for first, chunk in _chunks(source.members(), chunk_size):
+            future = client.submit(count_chunk, source_future, chunk, settings_future, first, pure=False)
+            in_flight.add(future)
+            bar.update(len(chunk))
+            while in_flight.count() >= 2 * threads:
+                done.append(next(in_flight).result())
+                if len(done) >= 16:  # merge in batches: memory stays near the vocabulary
+                    merged = [merge_tallies(merged + done)]
+                    done = []
+        for future in in_flight:
+            done.append(future.result())
+        return merge_tallies(merged + done) if merged or done else Tally()
+    finally:
+        if client is not scheduler:
+            client.close()
+
+
+#: Cores from which the count runs in several processes (this one reading and counting,
+#: one worker per other core); below, in this process alone. Measured on the ANT archive
+#: (words normalised and counted; `benchmarks/run.py`, README "Benchmark").
+POOL_MIN_CORES = 2
+
+
+def _default_workers() -> int:
+    """Every core, from `POOL_MIN_CORES` on; else 1 (count in this process)."""
+    cores = os.cpu_count() or 1
+    return cores if cores >= POOL_MIN_CORES else 1
+
+
+def count_corpus(
+    source=None,
+    *,
+    bigrams: bool = True,
+    groups: bool = True,
+    workers: int | None = None,
+    scheduler=None,
+    chunk_size: int = CHUNK_ARTICLES,
+    progress: bool | None = None,
+    settings: Settings | None = None,
+    bigram_min_count: int = 1,
+) -> Counts:
+    """Count a corpus, one article at a time; return `Counts`.
+
+    ``source``: a source of `arabic_media.corpus.sources` (`ManifestFolder`,
+    `TextFolder`, `TrecArchive`) or a path (`open_source`); default the study's corpus
+    folder. ``bigrams``: count bigrams too. ``groups``: the grouped table too
+    (`CliticGrouper` over the vocabulary; ``False`` leaves ``Counts.groups`` empty and
+    keeps no per-article word lists). ``workers``: processes that count, this one
+    included (default: one per core on a machine of `POOL_MIN_CORES` cores or more,
+    else ``1``: this process alone). ``scheduler``: a Dask
+    scheduler address (``tcp://host:8786``) or a `distributed.Client`: the chunks are
+    then counted on that cluster, which must be able to import this package.
+    ``progress``: the tqdm bar (``None``: only on a terminal). ``bigram_min_count``:
+    the least count of a bigram in the table (`finish`). The result is the same
+    whichever way it runs; articles are listed in reading order.
+    """
+    from arabic_media.corpus.sources import ManifestFolder, open_source
+
+    if source is None:
+        source = ManifestFolder()
+    elif isinstance(source, (str, Path)):
+        source = open_source(source)
+    settings = settings or study_settings(bigrams=bigrams, groups=groups)
+    workers = workers or _default_workers()
+    with _progress(progress, "counting") as bar:
+        if scheduler is not None:
+            tally = _count_on_dask(source, settings, scheduler, chunk_size, bar)
+        elif workers == 1:
+            accumulator = _Accumulator(_vocabulary(settings))
+            for first, chunk in _chunks(source.members(), chunk_size):
+                accumulator.add(_prepared(source, chunk, first, accumulator))
+                bar.update(len(chunk))
+            tally = accumulator.tally()
+            del accumulator
+            _VOCABULARIES.clear()  # every surface form seen: not needed by finish
+        else:
+            tally = _count_in_processes(source, settings, workers, chunk_size, bar)
+    return finish(tally, settings, source.describe(), bigram_min_count=bigram_min_count)

@@ -1,0 +1,171 @@
+"""From a merged `Tally` to the tables of `Counts`: categories, the grouping on the
+whole vocabulary, labels, document frequencies, bigrams, articles and failures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from arabic_media.counting.tally import ARTICLE_COLUMNS, Tally, _unique
+from arabic_media.counting.vocabulary import Settings, _category, _study_grouper
+
+
+# --- from a merged tally to tables -----------------------------------------------------
+
+
+@dataclass
+class Counts:
+    """The counts of a source.
+
+    ``norms``: ``term, category, count, documents`` (one row per normalised word form);
+    ``groups``: ``group, label, category, count, documents, forms`` (one row per group
+    key and category: the key is ``CliticGrouper(vocabulary)(norm)``, ``label`` the
+    group's most frequent member as `annotate` shows it, ``forms`` how many
+    normalised forms it holds); ``bigrams``: ``bigram, count, documents`` (the two
+    normalised words joined by a space, in reading order); each sorted by count
+    (descending), then term. ``documents`` is the number of articles holding the term.
+    ``articles``: one row per article read (`ARTICLE_COLUMNS`); ``failures``:
+    ``source, reason, detail`` for each article refused; ``provenance``: what was
+    counted, how, and the totals (a dict of strings and numbers).
+    """
+
+    norms: object
+    groups: object
+    bigrams: object
+    articles: object
+    failures: object
+    provenance: dict
+
+
+def finish(tally: Tally, settings: Settings, source_description: dict | None = None, *,
+           bigram_min_count: int = 1) -> Counts:
+    """Tables from a merged `Tally`: categories, the grouping on the whole vocabulary
+    (the normalised word types of the tally; none with ``settings.groups`` false),
+    labels and document frequencies. Bigrams counted fewer than ``bigram_min_count``
+    times are left out of the table (they are most of the distinct bigrams;
+    ``provenance["bigram_types"]`` counts them all)."""
+    import pandas as pd
+
+    from arabic_media.corpus.sources import count_reasons, failures_table
+
+    norms = tally.norms
+    size = len(norms)
+    categories = [_category(n, settings) for n in norms]
+    # Sorting by term: rank the forms once; a bigram sorts as its pair of ranks, which
+    # is the order of the joined string (a space sorts before any word character).
+    rank = np.empty(size, np.int64)
+    rank[sorted(range(size), key=norms.__getitem__)] = np.arange(size)
+    order = np.lexsort((rank, -tally.count)).tolist()
+    norm_table = pd.DataFrame({
+        "term": [norms[i] for i in order],
+        "category": [categories[i] for i in order],
+        "count": tally.count[order],
+        "documents": tally.documents[order],
+    })
+    if settings.groups:
+        group_table = _group_table(tally, categories, rank)
+    else:
+        group_table = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in GROUP_COLUMNS.items()})
+    bigram_table = _bigram_table(tally, rank, bigram_min_count)
+
+    articles = pd.DataFrame(sorted(tally.articles), columns=["_position", *ARTICLE_COLUMNS])
+    articles = articles.drop(columns="_position")
+    refused = [failure for _, failure in sorted(tally.failures, key=lambda pair: pair[0])]
+    failures = failures_table(refused)
+    provenance = {
+        "source": dict(source_description or {}),
+        "articles_read": len(articles),
+        "articles_refused": len(failures),
+        "refused_by_reason": count_reasons(refused),
+        "decoding_warnings": len(tally.warnings),
+        "tokens": int(articles["tokens"].sum()) if len(articles) else 0,
+        "words": int(articles["words"].sum()) if len(articles) else 0,
+        "running_tokens": int(articles["running_tokens"].sum()) if len(articles) else 0,
+        "word_types_normalised": size,
+        "groups": group_table["group"].nunique() if settings.groups else None,
+        "bigram_types": len(tally.bigrams),
+        "definitions": settings.describe(),
+    }
+    return Counts(norm_table, group_table, bigram_table, articles, failures, provenance)
+
+
+#: The columns of `Counts.groups` and their types.
+GROUP_COLUMNS = {"group": object, "label": object, "category": object, "count": np.int64,
+                 "documents": np.int64, "forms": np.int64}
+
+
+def _group_table(tally: Tally, categories: list[str], rank: np.ndarray):
+    """`Counts.groups` of a tally: ``CliticGrouper(vocabulary)`` keys, one row per key
+    and category, labelled by the key's most frequent member (``rank``: each form's
+    place in sorted order)."""
+    import pandas as pd
+
+    norms, size = tally.norms, len(tally.norms)
+    if not size:
+        return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in GROUP_COLUMNS.items()})
+    grouper = _study_grouper(norms)
+    key_of_norm, keys = pd.factorize(np.array(list(map(grouper, norms)), dtype=object), sort=True)
+    del grouper  # its sets and caches (a few hundred thousand entries each) are done with
+    # A group's label: its most frequent member (ties: the shortest, then alphabetical),
+    # over every category, as annotate() labels it.
+    lengths = np.fromiter(map(len, norms), np.int64, size)
+    by_key = np.lexsort((rank, lengths, -tally.count, key_of_norm))
+    firsts = by_key[np.flatnonzero(np.diff(key_of_norm[by_key], prepend=-1))]
+    label = np.empty(len(keys), np.int64)
+    label[key_of_norm[firsts]] = firsts
+    # cells: (key, category); keys are numbered in sorted order, categories too
+    category_of_norm, category_names = pd.factorize(np.array(categories, dtype=object), sort=True)
+    cells, cell_of_norm = np.unique(key_of_norm * len(category_names) + category_of_norm, return_inverse=True)
+    n_cells = len(cells)
+    cell_count = np.bincount(cell_of_norm, weights=tally.count, minlength=n_cells).astype(np.int64)
+    cell_forms = np.bincount(cell_of_norm, minlength=n_cells).astype(np.int64)
+    cell_documents = _documents(tally.article_words, tally.article_sizes, cell_of_norm, n_cells)
+    # by count (descending), then key, then category: cells are numbered in that order
+    order = np.lexsort((np.arange(n_cells), -cell_count))
+    cell_key = cells[order] // len(category_names)
+    return pd.DataFrame({
+        "group": keys[cell_key],
+        "label": np.array(norms, dtype=object)[label[cell_key]],
+        "category": category_names[cells[order] % len(category_names)],
+        "count": cell_count[order],
+        "documents": cell_documents[order],
+        "forms": cell_forms[order],
+    })
+
+
+def _documents(words: np.ndarray, sizes: np.ndarray, cell_of_word: np.ndarray, n_cells: int,
+               block: int = 1 << 20) -> np.ndarray:
+    """How many articles hold each cell: ``words`` lists each article's distinct word
+    ids, one run of ``sizes[i]`` per article; a cell counts once per article however
+    many of its words the article holds. Done a block of about ``block`` words at a
+    time, so the working arrays stay a few MB whatever the corpus."""
+    documents = np.zeros(n_cells, np.int64)
+    ends = np.cumsum(sizes, dtype=np.int64)
+    first_article = 0
+    while first_article < len(sizes):
+        start = int(ends[first_article - 1]) if first_article else 0
+        last = max(int(np.searchsorted(ends, start + block, side="right")), first_article + 1)
+        end = int(ends[last - 1])
+        article_of = np.repeat(np.arange(last - first_article, dtype=np.int64), sizes[first_article:last])
+        pairs = _unique(article_of * n_cells + cell_of_word[words[start:end]])
+        documents += np.bincount(pairs % n_cells, minlength=n_cells)
+        first_article = last
+    return documents
+
+
+def _bigram_table(tally: Tally, rank: np.ndarray, bigram_min_count: int):
+    """`Counts.bigrams` of a tally: those counted at least ``bigram_min_count`` times,
+    by count, then by the rank of the first word and of the second."""
+    import pandas as pd
+
+    norms = tally.norms
+    kept = tally.bigram_count >= bigram_min_count
+    first, second = tally.bigrams[kept] >> 32, tally.bigrams[kept] & 0xFFFFFFFF
+    order = np.lexsort((rank[second], rank[first], -tally.bigram_count[kept]))
+    return pd.DataFrame({
+        "bigram": [f"{norms[a]} {norms[b]}" for a, b in zip(first[order].tolist(), second[order].tolist())],
+        "count": tally.bigram_count[kept][order],
+        "documents": tally.bigram_documents[kept][order],
+    })
+

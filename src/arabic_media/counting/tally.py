@@ -1,0 +1,259 @@
+"""Counting chunks of articles into a `Tally` (numbers keyed by normalised form), and
+merging tallies: the one per-chunk function every way of running maps (`count_chunk`)."""
+
+from __future__ import annotations
+
+import itertools
+import operator
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from arabic_media.counting.vocabulary import (
+    _BREAK, _BREAK_MARK, _NUMBER, Settings, _Vocabulary, _vocabulary)
+
+# --- the tally: mergeable counts keyed by normalised form ------------------------------
+
+
+@dataclass
+class Tally:
+    """Counts of some articles, keyed by normalised form; `merge_tallies` adds two.
+
+    ``norms``: the normalised word forms (position = id); ``count`` and ``documents``:
+    per id; ``article_words``/``article_sizes``: each article's distinct word ids, one
+    run per article (for the grouped forms' document frequencies, which need the
+    whole vocabulary); ``bigrams``: codes ``first_id << 32 | second_id`` with
+    ``bigram_count`` and ``bigram_documents``; ``articles``: per-article rows (the
+    position in the source, then `ARTICLE_COLUMNS`); ``failures``: ``(position,
+    Failure)``; ``warnings``: ``(source, message)`` from decoding. Positions put
+    articles back in reading order, whichever process counted them.
+    """
+
+    norms: list[str] = field(default_factory=list)
+    count: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    documents: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    article_words: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    article_sizes: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    bigrams: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    bigram_count: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    bigram_documents: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    articles: list[tuple] = field(default_factory=list)
+    failures: list = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+#: The per-article rows of a tally, and of `Counts.articles`.
+ARTICLE_COLUMNS = ["article_id", "source", "sha256", "outlet", "section", "published", "encoding",
+                   "tokens", "words", "running_tokens"]
+
+
+def _unique(values: np.ndarray) -> np.ndarray:
+    """The distinct ``values``, sorted (a sort; numpy's hash-based `np.unique` is many
+    times slower on these arrays of 64-bit codes)."""
+    values = np.sort(values)
+    keep = np.ones(len(values), bool)
+    keep[1:] = values[1:] != values[:-1]
+    return values[keep]
+
+
+def _sum_by_code(codes: np.ndarray, *values: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Distinct ``codes`` (sorted) and each of ``values`` summed per code."""
+    order = np.argsort(codes, kind="stable")
+    codes = codes[order]
+    starts = np.flatnonzero(np.concatenate([[True], codes[1:] != codes[:-1]])) if len(codes) else np.zeros(0, np.int64)
+    return (codes[starts], *(np.add.reduceat(np.asarray(v, np.int64)[order], starts) if len(starts)
+                             else np.zeros(0, np.int64) for v in values))
+
+
+class _Accumulator:
+    """Counts in one process's id space; `tally` turns them into a `Tally`."""
+
+    def __init__(self, vocabulary: _Vocabulary):
+        self.vocab = vocabulary
+        self.count = np.zeros(0, np.int64)
+        self.documents = np.zeros(0, np.int64)
+        self.article_words: list[np.ndarray] = []
+        self.article_sizes: list[np.ndarray] = []
+        self.bigram_parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.edge = np.zeros(3, bool)
+        self.bigram_pending = 0
+        self.bigram_merged = 0
+        self.articles: list[tuple] = []
+        self.failures: list = []
+        self.warnings: list[tuple[str, str]] = []
+
+    def add(self, numbered: list) -> None:
+        """Count ``numbered`` articles: ``(position in the source, Article)`` pairs."""
+        vocab = self.vocab
+        streams = []
+        for _, article in numbered:
+            stream = vocab.tokens(article.text, breaks=vocab.settings.bigrams)
+            stream.append(_BREAK_MARK)
+            streams.append(stream)
+            if article.warnings:
+                self.warnings.extend((article.source, w) for w in article.warnings)
+        if not streams:
+            return
+        flat = list(itertools.chain.from_iterable(streams))
+        # itemgetter looks every token up in C (a tuple; a lone item comes back bare)
+        ids = np.array(operator.itemgetter(*flat)(vocab.ids) if len(flat) > 1 else [vocab.ids[flat[0]]],
+                       dtype=np.int64)
+        article_of = np.repeat(np.arange(len(streams)), [len(s) for s in streams])
+        size = len(vocab.norms)
+        if len(self.count) < size:
+            self.count = np.concatenate([self.count, np.zeros(size - len(self.count), np.int64)])
+            self.documents = np.concatenate([self.documents, np.zeros(size - len(self.documents), np.int64)])
+        n = len(streams)
+        is_word = ids >= 0
+        tokens = np.bincount(article_of, weights=ids != _BREAK, minlength=n).astype(np.int64)
+        words = np.bincount(article_of, weights=is_word, minlength=n).astype(np.int64)
+        running = np.bincount(article_of, weights=ids >= _NUMBER, minlength=n).astype(np.int64)
+        for (position, article), t, w, r in zip(numbered, tokens.tolist(), words.tolist(), running.tolist()):
+            self.articles.append((position, article.article_id, article.source, article.sha256, article.outlet,
+                                  article.section, article.published, article.encoding, t, w, r))
+        word_ids = ids[is_word]
+        self.count += np.bincount(word_ids, minlength=size)
+        pairs = _unique((article_of[is_word] << 32) | word_ids)
+        distinct = pairs & 0xFFFFFFFF
+        self.documents += np.bincount(distinct, minlength=size)
+        if vocab.settings.groups:
+            self.article_words.append(distinct.astype(np.int32))
+            self.article_sizes.append(np.bincount(pairs >> 32, minlength=n).astype(np.int32))
+        if vocab.settings.bigrams:
+            self._add_bigrams(ids, article_of)
+
+    def _add_bigrams(self, ids: np.ndarray, article_of: np.ndarray) -> None:
+        edge = self._edge_array()[ids + 3]
+        valid = edge[:-1] & edge[1:]
+        codes = (ids[:-1][valid] << 32) | ids[1:][valid]
+        if not len(codes):
+            return
+        # One stable sort by code: the articles (numbered in reading order) stay in order
+        # within a code's run, so an article's first use of a code is where either changes.
+        order = np.argsort(codes, kind="stable")
+        codes, owners = codes[order], article_of[:-1][valid][order]
+        changed = np.empty(len(codes), bool)
+        changed[0] = True
+        np.not_equal(codes[1:], codes[:-1], out=changed[1:])
+        starts = np.flatnonzero(changed)
+        first_in_article = changed.copy()
+        first_in_article[1:] |= owners[1:] != owners[:-1]
+        unique = codes[starts]
+        count = np.diff(np.append(starts, len(codes)))
+        documents = np.add.reduceat(first_in_article.astype(np.int64), starts)
+        self.bigram_parts.append((unique, count, documents))
+        self.bigram_pending += len(unique)
+        # Merge the pending parts once they outgrow what is merged (each code is merged
+        # O(log n) times in all), so memory stays near the distinct bigrams seen.
+        if self.bigram_pending > max(self.bigram_merged, 1 << 16):
+            self._merge_bigrams()
+
+    def _edge_array(self) -> np.ndarray:
+        """May an id start or end a bigram: indexed by id + 3 (the three negative ids
+        never); grown as the vocabulary grows, not rebuilt for every chunk."""
+        edge = self.vocab.edge
+        if len(self.edge) < len(edge) + 3:
+            self.edge = np.concatenate([self.edge, np.array(edge[len(self.edge) - 3:], bool)])
+        return self.edge
+
+    def _merge_bigrams(self) -> None:
+        if len(self.bigram_parts) > 1:
+            codes, count, documents = (np.concatenate(p) for p in zip(*self.bigram_parts))
+            self.bigram_parts = [_sum_by_code(codes, count, documents)]
+        self.bigram_merged = len(self.bigram_parts[0][0]) if self.bigram_parts else 0
+        self.bigram_pending = 0
+
+    def tally(self) -> Tally:
+        """The counts so far, keyed by normalised form (ids renumbered densely)."""
+        self._merge_bigrams()
+        used = np.flatnonzero(self.count)
+        renumber = np.full(max(len(self.count), 1), -1, np.int64)
+        renumber[used] = np.arange(len(used))
+        norms = [self.vocab.norms[i] for i in used.tolist()]
+        words = np.concatenate(self.article_words) if self.article_words else np.zeros(0, np.int32)
+        sizes = np.concatenate(self.article_sizes) if self.article_sizes else np.zeros(0, np.int32)
+        tally = Tally(
+            norms=norms,
+            count=self.count[used],
+            documents=self.documents[used],
+            article_words=renumber[words].astype(np.int32),
+            article_sizes=sizes,
+            articles=self.articles,
+            failures=self.failures,
+            warnings=self.warnings,
+        )
+        if self.bigram_parts:
+            codes, count, documents = self.bigram_parts[0]
+            tally.bigrams = (renumber[codes >> 32] << 32) | renumber[codes & 0xFFFFFFFF]
+            tally.bigram_count, tally.bigram_documents = count, documents
+            order = np.argsort(tally.bigrams, kind="stable")
+            tally.bigrams, tally.bigram_count, tally.bigram_documents = (
+                a[order] for a in (tally.bigrams, tally.bigram_count, tally.bigram_documents))
+        return tally
+
+
+def _prepared(source, members: list, first: int, accumulator: _Accumulator) -> list:
+    """``members`` prepared by ``source``, as ``(position, Article)`` pairs (``first``
+    is the position of the first in the source); failures go to the accumulator."""
+    from arabic_media.corpus.sources import Failure
+
+    articles = []
+    for position, member in enumerate(members, start=first):
+        item = source.prepare(member)
+        if isinstance(item, Failure):
+            accumulator.failures.append((position, item))
+        else:
+            articles.append((position, item))
+    return articles
+
+
+def count_chunk(source, members: list, settings: Settings, first: int = 0) -> Tally:
+    """Count one chunk of a source's members (`Member` records, as ``source.members()``
+    yields them; ``first`` is the first one's position in the source): prepare each
+    (``source.prepare``), tokenize, normalise, count. The one per-chunk function of
+    every way of running (one process, several processes, Dask)."""
+    accumulator = _Accumulator(_vocabulary(settings))
+    accumulator.add(_prepared(source, members, first, accumulator))
+    return accumulator.tally()
+
+
+def merge_tallies(tallies: Iterable[Tally]) -> Tally:
+    """One `Tally` holding the sum of ``tallies`` (articles and failures in the order
+    given). Ids are renumbered over the union of their normalised forms."""
+    tallies = list(tallies)
+    if not tallies:
+        return Tally()
+    if len(tallies) == 1:
+        return tallies[0]
+    index: dict[str, int] = {}
+    norms: list[str] = []
+    maps = []
+    for tally in tallies:
+        new = [norm for norm in tally.norms if norm not in index]
+        index.update(zip(new, range(len(norms), len(norms) + len(new))))
+        norms += new
+        maps.append(np.fromiter(map(index.__getitem__, tally.norms), np.int64, len(tally.norms)))
+    size = len(norms)
+    merged = Tally(norms=norms, count=np.zeros(size, np.int64), documents=np.zeros(size, np.int64))
+    words, sizes, codes, counts, docs = [], [], [], [], []
+    for tally, mapped in zip(tallies, maps):
+        # a tally holds each form once, so ``mapped`` has no repeats: a plain += adds
+        merged.count[mapped] += tally.count
+        merged.documents[mapped] += tally.documents
+        words.append(mapped[tally.article_words].astype(np.int32))
+        sizes.append(tally.article_sizes)
+        if len(tally.bigrams):
+            codes.append((mapped[tally.bigrams >> 32] << 32) | mapped[tally.bigrams & 0xFFFFFFFF])
+            counts.append(tally.bigram_count)
+            docs.append(tally.bigram_documents)
+        merged.articles += tally.articles
+        merged.failures += tally.failures
+        merged.warnings += tally.warnings
+    merged.article_words = np.concatenate(words)
+    merged.article_sizes = np.concatenate(sizes)
+    if codes:
+        merged.bigrams, merged.bigram_count, merged.bigram_documents = _sum_by_code(
+            np.concatenate(codes), np.concatenate(counts), np.concatenate(docs))
+    return merged
+
