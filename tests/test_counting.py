@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import multiprocessing
 import re
 import signal
@@ -26,8 +25,9 @@ from arabic_media.counting import (
     study_settings,
 )
 from arabic_media.counting.tables import _documents
-from arabic_media.counting.vocabulary import _BREAK, _BREAK_MARK, _bmp_only, _plain_letters, _Vocabulary
-from arabic_media.text import _token_re, normalize, paragraph_break_re, segment_article, token_kind
+from arabic_media.counting.scan import scan
+from arabic_media.counting.vocabulary import _plain_letters
+from arabic_media.text import normalize, segment_article, token_kind
 
 ANT = paths.ANT_ARCHIVE
 needs_ant = pytest.mark.skipif(not ANT.is_file(), reason="the ANT archive is not beside the project")
@@ -132,13 +132,6 @@ def test_tallies_merge_in_any_order(tmp_path, write_corpus):
 # --- the shortcuts are exact ------------------------------------------------------------
 
 
-def test_bmp_pattern_finds_the_same_tokens_on_every_bmp_character():
-    full = _token_re()
-    probe = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
-    probe += " ".join(chr(c) * 2 for c in range(0x0600, 0x0700))
-    assert [m.span() for m in _bmp_only(full).finditer(probe)] == [m.span() for m in full.finditer(probe)]
-
-
 _PLAIN, _PLAIN_TABLE = _plain_letters()
 _PLAIN_RE = re.compile(f"[{re.escape(_PLAIN)}]+")
 
@@ -171,33 +164,24 @@ def test_the_plain_test_is_every_letter_plain(word):
     assert _is_plain(word) == bool(_PLAIN_RE.fullmatch(word))
 
 
-@functools.cache
-def _stream_vocabulary() -> _Vocabulary:
-    return _Vocabulary(study_settings())
-
-
 _PIECES = ["قال", "الشركة", "و", "2018", " ", "  ", "\n", "\n\n", "\r\n", "\n \t\n", ".", "،", "!", "»", "…",
-           "\u200f", "\u200c", "\x02", "ﻻ", "a.", "؟ "]
+           "\u200f", "\u200c", "\x02", "ﻻ", "a.", "؟ ", "\u2029", "\r\r"]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join))
 def test_word_pairs_break_exactly_where_sentences_do(text):
     """Consecutive word tokens of one sentence (segment_article) are exactly the
-    consecutive words of the counting stream, where blank lines end sentences."""
-    vocab = _stream_vocabulary()
+    consecutive words the counter pairs: no paragraph break between them (the only
+    sentence end that can fall between two words; any other ends on punctuation)."""
     expected = []
     for _sentence, spans in segment_article(text):
         surfaces = [text[s.start:s.end] for s in spans]
         expected += [(a, b) for a, b in zip(surfaces, surfaces[1:]) if token_kind(a) == token_kind(b) == "word"]
-    stream = vocab.tokens(text, breaks=True) + [_BREAK_MARK]
-    got = [(a, b) for a, b in zip(stream, stream[1:])
-           if _BREAK not in (vocab.ids[a], vocab.ids[b]) and token_kind(a) == token_kind(b) == "word"]
+    scanned = scan([text], breaks=True)
+    surfaces = [text[a:b] for a, b in zip(scanned.starts.tolist(), scanned.ends.tolist())]
+    got = [(a, b) for a, b, cut in zip(surfaces, surfaces[1:], scanned.break_before[1:].tolist())
+           if not cut and token_kind(a) == token_kind(b) == "word"]
     assert got == expected
-    # one scan finds what cutting at the paragraph breaks first and tokenizing each finds
-    cut = []
-    for paragraph in paragraph_break_re().split(text):
-        cut += vocab.tokens(paragraph) + [_BREAK_MARK]
-    assert [_BREAK_MARK if vocab.ids[t] == _BREAK else t for t in stream] == cut
 
 
 # --- the archive: a sample, on worker processes and on Dask -------------------------------

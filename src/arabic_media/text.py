@@ -276,12 +276,22 @@ _GENERAL_CATEGORIES = ("Cc", "Cf", "Cn", "Co", "Cs", "Ll", "Lm", "Lo", "Lt", "Lu
 def _classes() -> dict[str, str]:
     """Regex character-class bodies built from the Unicode database (on first use
     rather than on import; a fraction of a second: one C-level pass for the categories,
-    the runs found with numpy):
+    the runs found with numpy), one per mask of `class_masks`."""
+    return {name: _runs(mask) for name, mask in class_masks().items()}
+
+
+def class_masks() -> dict:
+    """The study's character classes, as boolean numpy arrays over every code point
+    (index = code point), built from the Unicode database:
 
     ``word``  letters, marks, digits (categories L, M, N);
     ``format``  invisible format characters (Cf: ZWNJ, RLM, BOM ...);
     ``space``  whitespace and control characters (Cc: stray U+0002 occurs in real text);
     ``blank``  ``space`` and ``format`` except the line breaks of `_LINE_BREAKS`.
+
+    The token pattern (`tokenize`) and the paragraph break (`paragraph_break_re`) are
+    written with these classes, and so is the corpus-scale scanner
+    (`arabic_media.counting.scan`), which reads the arrays themselves.
     """
     import numpy as np
 
@@ -298,7 +308,7 @@ def _classes() -> dict[str, str]:
     space[[m.start() for m in re.finditer(r"\s", every)]] = True
     blank = space | fmt
     blank[[ord(c) for c in _LINE_BREAKS]] = False
-    return {name: _runs(mask) for name, mask in (("word", word), ("format", fmt), ("space", space), ("blank", blank))}
+    return {"word": word, "format": fmt, "space": space, "blank": blank}
 
 
 def _runs(mask) -> str:

@@ -13,11 +13,12 @@ that), without keeping a row per token:
   cores on: this process reads and hands chunks to one worker process per other core,
   and counts a chunk itself whenever they are all busy), or on a Dask cluster
   (``scheduler=...``); `finish` turns the merged tally into tables.
-* **Each distinct form once.** A worker normalises and classifies each distinct
-  surface form the first time it meets it; tokens become integer ids by a dict
-  look-up, and counting is done on arrays of ids. Memory grows with the vocabulary
-  (and with one entry per distinct word of each article, for the grouped document
-  frequencies), not with the running text.
+* **No string per token.** A chunk's tokens are found with numpy on the code points
+  of its texts (`scan`: the study's tokenizer, proved equal to it), and each word is
+  named by a 64-bit key holding its characters; a worker normalises and classifies
+  each distinct word the first time it meets it, and counting is done on arrays of
+  ids. Memory grows with the vocabulary (and with one entry per distinct word of each
+  article, for the grouped document frequencies), not with the running text.
 
 Definitions (the study's, imported from where they live; see the block below):
 
@@ -36,7 +37,8 @@ Definitions (the study's, imported from where they live; see the block below):
   on terminal punctuation, itself a token); ``tests/test_counting.py`` checks this
   against `segment_article`.
 
-Modules: `vocabulary` (settings; each surface form classified once per process),
+Modules: `scan` (the tokens and paragraph breaks of a chunk of texts, with numpy),
+`vocabulary` (settings; each word classified once per process),
 `tally` (counting chunks, merging tallies), `tables` (`finish`: the tables of
 `Counts`), `run` (`count_corpus`: in one process, several, or on Dask).
 """

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from arabic_media.counting.tables import Counts, finish
 from arabic_media.counting.tally import Tally, _Accumulator, _prepared, count_chunk, merge_tallies
-from arabic_media.counting.vocabulary import _VOCABULARIES, Settings, _study_patterns, _vocabulary, study_settings
+from arabic_media.counting.scan import class_table
+from arabic_media.counting.vocabulary import _VOCABULARIES, Settings, _vocabulary, study_settings
 
 #: keep every core busy to the end.
 CHUNK_ARTICLES = 200
@@ -56,8 +57,8 @@ def _worker(source, setup, tasks, results) -> None:
     """A worker process: take the `Settings` from ``setup``, then count chunks from
     ``tasks`` into one tally until ``None``; put the tally (or the error) in ``results``."""
     try:
-        settings, patterns = setup.get()
-        accumulator = _Accumulator(_vocabulary(settings, patterns))
+        settings, table = setup.get()
+        accumulator = _Accumulator(_vocabulary(settings, table))
         while (task := tasks.get()) is not None:
             first, chunk = task
             accumulator.add(_prepared(source, chunk, first, accumulator))
@@ -87,11 +88,11 @@ def _count_in_processes(source, settings: Settings, workers: int, chunk_size: in
         processes.append(context.Process(target=_worker, args=(source, setups[-1], tasks, results), daemon=True))
     for process in processes:
         process.start()
-    # The patterns are built once, here (half a second), while the workers start.
-    patterns = _study_patterns()
+    # The scanner's table is built once, here (half a second), while the workers start.
+    table = class_table()
     for setup in setups:
-        setup.put((settings, patterns))
-    here = _Accumulator(_vocabulary(settings, patterns))
+        setup.put((settings, table))
+    here = _Accumulator(_vocabulary(settings, table))
     tallies = []
     try:
         for first, chunk in _chunks(source.members(), chunk_size):

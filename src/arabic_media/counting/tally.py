@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from arabic_media.counting.vocabulary import (
-    _BREAK, _BREAK_MARK, _NUMBER, Settings, _Vocabulary, _vocabulary)
+from arabic_media.counting.vocabulary import _BREAK, _NUMBER, Settings, _Vocabulary, _vocabulary
 
 # --- the tally: mergeable counts keyed by normalised form ------------------------------
 
@@ -86,42 +85,43 @@ class _Accumulator:
     def add(self, numbered: list) -> None:
         """Count ``numbered`` articles: ``(position in the source, Article)`` pairs."""
         vocab = self.vocab
-        streams = []
-        for _, article in numbered:
-            stream = vocab.tokens(article.text, breaks=vocab.settings.bigrams)
-            stream.append(_BREAK_MARK)
-            streams.append(stream)
-            if article.warnings:
-                self.warnings.extend((article.source, w) for w in article.warnings)
-        if not streams:
+        if not numbered:
             return
-        flat = list(itertools.chain.from_iterable(streams))
-        # itemgetter looks every token up in C (a tuple; a lone item comes back bare)
-        ids = np.array(operator.itemgetter(*flat)(vocab.ids) if len(flat) > 1 else [vocab.ids[flat[0]]],
-                       dtype=np.int64)
-        article_of = np.repeat(np.arange(len(streams)), [len(s) for s in streams])
+        for _, item in numbered:
+            if item.warnings:
+                self.warnings.extend((item.source, w) for w in item.warnings)
+        scanned = vocab.scan([article.text for _, article in numbered])
+        token_ids = vocab.ids_of(scanned)
+        article = scanned.article
+        n = len(numbered)
         size = len(vocab.norms)
         if len(self.count) < size:
             self.count = np.concatenate([self.count, np.zeros(size - len(self.count), np.int64)])
             self.documents = np.concatenate([self.documents, np.zeros(size - len(self.documents), np.int64)])
-        n = len(streams)
-        is_word = ids >= 0
-        tokens = np.bincount(article_of, weights=ids != _BREAK, minlength=n).astype(np.int64)
-        words = np.bincount(article_of, weights=is_word, minlength=n).astype(np.int64)
-        running = np.bincount(article_of, weights=ids >= _NUMBER, minlength=n).astype(np.int64)
-        for (position, article), t, w, r in zip(numbered, tokens.tolist(), words.tolist(), running.tolist()):
-            self.articles.append((position, article.article_id, article.source, article.sha256, article.outlet,
-                                  article.section, article.published, article.encoding, t, w, r))
-        word_ids = ids[is_word]
+        is_word = token_ids >= 0
+        tokens = np.bincount(article, minlength=n)
+        words = np.bincount(article[is_word], minlength=n)
+        running = np.bincount(article[token_ids >= _NUMBER], minlength=n)
+        for (position, item), t, w, r in zip(numbered, tokens.tolist(), words.tolist(), running.tolist()):
+            self.articles.append((position, item.article_id, item.source, item.sha256, item.outlet,
+                                  item.section, item.published, item.encoding, t, w, r))
+        word_ids = token_ids[is_word]
         self.count += np.bincount(word_ids, minlength=size)
-        pairs = _unique((article_of[is_word] << 32) | word_ids)
+        pairs = _unique((article[is_word] << 32) | word_ids)
         distinct = pairs & 0xFFFFFFFF
         self.documents += np.bincount(distinct, minlength=size)
         if vocab.settings.groups:
             self.article_words.append(distinct.astype(np.int32))
             self.article_sizes.append(np.bincount(pairs >> 32, minlength=n).astype(np.int32))
         if vocab.settings.bigrams:
-            self._add_bigrams(ids, article_of)
+            # The id stream: each article's tokens in order, a `_BREAK` before a token
+            # that follows a paragraph break, and a `_BREAK` closing each article.
+            breaks = scanned.break_before
+            slot = np.arange(len(breaks)) + np.cumsum(breaks) + article
+            stream = np.full(len(breaks) + int(breaks.sum()) + n, _BREAK, np.int64)
+            stream[slot] = token_ids
+            per_article = tokens + np.bincount(article[breaks], minlength=n)
+            self._add_bigrams(stream, np.repeat(np.arange(n), per_article + 1))
 
     def _add_bigrams(self, ids: np.ndarray, article_of: np.ndarray) -> None:
         edge = self._edge_array()[ids + 3]

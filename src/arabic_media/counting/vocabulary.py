@@ -5,14 +5,13 @@ given an id and classified once per process (see the package docstring)."""
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# --- the study's definitions, imported in this one place (repoint here when they move) ---
-from arabic_media.text import (  # noqa: E402
-    _LINE_BREAKS, _PARAGRAPH_SEPARATOR, _token_re, normalize, paragraph_break_re, token_kind)
+import numpy as np
 
+# --- the study's definitions, imported in this one place (repoint here when they move) ---
+from arabic_media.text import normalize, token_kind
 
 
 def _study_lexicons() -> tuple[frozenset[str], dict[str, str]]:
@@ -44,21 +43,17 @@ def _study_grouper(vocabulary: Iterable[str]):
 WORD_CATEGORIES = ("content", "stopword", "reporting_verb", "attribution")
 #: Categories a bigram may not start or end with (`terms.NGRAM_EDGE_EXCLUDE`).
 EDGE_EXCLUDE = ("stopword", "reporting_verb", "attribution")
-#: Articles per chunk: enough to amortise a hand-over between processes, few enough to
 
-# Token ids: a word's id is >= 0 (its normalised form); these mark the others.
+# Token ids: a word's id is >= 0 (its normalised form); these mark the others. In the id
+# stream of a chunk, `_BREAK` stands for a paragraph break and for the end of an article.
 _NUMBER, _PUNCT, _BREAK = -1, -2, -3
-#: Ends an article in the id stream; never a token (whitespace), nor a paragraph break.
-_BREAK_MARK = "\n"
-#: What a paragraph break starts with (`text.paragraph_break_re`), and no token does.
-_BREAK_STARTS = frozenset(_LINE_BREAKS + _PARAGRAPH_SEPARATOR)
 
 
 @dataclass(frozen=True)
 class Settings:
     """Everything a worker needs besides the study's code, picklable: the stop words,
-    the reporting categories, and whether bigrams are counted. (Each process builds
-    the tokenizer itself, `_token_re`, so the reader is not held up building it.)"""
+    the reporting categories, and whether bigrams are counted. (Each process is handed
+    the scanner's table, `scan.class_table`, or builds it.)"""
 
     stopwords: frozenset[str]
     reporting: tuple[tuple[str, str], ...]  # (norm, category), sorted
@@ -94,42 +89,6 @@ def study_settings(*, bigrams: bool = True, groups: bool = True) -> Settings:
 # --- the per-process vocabulary: each distinct surface form classified once ------------
 
 
-def _bmp_only(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` with every character-class item above U+FFFF removed.
-
-    The tokenizer's classes list hundreds of ranges beyond the BMP, and `re` tries them
-    one by one at every character that does not match (the end of every word), which
-    makes it six times slower. On a text without astral characters those items can
-    never match, so the stripped pattern finds exactly the same tokens; texts with
-    astral characters (emoji) use the full pattern.
-    """
-    from re import _compiler, _parser  # the parsed form is the only way to edit a class
-    from re._constants import BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, RANGE, SUBPATTERN
-
-    def strip(sub) -> None:
-        for i, (op, av) in enumerate(sub.data):
-            if op is IN:
-                kept = []
-                for item_op, item in av:
-                    if item_op is RANGE:
-                        if item[0] <= 0xFFFF:
-                            kept.append((item_op, (item[0], min(item[1], 0xFFFF))))
-                    elif not (item_op is LITERAL and item > 0xFFFF):
-                        kept.append((item_op, item))
-                sub.data[i] = (op, kept)
-            elif op in (MAX_REPEAT, MIN_REPEAT):
-                strip(av[2])
-            elif op is SUBPATTERN:
-                strip(av[3])
-            elif op is BRANCH:
-                for branch in av[1]:
-                    strip(branch)
-
-    parsed = _parser.parse(pattern.pattern, pattern.flags)
-    strip(parsed)
-    return _compiler.compile(parsed, pattern.flags)
-
-
 def _plain_letters() -> tuple[str, dict[int, int]]:
     """Strings whose normal form is a plain ``str.translate``: ASCII letters and digits
     and the Arabic letters U+0621-U+064A but tatweel; the table maps the hamza alefs and
@@ -148,73 +107,96 @@ def _plain_letters() -> tuple[str, dict[int, int]]:
 
 
 class _Vocabulary:
-    """Per process: surface form -> token id, normalised forms by id, and which ids may
-    start or end a bigram. Kept across chunks, so each surface form is normalised once
-    per process."""
+    """Per process: word key or surface form -> token id, normalised forms by id, and
+    which ids may start or end a bigram. Kept across chunks, so each surface form is
+    normalised once per process."""
 
-    def __init__(self, settings: Settings, patterns: tuple[str, str] | None = None):
+    def __init__(self, settings: Settings, table=None):
         self.settings = settings
-        # ``patterns``: `_study_patterns()`, built by the parent process once (they take
-        # half a second, from the Unicode database); else built here.
-        token_pattern, break_pattern = patterns or _study_patterns()
-        self.full_re = re.compile(token_pattern)
-        self.fast_re = _bmp_only(self.full_re)
-        self.full_breaks_re = re.compile(f"{break_pattern}|{token_pattern}")
-        self.fast_breaks_re = _bmp_only(self.full_breaks_re)
+        # ``table``: `scan.class_table()`, built by the parent process once (half a
+        # second, from the Unicode database) and handed over; else built here.
+        self.table = table
         self.plain_letters, self.plain_table = _plain_letters()
-        self.ids = _Ids({_BREAK_MARK: _BREAK})
-        self.ids.learn = self.learn
+        self.ids = _Ids()
+        self.ids.learn = self.identify
+        self.known_keys = np.zeros(0, np.uint64)  # word keys met so far, sorted
+        self.known_ids = np.zeros(0, np.int64)  # the token id of each
         self.norm_ids: dict[str, int] = {}
         self.norms: list[str] = []
         self.edge: list[bool] = []
 
-    def tokens(self, text: str, breaks: bool = False) -> list[str]:
-        """The token surfaces of ``text`` (`text.tokenize`); with ``breaks``, each
-        paragraph break (`text.paragraph_break_re`, the rule `split_sentences` uses) is
-        a token too, whose id is ``_BREAK``: the only sentence ends that can fall
-        between two words (every other sentence ends on punctuation, itself a token).
-        A break holds only whitespace and invisible characters, which no token holds,
-        so one scan finds both as cutting the text at the breaks first would."""
-        # an astral character takes 4 bytes in UTF-16 (a C-level pass, 3x a regex search)
-        astral = len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
-        if breaks:
-            return (self.full_breaks_re if astral else self.fast_breaks_re).findall(text)
-        return (self.full_re if astral else self.fast_re).findall(text)
+    def scan(self, texts: list[str]):
+        """`scan.scan` of ``texts`` with this process's table (paragraph breaks found
+        when bigrams are counted)."""
+        from arabic_media.counting.scan import _study_table, scan
 
-    def learn(self, surface: str) -> int:
-        """The id of a surface form not seen before (normalised here, once): called by
-        `_Ids` on a look-up that misses."""
-        if surface[0] in _BREAK_STARTS:  # a paragraph break (`tokens`)
-            self.ids[surface] = _BREAK
-            return _BREAK
+        if self.table is None:
+            self.table = _study_table()
+        return scan(texts, self.table, breaks=self.settings.bigrams)
+
+    def ids_of(self, scanned) -> np.ndarray:
+        """The token id of each token of ``scanned`` (`scan.Scanned`): `_PUNCT` for a
+        single visible character; for a word, its key's id, looked up once per distinct
+        key of the chunk (a key not met before: the word is cut out of the text and
+        identified); a word no key holds is cut out as a string and looked up."""
+        ids = np.full(len(scanned.starts), _PUNCT, np.int64)
+        keyed = scanned.key != 0
+        if keyed.any():
+            distinct, inverse = np.unique(scanned.key[keyed], return_inverse=True)
+            # the keys met before: a sorted array, searched in C
+            at = np.searchsorted(self.known_keys, distinct)
+            found = np.zeros(len(distinct), bool)
+            inside = at < len(self.known_keys)
+            found[inside] = self.known_keys[at[inside]] == distinct[inside]
+            distinct_ids = np.empty(len(distinct), np.int64)
+            distinct_ids[found] = self.known_ids[at[found]]
+            new = np.flatnonzero(~found)
+            if len(new):
+                # any token with the key will do: a key holds its whole word
+                where = np.empty(len(distinct), np.int64)
+                where[inverse] = np.flatnonzero(keyed)
+                text, starts, ends = scanned.text, scanned.starts, scanned.ends
+                new_ids = [self.identify(text[starts[i]:ends[i]]) for i in where[new].tolist()]
+                distinct_ids[new] = new_ids
+                # ``distinct`` is sorted, so the new keys go in at ``at`` in order
+                self.known_keys = np.insert(self.known_keys, at[new], distinct[new])
+                self.known_ids = np.insert(self.known_ids, at[new], new_ids)
+            ids[keyed] = distinct_ids[inverse]
+        rest = np.flatnonzero(scanned.word & ~keyed)
+        if len(rest):
+            text = scanned.text
+            surfaces = [text[a:b] for a, b in zip(scanned.starts[rest].tolist(), scanned.ends[rest].tolist())]
+            ids[rest] = [self.ids[surface] for surface in surfaces]
+        return ids
+
+    def identify(self, surface: str) -> int:
+        """The token id of a word token's surface form (normalised here, once)."""
         if not surface.strip(self.plain_letters):  # every letter plain (a C-level test)
             if surface.isdigit():
-                self.ids[surface] = _NUMBER
                 return _NUMBER
             norm = surface.translate(self.plain_table)
         else:
             kind = token_kind(surface)
             if kind != "word":
-                token_id = self.ids[surface] = _NUMBER if kind == "number" else _PUNCT
-                return token_id
+                return _NUMBER if kind == "number" else _PUNCT
             norm = normalize(surface)
         norm_id = self.norm_ids.get(norm)
         if norm_id is None:
             norm_id = self.norm_ids[norm] = len(self.norms)
             self.norms.append(norm)
             self.edge.append(_category(norm, self.settings) not in EDGE_EXCLUDE)
-        self.ids[surface] = norm_id
         return norm_id
 
 
 class _Ids(dict):
-    """``surface -> token id``; a surface not seen before is learnt on look-up (so one
-    C-level pass of look-ups both numbers the tokens and finds the new forms)."""
+    """``surface -> token id`` of the words no key holds; a surface not seen before
+    is identified on look-up (`_Vocabulary.identify`) and kept."""
 
     __slots__ = ("learn",)
 
     def __missing__(self, surface: str) -> int:
-        return self.learn(surface)
+        token_id = self[surface] = self.learn(surface)
+        return token_id
 
 
 def _category(norm: str, settings: Settings) -> str:
@@ -228,16 +210,10 @@ def _category(norm: str, settings: Settings) -> str:
 _VOCABULARIES: dict[Settings, _Vocabulary] = {}
 
 
-def _study_patterns() -> tuple[str, str]:
-    """The study's token pattern (`text.tokenize`) and paragraph-break pattern
-    (`text.paragraph_break_re`), as strings a worker process compiles."""
-    return _token_re().pattern, paragraph_break_re().pattern
-
-
-def _vocabulary(settings: Settings, patterns: tuple[str, str] | None = None) -> _Vocabulary:
+def _vocabulary(settings: Settings, table=None) -> _Vocabulary:
     """This process's vocabulary for ``settings`` (one per process, reused by chunks)."""
     if settings not in _VOCABULARIES:
         _VOCABULARIES.clear()
-        _VOCABULARIES[settings] = _Vocabulary(settings, patterns)
+        _VOCABULARIES[settings] = _Vocabulary(settings, table)
     return _VOCABULARIES[settings]
 

@@ -1,0 +1,163 @@
+"""The tokens of a chunk of texts, found at once with numpy on their code points.
+
+`text.tokenize` is a regex. Run on each article it makes a Python string per token, and
+at corpus scale making those strings and looking each one up is most of the work.
+`scan` finds the same tokens from a table of the study's character classes
+(`text.class_masks`) in a few numpy passes over a whole chunk of texts, and names each
+word by a 64-bit key, its characters one byte each, instead of by a string. Only a word
+that a process has not met before, or one that no key holds (longer than
+`KEY_CHARACTERS`, or with a character outside `_KEYED`), is cut out of the text as a
+string (`_Vocabulary.ids_of`).
+
+The rules are the regexes' (``tests/test_scan.py`` proves the spans equal, on the study's
+articles, on ANT articles and on generated texts of every class):
+
+* the token pattern ``[word]+(?:[format]+[word]+)*|[^space format]``: a word is a run
+  of word characters, with any run of format characters that has a word character on
+  each side; every other visible character is a token of its own;
+* a paragraph break (`text.paragraph_break_re`) lies between two tokens exactly when
+  the characters between them (all blank or line breaks, none visible) hold a U+2029,
+  or two line breaks with a CR LF counted as one.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import numpy as np
+
+# The class of each code point in `class_table` (every code point has one).
+BLANK, FORMAT, WORD, OTHER, LINE_BREAK, CR, PARAGRAPH = range(7)
+#: Characters a word key holds: one byte each, so eight in a 64-bit key.
+KEY_CHARACTERS = 8
+
+
+def _keyed_characters() -> list[int]:
+    """The characters a word key can hold (254 of them; byte 0 means none): ASCII
+    letters and digits, and the Arabic letters, marks and digits of U+0610-U+06D3, and
+    ZWNJ, ZWJ, LRM, RLM (format characters inside words); those that can be in a word."""
+    candidates = [c for c in range(0x80) if chr(c).isalnum()]
+    candidates += [*range(0x0610, 0x061B), *range(0x0620, 0x066A), *range(0x0670, 0x06D4), *range(0x200C, 0x2010)]
+    return candidates
+
+
+def class_table() -> np.ndarray:
+    """``uint8`` per code point: its class for `scan` (`BLANK`, `FORMAT`, `WORD`,
+    `OTHER`, or the line breaks `LINE_BREAK`, `CR`, `PARAGRAPH`), then in a second
+    row its byte in a word key (0: not keyed). Built from `text.class_masks` (about
+    half a second); a process that counts builds it once, or is handed it."""
+    from arabic_media.text import _LINE_BREAKS, _PARAGRAPH_SEPARATOR, class_masks
+
+    masks = class_masks()
+    word, fmt, space = masks["word"], masks["format"], masks["space"]
+    if (word & fmt).any() or (word & space).any() or (fmt & space).any():
+        raise AssertionError("the word, format and space classes overlap")  # the rules below assume not
+    table = np.full((2, len(word)), OTHER, np.uint8)
+    table[0, space] = BLANK
+    table[0, fmt] = FORMAT
+    table[0, word] = WORD
+    for character in _LINE_BREAKS:
+        if not space[ord(character)]:
+            raise AssertionError(f"line break U+{ord(character):04X} is not in the space class")
+        table[0, ord(character)] = LINE_BREAK
+    table[0, ord("\r")] = CR
+    table[0, ord(_PARAGRAPH_SEPARATOR)] = PARAGRAPH
+    keyed = [c for c in _keyed_characters() if word[c] or fmt[c]]
+    if len(keyed) > 255:
+        raise AssertionError("more keyed characters than a byte holds")
+    table[1] = 0
+    table[1, keyed] = np.arange(1, len(keyed) + 1)
+    return table
+
+
+@functools.cache
+def _study_table() -> np.ndarray:
+    return class_table()
+
+
+@dataclass
+class Scanned:
+    """The tokens of a chunk of texts, in reading order.
+
+    ``text``: the texts joined by ``"\\n"`` (each text starts at ``offsets[i]``);
+    ``starts``/``ends``: each token's span in ``text``; ``article``: which text it is
+    in; ``word``: a word token (else a single visible character: punctuation or a
+    symbol); ``key``: a word's key (0: none holds it); ``break_before``: a paragraph
+    break between the token and the one before it in the same text (all false when
+    breaks were not asked for, and for each text's first token).
+    """
+
+    text: str
+    offsets: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    article: np.ndarray
+    word: np.ndarray
+    key: np.ndarray
+    break_before: np.ndarray
+
+
+def scan(texts: list[str], table: np.ndarray | None = None, breaks: bool = False) -> Scanned:
+    """The tokens of ``texts`` (`Scanned`), as `text.tokenize` finds them in each; with
+    ``breaks``, where paragraph breaks fall between them. ``table``: `class_table()`."""
+    table = _study_table() if table is None else table
+    text = "\n".join(texts)  # a line break is blank: no token spans two texts
+    lengths = np.fromiter(map(len, texts), np.int64, len(texts))
+    offsets = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]]) if len(texts) else np.zeros(0, np.int64)
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), "<u4")
+    size = len(points)
+    kind = table[0][points]
+    word = kind == WORD
+    joined = word
+    fmt = kind == FORMAT
+    if fmt.any():
+        # a run of format characters with a word character on each side joins them
+        edges = np.flatnonzero(np.diff(np.concatenate([[False], fmt, [False]]).view(np.int8)))
+        first, stop = edges[0::2], edges[1::2]
+        inner = (first > 0) & (stop < size)
+        inner[inner] = word[first[inner] - 1] & word[stop[inner]]
+        if inner.any():
+            marks = np.zeros(size + 1, np.int8)
+            np.add.at(marks, first[inner], 1)
+            np.add.at(marks, stop[inner], -1)
+            joined = word | (np.cumsum(marks[:-1]) > 0)
+    before = np.concatenate([[False], joined[:-1]])
+    after = np.concatenate([joined[1:], [False]])
+    starts = np.flatnonzero((joined & ~before) | (kind == OTHER))
+    is_word = joined[starts]
+    ends = starts + 1
+    ends[is_word] = np.flatnonzero(joined & ~after) + 1
+    article = np.searchsorted(offsets, starts, side="right") - 1
+
+    # keys: a word's characters one byte each (little-endian: the first is the low byte)
+    key = np.zeros(len(starts), np.uint64)
+    short = is_word & (ends - starts <= KEY_CHARACTERS)
+    if short.any():
+        codes = table[1][points]
+        at = starts[short]
+        length = (ends - starts)[short]
+        window = at[:, None] + np.arange(KEY_CHARACTERS)
+        inside = np.arange(KEY_CHARACTERS) < length[:, None]
+        code = np.where(inside, codes[np.minimum(window, size - 1)], 0).astype(np.uint8)
+        complete = (code != 0).sum(axis=1) == length  # every character keyed
+        packed = np.ascontiguousarray(code).view("<u8").ravel()
+        key[np.flatnonzero(short)[complete]] = packed[complete]
+
+    break_before = np.zeros(len(starts), bool)
+    if breaks and len(starts) > 1:
+        line = kind >= LINE_BREAK
+        crlf = np.zeros(size, bool)
+        crlf[:-1] = (kind[:-1] == CR) & (points[1:] == 0x0A)
+        # per gap [end of the token before, start of this one): line breaks, CR LF once
+        gap_from, gap_to = ends[:-1], starts[1:]
+        units = _in_range(line, gap_from, gap_to) - _in_range(crlf, gap_from, gap_to)
+        separator = _in_range(kind == PARAGRAPH, gap_from, gap_to)
+        break_before[1:] = ((units >= 2) | (separator > 0)) & (article[1:] == article[:-1])
+    return Scanned(text, offsets, starts, ends, article, is_word, key, break_before)
+
+
+def _in_range(mask: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
+    """How many of ``mask`` are true in each ``[start, stop)``."""
+    total = np.concatenate([[0], np.cumsum(mask, dtype=np.int64)])
+    return total[stop] - total[start]

@@ -1,0 +1,118 @@
+"""The corpus-scale scanner finds the study's tokens and paragraph breaks exactly
+(`counting.scan` against `text.tokenize` and `text.paragraph_break_re`)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arabic_media import paths
+from arabic_media.corpus.sources import ManifestFolder, TrecArchive
+from arabic_media.counting.scan import BLANK, CR, FORMAT, KEY_CHARACTERS, LINE_BREAK, PARAGRAPH, WORD, _study_table, scan
+from arabic_media.text import _LINE_BREAKS, _classes, _token_re, paragraph_break_re, tokenize
+
+ANT = paths.ANT_ARCHIVE
+
+
+def _expected(text: str) -> tuple[list[tuple[int, int]], list[bool]]:
+    """The study's token spans of ``text`` (`tokenize`), and for each token whether a
+    paragraph break (`paragraph_break_re`) lies between it and the token before (the
+    first: never)."""
+    spans = [(s.start, s.end) for s in tokenize(text)]
+    # breaks never overlap a token, so a break lies between two tokens exactly when one
+    # starts in the gap between them
+    break_starts = np.array([m.start() for m in paragraph_break_re().finditer(text)], np.int64)
+    gaps = np.array([(a[1], b[0]) for a, b in zip(spans, spans[1:])], np.int64).reshape(-1, 2)
+    between = np.searchsorted(break_starts, gaps[:, 1]) > np.searchsorted(break_starts, gaps[:, 0])
+    return spans, [False][:len(spans)] + between.tolist()
+
+
+def _check(texts: list[str]) -> None:
+    scanned = scan(texts, breaks=True)
+    keys = {}
+    for i, text in enumerate(texts):
+        mine = scanned.article == i
+        offset = int(scanned.offsets[i])
+        assert scanned.text[offset:offset + len(text)] == text
+        spans = list(zip((scanned.starts[mine] - offset).tolist(), (scanned.ends[mine] - offset).tolist()))
+        expected_spans, expected_breaks = _expected(text)
+        assert spans == expected_spans, text
+        assert scanned.break_before[mine].tolist() == expected_breaks, text
+        # a word is a run of word and format characters; anything else is one character
+        surfaces = [text[a:b] for a, b in spans]
+        assert scanned.word[mine].tolist() == [_WORD.fullmatch(s) is not None for s in surfaces]
+        for surface, key in zip(surfaces, scanned.key[mine].tolist()):
+            if key:
+                # a key holds its whole word: one word per key, one key per word
+                assert keys.setdefault(key, surface) == surface
+                assert len(surface) <= KEY_CHARACTERS
+    assert len(set(keys.values())) == len(keys)
+
+
+#: A word token: the first alternative of the token pattern (`text._token_re`).
+_WORD = re.compile(_token_re().pattern.rsplit("|", 1)[0])
+
+
+# Pieces of every class: Arabic letters, harakat, tatweel, digits (Arabic-Indic too),
+# Latin and accented letters, astral letters and an emoji, format characters (RLM, ZWNJ,
+# BOM), every line break, blank characters (NBSP, tab, a control character), punctuation,
+# a presentation form, a lone surrogate, words longer than a key holds.
+_PIECES = ["قال", "الشركة", "و", "بِسْمِ", "الـدولة", "٢٠١٨", "2018", "abc", "café", "𝐀𝐁", "😀", "\u200f",
+           "\u200c", "\ufeff", "\u200b", " ", "\u00a0", "\t", "\x02", "\n", "\r", "\r\n", "\v", "\f", "\x85",
+           "\u2028", "\u2029", ".", "،", "؟", "»", "…", "ﻻ", "\ud800", "والاستراتيجيات", "abcdefgh", "abcdefghi",
+           "ـ", "\u0651"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), min_size=1, max_size=4))
+def test_generated_texts_scan_as_the_regexes_find(texts):
+    _check(texts)
+
+
+def test_every_code_point_has_the_class_the_token_pattern_gives_it():
+    every = "".join(chr(c) for c in range(0x110000))
+    word, fmt, space = (_classes()[k] for k in ("word", "format", "space"))
+    kind = _study_table()[0]
+    for body, classes in ((word, [WORD]), (fmt, [FORMAT]), (space, [BLANK, LINE_BREAK, CR, PARAGRAPH])):
+        expected = [m.start() for m in re.finditer(f"[{body}]", every)]
+        assert np.flatnonzero(np.isin(kind, classes)).tolist() == expected
+    assert [ord(c) for c in every if kind[ord(c)] >= LINE_BREAK] == sorted(map(ord, _LINE_BREAKS))
+
+
+def test_every_bmp_character_scans_as_the_regexes_find_between_words():
+    every = [chr(c) for c in range(0x10000)]
+    # each between word characters and format characters, alone and doubled
+    probes = ["".join("ب" + c + "\u200fب " for c in every[i:i + 4096]) for i in range(0, len(every), 4096)]
+    probes += ["".join(c * 2 + "\n" for c in every[0x0600:0x0700] + every[0x2000:0x2100])]
+    _check(probes)
+
+
+def test_study_articles_scan_as_the_regexes_find():
+    texts = [article.text for article in ManifestFolder() if hasattr(article, "text")]
+    assert texts
+    _check(texts)
+
+
+@pytest.mark.skipif(not ANT.is_file(), reason="the ANT archive is not beside the project")
+def test_ant_articles_scan_as_the_regexes_find():
+    texts = [article.text for article in TrecArchive(ANT, limit=600) if hasattr(article, "text")]
+    for i in range(0, len(texts), 200):
+        _check(texts[i:i + 200])
+
+
+def test_an_empty_chunk_and_empty_texts():
+    scanned = scan([], breaks=True)
+    assert len(scanned.starts) == 0
+    scanned = scan(["", "قال", ""], breaks=True)
+    assert scanned.article.tolist() == [1] and scanned.offsets.tolist() == [0, 1, 5]
+
+
+def test_keys_hold_short_words_of_keyed_characters_only():
+    scanned = scan(["قال abcdefgh abcdefghi café ﻻ ٢٠١٨"])
+    keyed = dict(zip([scanned.text[a:b] for a, b in zip(scanned.starts, scanned.ends)], scanned.key.tolist()))
+    assert keyed["قال"] and keyed["abcdefgh"] and keyed["٢٠١٨"]
+    assert keyed["abcdefghi"] == keyed["café"] == keyed["ﻻ"] == 0
+    assert np.uint64(keyed["قال"]) != np.uint64(keyed["abcdefgh"])
