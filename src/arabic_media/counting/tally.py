@@ -3,8 +3,6 @@ merging tallies: the one per-chunk function every way of running maps (`count_ch
 
 from __future__ import annotations
 
-import itertools
-import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
