@@ -295,3 +295,14 @@ def test_a_failing_worker_stops_the_count_with_its_error(tmp_path):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_freed_memory_goes_back_to_the_system_on_glibc():
+    import platform
+
+    from arabic_media.counting.run import _malloc_trim, release_memory
+
+    if platform.libc_ver()[0] != "glibc":
+        pytest.skip("malloc_trim is glibc's")
+    assert _malloc_trim() is not None
+    release_memory()  # returns; nothing is freed that is in use

@@ -3,6 +3,7 @@ one worker per other core), or on a Dask cluster; then `finish`."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import multiprocessing
 import os
@@ -65,6 +66,7 @@ def _worker(source, setup, tasks, results) -> None:
         tally = accumulator.tally()
         del accumulator
         _VOCABULARIES.clear()  # every surface form seen: freed before the tally is sent
+        release_memory()
         results.put(("tally", tally))
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises
         results.put(("error", traceback.format_exc()))
@@ -107,6 +109,7 @@ def _count_in_processes(source, settings: Settings, workers: int, chunk_size: in
         tallies.append(here.tally())
         del here
         _VOCABULARIES.clear()  # every surface form seen here: not needed by the merge
+        release_memory()
         while len(tallies) < workers:
             kind, payload = _get(results, processes)
             if kind == "error":
@@ -181,6 +184,34 @@ def _count_on_dask(source, settings: Settings, scheduler, chunk_size: int, bar) 
             client.close()
 
 
+def release_memory() -> None:
+    """Hand the memory freed by the count back to the operating system, where the C
+    library can (glibc's ``malloc_trim``; elsewhere nothing is done).
+
+    A count allocates and frees many arrays of a few MB. glibc keeps freed memory of
+    that size in the process for reuse, so after the count a process holds about twice
+    what it uses (measured after the reference count of the ANT archive: 371 MB
+    resident, 164 MB after the trim), and the tables built next (`finish`) come on top.
+    ``malloc_trim(0)`` hands free pages back, in every arena (malloc_trim(3)). Called
+    between the phases of a count, not per chunk: trimming after every chunk lowered no
+    peak and cost time (the pages are faulted in again)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim():
+    """glibc's ``malloc_trim`` from the symbols already loaded, or None (musl, macOS,
+    Windows)."""
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):
+        return None
+
+
 #: Cores from which the count runs in several processes (this one reading and counting,
 #: one worker per other core); below, in this process alone. Measured on the ANT archive
 #: (words normalised and counted; `benchmarks/run.py`, README "Benchmark").
@@ -239,6 +270,8 @@ def count_corpus(
             tally = accumulator.tally()
             del accumulator
             _VOCABULARIES.clear()  # every surface form seen: not needed by finish
+            release_memory()
         else:
             tally = _count_in_processes(source, settings, workers, chunk_size, bar)
+            release_memory()  # the tallies merged
     return finish(tally, settings, source.describe(), bigram_min_count=bigram_min_count)
