@@ -53,6 +53,8 @@ def test_keys_equal_the_plain_grouper_on_the_reference_vocabulary(suffixes):
     # every word of the vocabulary, and words it does not hold (short ones, bare clitics)
     probes = [*vocabulary, "و", "ال", "ولل", "وبال", "كان", "ات", "ة", "تان", "وللشركاتها", "abc"]
     assert [fast(w) for w in probes] == [plain(w) for w in probes]
+    # the batch form (the corpus count's) gives the same keys
+    assert fast.keys(probes) == [plain(w) for w in probes]
 
 
 @pytest.mark.parametrize("heldout", [False, True])

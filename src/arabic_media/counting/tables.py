@@ -105,7 +105,7 @@ def _group_table(tally: Tally, categories: list[str], rank: np.ndarray):
     if not size:
         return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in GROUP_COLUMNS.items()})
     grouper = _study_grouper(norms)
-    key_of_norm, keys = pd.factorize(np.array(list(map(grouper, norms)), dtype=object), sort=True)
+    key_of_norm, keys = pd.factorize(np.array(grouper.keys(norms), dtype=object), sort=True)
     del grouper  # its sets and caches (a few hundred thousand entries each) are done with
     # A group's label: its most frequent member (ties: the shortest, then alphabetical),
     # over every category, as annotate() labels it.

@@ -87,6 +87,17 @@ class CliticGrouper:
                 return word[k:]
         return word
 
+    def keys(self, words: Iterable[str]) -> list[str]:
+        """``[grouper(w) for w in words]``, for many words at once (the corpus count's
+        grouped table): no cache kept, and a word whose last letter ends no rewrite
+        skips the rewrite call."""
+        stripped, strip = self._stripped, self._strip_proclitics
+        stems = [stripped[w] if w in stripped else strip(w) for w in words]
+        if not self.suffixes:
+            return stems
+        rewrite, endings = self._rewrite_suffixes, _REWRITES_BY_LAST
+        return [rewrite(stem) if stem[-1:] in endings else stem for stem in stems]
+
     def _rewrite_suffixes(self, stem: str) -> str:
         for _ in range(4):  # at most a few endings stack up (امريكيتان -> امريكية -> امريكي)
             # only the rewrites that end in the stem's last letter, in the order of the list
