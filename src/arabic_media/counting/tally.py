@@ -20,8 +20,8 @@ class Tally:
     ``norms``: the normalised word forms (position = id); ``count`` and ``documents``:
     per id; ``article_words``/``article_sizes``: each article's distinct word ids, one
     run per article (for the grouped forms' document frequencies, which need the
-    whole vocabulary); ``bigrams``: codes ``first_id << 32 | second_id`` with
-    ``bigram_count`` and ``bigram_documents``; ``articles``: per-article rows (the
+    whole vocabulary); ``bigrams``: codes ``first_id << 32 | second_id``, distinct and
+    sorted, with ``bigram_count`` and ``bigram_documents``; ``articles``: per-article rows (the
     position in the source, then `ARTICLE_COLUMNS`); ``failures``: ``(position,
     Failure)``; ``warnings``: ``(source, message)`` from decoding. Positions put
     articles back in reading order, whichever process counted them.
@@ -218,7 +218,9 @@ def count_chunk(source, members: list, settings: Settings, first: int = 0) -> Ta
 
 def merge_tallies(tallies: Iterable[Tally]) -> Tally:
     """One `Tally` holding the sum of ``tallies`` (articles and failures in the order
-    given). Ids are renumbered over the union of their normalised forms."""
+    given). Ids are renumbered over the union of their normalised forms, in order of
+    first appearance: the first tally keeps its ids, so its bigram table (sorted by
+    code) stays sorted, and each other tally's table is sorted and merged into it."""
     tallies = list(tallies)
     if not tallies:
         return Tally()
@@ -232,26 +234,49 @@ def merge_tallies(tallies: Iterable[Tally]) -> Tally:
         index.update(zip(new, range(len(norms), len(norms) + len(new))))
         norms += new
         maps.append(np.fromiter(map(index.__getitem__, tally.norms), np.int64, len(tally.norms)))
+    del index
     size = len(norms)
     merged = Tally(norms=norms, count=np.zeros(size, np.int64), documents=np.zeros(size, np.int64))
-    words, sizes, codes, counts, docs = [], [], [], [], []
+    # the per-article word lists, written straight into one array
+    merged.article_words = np.empty(sum(len(t.article_words) for t in tallies), np.int32)
+    at = 0
     for tally, mapped in zip(tallies, maps):
         # a tally holds each form once, so ``mapped`` has no repeats: a plain += adds
         merged.count[mapped] += tally.count
         merged.documents[mapped] += tally.documents
-        words.append(mapped[tally.article_words].astype(np.int32))
-        sizes.append(tally.article_sizes)
-        if len(tally.bigrams):
-            codes.append((mapped[tally.bigrams >> 32] << 32) | mapped[tally.bigrams & 0xFFFFFFFF])
-            counts.append(tally.bigram_count)
-            docs.append(tally.bigram_documents)
+        merged.article_words[at:at + len(tally.article_words)] = mapped.astype(np.int32)[tally.article_words]
+        at += len(tally.article_words)
         merged.articles += tally.articles
         merged.failures += tally.failures
         merged.warnings += tally.warnings
-    merged.article_words = np.concatenate(words)
-    merged.article_sizes = np.concatenate(sizes)
-    if codes:
-        merged.bigrams, merged.bigram_count, merged.bigram_documents = _sum_by_code(
-            np.concatenate(codes), np.concatenate(counts), np.concatenate(docs))
+    merged.article_sizes = np.concatenate([t.article_sizes for t in tallies])
+    # The first tally's forms are numbered first, in their order: its codes are unchanged.
+    codes, count, documents = tallies[0].bigrams, tallies[0].bigram_count, tallies[0].bigram_documents
+    if len(codes) > 1 and not (codes[1:] > codes[:-1]).all():  # a tally made by hand
+        codes, count, documents = _sum_by_code(codes, count, documents)
+    for tally, mapped in zip(tallies[1:], maps[1:]):
+        if len(tally.bigrams):
+            codes, count, documents = _merge_sorted(
+                codes, count, documents,
+                (mapped[tally.bigrams >> 32] << 32) | mapped[tally.bigrams & 0xFFFFFFFF],
+                tally.bigram_count, tally.bigram_documents)
+    merged.bigrams, merged.bigram_count, merged.bigram_documents = codes, count, documents
     return merged
 
+
+def _merge_sorted(codes: np.ndarray, count: np.ndarray, documents: np.ndarray,
+                  other: np.ndarray, other_count: np.ndarray, other_documents: np.ndarray):
+    """Add a bigram table (``other``: distinct codes, any order) into a sorted one of
+    distinct codes; returns the sorted sum (new arrays; the inputs are not changed)."""
+    order = np.argsort(other)
+    other, other_count, other_documents = other[order], other_count[order], other_documents[order]
+    at = np.searchsorted(codes, other)
+    found = at < len(codes)
+    found[found] = codes[at[found]] == other[found]
+    count, documents = count.copy(), documents.copy()
+    # ``other`` holds each code once, so each found place is added to once
+    count[at[found]] += other_count[found]
+    documents[at[found]] += other_documents[found]
+    new = ~found
+    return (np.insert(codes, at[new], other[new]), np.insert(count, at[new], other_count[new]),
+            np.insert(documents, at[new], other_documents[new]))
