@@ -30,6 +30,8 @@ MIN_STEM = 3
 
 _PROCLITIC_SET = frozenset(PROCLITICS)
 _LONGEST_PROCLITIC = max(map(len, PROCLITICS))
+#: The letters a proclitic chain starts with: a word starting otherwise has none.
+_PROCLITIC_FIRST = frozenset(p[0] for p in PROCLITICS)
 #: ``last letter -> the rewrites whose ending ends with it``, in the order of the list.
 _REWRITES_BY_LAST: dict[str, tuple[tuple[str, str], ...]] = {
     last: tuple(r for r in GROUPING_SUFFIX_REWRITES if r[0][-1] == last)
@@ -69,7 +71,8 @@ class CliticGrouper:
 
     def __post_init__(self) -> None:
         self._vocab = frozenset(self.vocabulary)
-        self._stripped = {w: self._strip_proclitics(w) for w in self._vocab}
+        strip, first = self._strip_proclitics, _PROCLITIC_FIRST
+        self._stripped = {w: strip(w) if w[:1] in first else w for w in self._vocab}
         self._keys = frozenset(self._stripped.values())
 
     @property
