@@ -306,3 +306,18 @@ def test_freed_memory_goes_back_to_the_system_on_glibc():
         pytest.skip("malloc_trim is glibc's")
     assert _malloc_trim() is not None
     release_memory()  # returns; nothing is freed that is in use
+
+
+def test_a_tally_cut_to_its_frequent_bigrams_keeps_their_numbers_and_is_not_merged(tmp_path, write_corpus):
+    from arabic_media.counting.tally import keep_frequent_bigrams
+
+    folder = write_corpus(tmp_path / "c", {k: v.encode("utf-8") for k, v in SCRATCH.items()})
+    source, settings = ManifestFolder(folder), study_settings()
+    tally = count_chunk(source, list(source.members()), settings)
+    cut = keep_frequent_bigrams(tally, 2)
+    assert 0 < len(cut.bigrams) < len(tally.bigrams) and cut.bigram_types == len(tally.bigrams)
+    whole, after_cut = finish(tally, settings, bigram_min_count=2), finish(cut, settings, bigram_min_count=2)
+    pd.testing.assert_frame_equal(whole.bigrams, after_cut.bigrams)
+    assert whole.provenance == after_cut.provenance
+    with pytest.raises(ValueError, match="cannot be merged"):
+        merge_tallies([cut, tally])

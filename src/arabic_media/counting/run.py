@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from arabic_media.counting.tables import Counts, finish
-from arabic_media.counting.tally import Tally, _Accumulator, _prepared, count_chunk, merge_tallies
+from arabic_media.counting.tally import Tally, _Accumulator, _prepared, count_chunk, keep_frequent_bigrams, merge_tallies
 from arabic_media.counting.scan import class_table
 from arabic_media.counting.vocabulary import _VOCABULARIES, Settings, _vocabulary, study_settings
 
@@ -270,8 +270,10 @@ def count_corpus(
             tally = accumulator.tally()
             del accumulator
             _VOCABULARIES.clear()  # every surface form seen: not needed by finish
-            release_memory()
         else:
             tally = _count_in_processes(source, settings, workers, chunk_size, bar)
-            release_memory()  # the tallies merged
+    # Only the bigrams the table keeps go on to `finish` (for the reference list, 2% of
+    # them): the others' arrays are freed before pandas and the tables are built.
+    tally = keep_frequent_bigrams(tally, bigram_min_count)
+    release_memory()
     return finish(tally, settings, source.describe(), bigram_min_count=bigram_min_count)

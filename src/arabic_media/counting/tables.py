@@ -84,7 +84,7 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
         "running_tokens": int(articles["running_tokens"].sum()) if len(articles) else 0,
         "word_types_normalised": size,
         "groups": group_table["group"].nunique() if settings.groups else None,
-        "bigram_types": len(tally.bigrams),
+        "bigram_types": len(tally.bigrams) if tally.bigram_types is None else tally.bigram_types,
         "definitions": settings.describe(),
     }
     return Counts(norm_table, group_table, bigram_table, articles, failures, provenance)

@@ -3,6 +3,7 @@ merging tallies: the one per-chunk function every way of running maps (`count_ch
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -38,6 +39,20 @@ class Tally:
     articles: list[tuple] = field(default_factory=list)
     failures: list = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    #: Distinct bigrams counted, when the arrays hold only the frequent ones
+    #: (`keep_frequent_bigrams`); None: the arrays hold them all.
+    bigram_types: int | None = None
+
+
+def keep_frequent_bigrams(tally: Tally, min_count: int) -> Tally:
+    """``tally`` with only the bigrams counted at least ``min_count`` times (a new
+    `Tally` sharing the rest; ``bigram_types`` keeps the number before the cut). For
+    the end of a count, before `finish`: a cut tally cannot be merged any more."""
+    if min_count <= 1 or tally.bigram_types is not None:
+        return tally
+    kept = tally.bigram_count >= min_count
+    return dataclasses.replace(tally, bigrams=tally.bigrams[kept], bigram_count=tally.bigram_count[kept],
+                               bigram_documents=tally.bigram_documents[kept], bigram_types=len(tally.bigrams))
 
 
 #: The per-article rows of a tally, and of `Counts.articles`.
@@ -222,6 +237,8 @@ def merge_tallies(tallies: Iterable[Tally]) -> Tally:
     first appearance: the first tally keeps its ids, so its bigram table (sorted by
     code) stays sorted, and each other tally's table is sorted and merged into it."""
     tallies = list(tallies)
+    if any(tally.bigram_types is not None for tally in tallies):
+        raise ValueError("a tally whose rare bigrams were cut (keep_frequent_bigrams) cannot be merged")
     if not tallies:
         return Tally()
     if len(tallies) == 1:
