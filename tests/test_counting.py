@@ -321,3 +321,18 @@ def test_a_tally_cut_to_its_frequent_bigrams_keeps_their_numbers_and_is_not_merg
     assert whole.provenance == after_cut.provenance
     with pytest.raises(ValueError, match="cannot be merged"):
         merge_tallies([cut, tally])
+
+
+def test_merging_tallies_made_by_hand_sums_codes_in_any_order():
+    from arabic_media.counting.tally import Tally
+
+    def tally(codes):
+        ones = np.ones(len(codes), np.int64)
+        return Tally(norms=["x", "y"], count=np.ones(2, np.int64), documents=np.ones(2, np.int64),
+                     bigrams=np.array(codes, np.int64), bigram_count=ones, bigram_documents=ones)
+
+    a, b, c = tally([1]), tally([1, 1]), tally([])  # b: a code twice, against the rule
+    for order in ([a, b], [b, a], [c, b], [b, c, a], [a, c, b]):
+        merged = merge_tallies(order)
+        assert merged.bigrams.tolist() == [1]
+        assert merged.bigram_count.tolist() == [sum(len(t.bigrams) for t in order)]

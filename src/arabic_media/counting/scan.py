@@ -34,7 +34,7 @@ KEY_CHARACTERS = 8
 
 
 def _keyed_characters() -> list[int]:
-    """The characters a word key can hold (254 of them; byte 0 means none): ASCII
+    """The characters a word key can hold (251 of them; byte 0 means none): ASCII
     letters and digits, and the Arabic letters, marks and digits of U+0610-U+06D3, and
     ZWNJ, ZWJ, LRM, RLM (format characters inside words); those that can be in a word."""
     candidates = [c for c in range(0x80) if chr(c).isalnum()]

@@ -273,20 +273,19 @@ def merge_tallies(tallies: Iterable[Tally]) -> Tally:
         codes, count, documents = _sum_by_code(codes, count, documents)
     for tally, mapped in zip(tallies[1:], maps[1:]):
         if len(tally.bigrams):
-            codes, count, documents = _merge_sorted(
-                codes, count, documents,
+            # renumbered, the codes are no longer sorted; summed per code, they are again
+            # (and a tally made by hand with a code twice is summed, not inserted twice)
+            codes, count, documents = _merge_sorted(codes, count, documents, *_sum_by_code(
                 (mapped[tally.bigrams >> 32] << 32) | mapped[tally.bigrams & 0xFFFFFFFF],
-                tally.bigram_count, tally.bigram_documents)
+                tally.bigram_count, tally.bigram_documents))
     merged.bigrams, merged.bigram_count, merged.bigram_documents = codes, count, documents
     return merged
 
 
 def _merge_sorted(codes: np.ndarray, count: np.ndarray, documents: np.ndarray,
                   other: np.ndarray, other_count: np.ndarray, other_documents: np.ndarray):
-    """Add a bigram table (``other``: distinct codes, any order) into a sorted one of
-    distinct codes; returns the sorted sum (new arrays; the inputs are not changed)."""
-    order = np.argsort(other)
-    other, other_count, other_documents = other[order], other_count[order], other_documents[order]
+    """Add a bigram table (``other``: distinct codes, sorted) into another (the same);
+    returns the sorted sum (new arrays; the inputs are not changed)."""
     at = np.searchsorted(codes, other)
     found = at < len(codes)
     found[found] = codes[at[found]] == other[found]
