@@ -338,12 +338,15 @@ def test_merging_tallies_made_by_hand_sums_codes_in_any_order():
         assert merged.bigram_count.tolist() == [sum(len(t.bigrams) for t in order)]
 
 
+_SETTINGS = study_settings()
+
+
 @given(st.lists(st.text(alphabet=st.sampled_from(list(_PLAIN) + ["أ", "إ", "آ", "ى", "ٱ", "\u0640", "\u064e", "ﻻ",
                                                                "٢", "é", "\u200f"]), min_size=1, max_size=7),
                 max_size=30))
 def test_identifying_many_words_at_once_gives_what_one_at_a_time_gives(surfaces):
     from arabic_media.counting.vocabulary import _Vocabulary
 
-    together, one_by_one = _Vocabulary(study_settings()), _Vocabulary(study_settings())
+    together, one_by_one = _Vocabulary(_SETTINGS), _Vocabulary(_SETTINGS)
     assert together.identify_many(surfaces) == [one_by_one.identify(s) for s in surfaces]
     assert together.norms == one_by_one.norms and together.edge == one_by_one.edge

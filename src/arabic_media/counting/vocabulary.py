@@ -89,6 +89,7 @@ def study_settings(*, bigrams: bool = True, groups: bool = True) -> Settings:
 # --- the per-process vocabulary: each distinct surface form classified once ------------
 
 
+@functools.cache
 def _plain_letters() -> tuple[str, dict[int, int]]:
     """Strings whose normal form is a plain ``str.translate``: ASCII letters and digits
     and the Arabic letters U+0621-U+064A but tatweel; the table maps the hamza alefs and
