@@ -178,31 +178,33 @@ class _Accumulator:
         self.bigram_pending = 0
 
     def tally(self) -> Tally:
-        """The counts so far, keyed by normalised form (ids renumbered densely)."""
+        """The counts so far, keyed by normalised form (ids renumbered densely). The
+        accumulator's parts are handed over, not copied, where they can be: use the
+        accumulator no more afterwards."""
         self._merge_bigrams()
-        used = np.flatnonzero(self.count)
-        renumber = np.full(max(len(self.count), 1), -1, np.int64)
-        renumber[used] = np.arange(len(used))
-        norms = [self.vocab.norms[i] for i in used.tolist()]
         words = np.concatenate(self.article_words) if self.article_words else np.zeros(0, np.int32)
         sizes = np.concatenate(self.article_sizes) if self.article_sizes else np.zeros(0, np.int32)
-        tally = Tally(
-            norms=norms,
-            count=self.count[used],
-            documents=self.documents[used],
-            article_words=renumber[words].astype(np.int32),
-            article_sizes=sizes,
-            articles=self.articles,
-            failures=self.failures,
-            warnings=self.warnings,
-        )
-        if self.bigram_parts:
-            codes, count, documents = self.bigram_parts[0]
-            tally.bigrams = (renumber[codes >> 32] << 32) | renumber[codes & 0xFFFFFFFF]
-            tally.bigram_count, tally.bigram_documents = count, documents
-            order = np.argsort(tally.bigrams, kind="stable")
-            tally.bigrams, tally.bigram_count, tally.bigram_documents = (
-                a[order] for a in (tally.bigrams, tally.bigram_count, tally.bigram_documents))
+        self.article_words, self.article_sizes = [], []
+        codes, count, documents = self.bigram_parts[0] if self.bigram_parts else (np.zeros(0, np.int64),) * 3
+        self.bigram_parts = []
+        used = np.flatnonzero(self.count)
+        if len(used) == len(self.count):
+            # Every form learnt was counted (a form is learnt from a token, which is then
+            # counted): the ids stay, and the bigram codes stay sorted.
+            tally = Tally(norms=list(self.vocab.norms[:len(used)]), count=self.count, documents=self.documents,
+                          article_words=words, article_sizes=sizes, bigrams=codes, bigram_count=count,
+                          bigram_documents=documents)
+        else:
+            renumber = np.full(max(len(self.count), 1), -1, np.int32)
+            renumber[used] = np.arange(len(used))
+            tally = Tally(norms=[self.vocab.norms[i] for i in used.tolist()], count=self.count[used],
+                          documents=self.documents[used], article_words=renumber[words], article_sizes=sizes)
+            if len(codes):
+                renumbered = (renumber[codes >> 32].astype(np.int64) << 32) | renumber[codes & 0xFFFFFFFF]
+                order = np.argsort(renumbered, kind="stable")
+                tally.bigrams, tally.bigram_count, tally.bigram_documents = (
+                    renumbered[order], count[order], documents[order])
+        tally.articles, tally.failures, tally.warnings = self.articles, self.failures, self.warnings
         return tally
 
 
