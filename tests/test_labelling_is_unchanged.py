@@ -114,7 +114,11 @@ def test_labelling_is_identical_to_the_slow_reference(which, study_corpus, refer
         sentences, tokens = _long_sentence(study_corpus, 2), None
     else:
         sentences, tokens = corpus.sentences, corpus.tokens
-    fast = [stance.label_sentences(sentences, tokens, **options) for options in OPTIONS]
+    # The long sentence is for the entry index and the negator bisection on one sentence
+    # of over a thousand words, which the default options exercise; the other options'
+    # paths are checked on the study and held-out corpora.
+    options_checked = OPTIONS[:1] if which == "long" else OPTIONS
+    fast = [stance.label_sentences(sentences, tokens, **options) for options in options_checked]
     # leave-one-out relabels with a lexicon one cue short, per cue: the entry index must
     # follow each lexicon. Checked on the study article's first 8 sentences (the held-out
     # run repeats the path; with the slow matcher all 14 take 6 s): 31 matches there, 18
@@ -125,7 +129,7 @@ def test_labelling_is_identical_to_the_slow_reference(which, study_corpus, refer
         assert len(fast_held.matches) < len(stance.label_sentences(held_sentences, tokens).matches)
     reference()
     assert rules.find is find_reference  # the reference really runs
-    for options, got in zip(OPTIONS, fast):
+    for options, got in zip(options_checked, fast):
         slow = stance.label_sentences(sentences, tokens, **options)
         pd.testing.assert_frame_equal(got.labels, slow.labels)
         pd.testing.assert_frame_equal(got.matches, slow.matches)
