@@ -69,8 +69,8 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
         group_table = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in GROUP_COLUMNS.items()})
     bigram_table = _bigram_table(tally, rank, bigram_min_count)
 
-    articles = pd.DataFrame(sorted(tally.articles), columns=["_position", *ARTICLE_COLUMNS])
-    articles = articles.drop(columns="_position")
+    # rows in reading order (each starts with its position in the source), built once
+    articles = pd.DataFrame([row[1:] for row in sorted(tally.articles)], columns=ARTICLE_COLUMNS)
     refused = [failure for _, failure in sorted(tally.failures, key=lambda pair: pair[0])]
     failures = failures_table(refused)
     provenance = {
@@ -135,7 +135,7 @@ def _group_table(tally: Tally, categories: list[str], rank: np.ndarray):
 
 
 def _documents(words: np.ndarray, sizes: np.ndarray, cell_of_word: np.ndarray, n_cells: int,
-               block: int = 1 << 20) -> np.ndarray:
+               block: int = 1 << 18) -> np.ndarray:
     """How many articles hold each cell: ``words`` lists each article's distinct word
     ids, one run of ``sizes[i]`` per article; a cell counts once per article however
     many of its words the article holds. Done a block of about ``block`` words at a
