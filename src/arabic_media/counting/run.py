@@ -193,8 +193,9 @@ def release_memory() -> None:
     what it uses (measured after the reference count of the ANT archive: 371 MB
     resident, 164 MB after the trim), and the tables built next (`finish`) come on top.
     ``malloc_trim(0)`` hands free pages back, in every arena (malloc_trim(3)). Called
-    between the phases of a count, not per chunk: trimming after every chunk lowered no
-    peak and cost time (the pages are faulted in again)."""
+    between the phases of a count, not during it: trimming every few chunks lowered the
+    reference's peak by 20 to 40 MB, not under its target, and cost time (the pages are
+    faulted in again)."""
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
