@@ -8,11 +8,21 @@ test is scheduled on its own, to whichever worker is free. (xdist's own
 group it appends to the node id, so the grouping is done here.)
 
 Without xdist (``.venv-mpl310``) or without ``-n``, this hook is not used.
+
+The tests marked ``slow`` (a few seconds each: the reference rebuild, the Dask
+cluster, nbval's own check...) are collected first, so they start right after the
+notebooks, and the short tests fill in at the end instead of one worker finishing a
+long test alone.
 """
 
 from __future__ import annotations
 
 import pytest
+
+
+def pytest_collection_modifyitems(config, items):
+    # a stable sort: every other test (a notebook's cells among them) keeps its order
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.hookimpl(optionalhook=True)

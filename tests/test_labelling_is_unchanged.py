@@ -105,6 +105,7 @@ def _long_sentence(corpus, n_copies: int):
 OPTIONS = [{}, {"verbs": False}, {"negation": False, "contrast": False}]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("which", ["study", "heldout", "long"])
 def test_labelling_is_identical_to_the_slow_reference(which, study_corpus, reference):
     corpus = {"study": study_corpus, "heldout": None, "long": None}[which]

@@ -441,28 +441,47 @@ def test_pdf_page_matches_png_of_same_figure(saved_bar_figure):
         f"PDF page differs from the PNG of the same figure by {same:.2f} >= {PDF_PAGE_THRESHOLD}")
 
 
-@pytest.mark.parametrize("label", STUDY_LABELS, ids=LABEL_IDS)
-def test_pdf_text_matches_png_text(tmp_path, label):
-    """Each label alone, via save_figure: the PDF's text against the PNG's (same
-    threshold as the reference comparison), and against the wrong recipe's PNG,
-    which must differ. The wrong recipe's figure is drawn the same way, but only its
-    PNG is written (as save_figure writes it: same call, same dpi); its SVG and PDF
-    would not be looked at, and the PDF's font subsetting is most of a save's time."""
-
-    def label_figure(text):
-        fig = plt.figure(figsize=(8, 1), layout="none")
-        fig.text(0.5, 0.5, text, fontsize=24, ha="center", va="center")
-        return fig
-
-    written = save_figure(label_figure(ar(label)), "right", pd.DataFrame({"label": [label]}), directory=tmp_path)
-    wrong_path = tmp_path / "wrong.png"
-    label_figure(wrong_recipe(label)).savefig(wrong_path, format="png", dpi=FIGURE_DPI)
+@pytest.fixture(scope="module")
+def labels_pdf_and_pngs(tmp_path_factory):
+    """Every study label in one figure, each centred in its own one-inch band, written
+    once by save_figure (the PDF's font subsetting is most of a save's time, so one save
+    instead of one per label); and the same figure with the wrong recipe's labels, of
+    which only the PNG is written (as save_figure writes it: same call, same dpi).
+    Returns the PDF page rasterised, the PNG and the wrong PNG, as grey images."""
     from PIL import Image
 
-    page = render_pdf_page(written["pdf"], FIGURE_DPI)
-    with Image.open(written["png"]) as right_png, Image.open(wrong_path) as wrong_png:
-        right = difference(page, right_png)
-        wrong = difference(page, wrong_png)
+    def labels_figure(texts):
+        fig = plt.figure(figsize=(8, len(texts)), layout="none")
+        for band, text in enumerate(texts):
+            fig.text(0.5, 1 - (band + 0.5) / len(texts), text, fontsize=24, ha="center", va="center")
+        return fig
+
+    directory = tmp_path_factory.mktemp("labels")
+    right = labels_figure([ar(label) for label in STUDY_LABELS])
+    written = save_figure(right, "labels", pd.DataFrame({"label": STUDY_LABELS}), directory=directory)
+    wrong = labels_figure([wrong_recipe(label) for label in STUDY_LABELS])
+    wrong.savefig(directory / "wrong.png", format="png", dpi=FIGURE_DPI)
+    plt.close(right)
+    plt.close(wrong)
+    with Image.open(written["png"]) as png, Image.open(directory / "wrong.png") as wrong_png:
+        images = (render_pdf_page(written["pdf"], FIGURE_DPI), png.convert("L"), wrong_png.convert("L"))
+    # pdfium may round the page to a pixel more than the PNG
+    sizes = [image.size for image in images]
+    assert max(w for w, _ in sizes) - min(w for w, _ in sizes) <= 1 >= max(h for _, h in sizes) - min(h for _, h in sizes)
+    return images
+
+
+@pytest.mark.parametrize("label", STUDY_LABELS, ids=LABEL_IDS)
+def test_pdf_text_matches_png_text(labels_pdf_and_pngs, label):
+    """Each label, in its band of the one figure save_figure wrote: the PDF's text
+    against the PNG's (same threshold as the reference comparison), and against the
+    wrong recipe's PNG, which must differ."""
+    band, bands = STUDY_LABELS.index(label), len(STUDY_LABELS)
+    page, right_png, wrong_png = (
+        image.crop((0, image.height * band // bands, image.width, image.height * (band + 1) // bands))
+        for image in labels_pdf_and_pngs)
+    right = difference(page, right_png)
+    wrong = difference(page, wrong_png)
     assert right < THRESHOLD, f"PDF text of {label!r} differs from its PNG by {right:.1f}"
     if wrong_recipe(label) != ar(label):
         assert wrong > THRESHOLD, f"PDF vs wrong PNG only {wrong:.1f} for {label!r}"
