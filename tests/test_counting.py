@@ -137,7 +137,7 @@ _PLAIN_RE = re.compile(f"[{re.escape(_PLAIN)}]+")
 
 
 def _is_plain(word: str) -> bool:
-    """The test `_Vocabulary.learn` makes: stripping the plain letters leaves nothing."""
+    """The test `_Vocabulary.identify` makes: stripping the plain letters leaves nothing."""
     return not word.strip(_PLAIN)
 
 

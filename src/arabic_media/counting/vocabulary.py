@@ -123,8 +123,7 @@ class _Vocabulary:
         self.plain_pairs = [(chr(k), v) for k, v in self.plain_table.items() if chr(k) in self.plain_letters]
         if any(old in new for old, _ in self.plain_pairs for _, new in self.plain_pairs):
             raise AssertionError("a plain letter's normal form holds a letter that is replaced")
-        self.ids = _Ids()
-        self.ids.learn = self.identify
+        self.surface_ids: dict[str, int] = {}  # the words no key holds
         self.known_keys = np.zeros(0, np.uint64)  # word keys met so far, sorted
         self.known_ids = np.zeros(0, np.int64)  # the token id of each
         self.norm_ids: dict[str, int] = {}
@@ -170,9 +169,11 @@ class _Vocabulary:
             ids[keyed] = distinct_ids[inverse]
         rest = np.flatnonzero(scanned.word & ~keyed)
         if len(rest):
-            text = scanned.text
+            text, known = scanned.text, self.surface_ids
             surfaces = [text[a:b] for a, b in zip(scanned.starts[rest].tolist(), scanned.ends[rest].tolist())]
-            ids[rest] = [self.ids[surface] for surface in surfaces]
+            unseen = list(dict.fromkeys(surface for surface in surfaces if surface not in known))
+            known.update(zip(unseen, self.identify_many(unseen)))
+            ids[rest] = [known[surface] for surface in surfaces]
         return ids
 
     def identify(self, surface: str) -> int:
@@ -215,17 +216,6 @@ class _Vocabulary:
             self.norms.append(norm)
             self.edge.append(_category(norm, self.settings) not in EDGE_EXCLUDE)
         return norm_id
-
-
-class _Ids(dict):
-    """``surface -> token id`` of the words no key holds; a surface not seen before
-    is identified on look-up (`_Vocabulary.identify`) and kept."""
-
-    __slots__ = ("learn",)
-
-    def __missing__(self, surface: str) -> int:
-        token_id = self[surface] = self.learn(surface)
-        return token_id
 
 
 def _category(norm: str, settings: Settings) -> str:
