@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import re
 import signal
+import tempfile
 import time
 from dataclasses import dataclass
 
@@ -105,11 +106,15 @@ def test_tables_are_sorted_by_count_then_term(tmp_path, write_corpus):
 
 
 @pytest.mark.slow
-def test_worker_processes_give_the_same_tables(tmp_path, write_corpus):
+def test_worker_processes_give_the_same_tables(tmp_path, write_corpus, monkeypatch):
     articles = {f"{n}-{k}": v.encode("utf-8") for n in range(3) for k, v in SCRATCH.items()}
     folder = write_corpus(tmp_path / "c", articles)
     one = count_corpus(ManifestFolder(folder), workers=1, progress=False)
+    # the worker hands its tally over in a file of a scratch folder: none is left behind
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "scratch"))
+    (tmp_path / "scratch").mkdir()
     two = count_corpus(ManifestFolder(folder), workers=2, chunk_size=2, progress=False)
+    assert list((tmp_path / "scratch").iterdir()) == []
     for name in ("norms", "groups", "bigrams", "articles", "failures"):
         pd.testing.assert_frame_equal(getattr(one, name), getattr(two, name))
     assert one.provenance == two.provenance
@@ -124,9 +129,17 @@ def test_tallies_merge_in_any_order(tmp_path, write_corpus):
     forward = finish(merge_tallies(parts), settings)
     backward = finish(merge_tallies(parts[::-1]), settings)
     whole = finish(count_chunk(source, members, settings), settings)
+    # consumed (count_corpus's way: each part's arrays dropped once merged, the merged
+    # tally's word lists once the groups are counted), the tables are the same
+    fresh = [count_chunk(source, members[1:], settings, 1), count_chunk(source, members[:1], settings, 0)]
+    merged = merge_tallies(fresh, consume=True)
+    assert all(len(part.bigrams) == len(part.article_words) == 0 for part in fresh)
+    consumed = finish(merged, settings, consume=True)
+    assert len(merged.article_words) == 0
     for name in ("norms", "groups", "bigrams", "articles"):
         pd.testing.assert_frame_equal(getattr(forward, name), getattr(whole, name))
         pd.testing.assert_frame_equal(getattr(backward, name), getattr(whole, name))
+        pd.testing.assert_frame_equal(getattr(consumed, name), getattr(whole, name))
 
 
 # --- the shortcuts are exact ------------------------------------------------------------
@@ -249,8 +262,10 @@ def test_the_reader_does_not_import_pandas_before_finish():
     import subprocess
     import sys
 
-    code = ("import sys; from arabic_media.counting.vocabulary import study_settings, _Vocabulary; "
-            "_Vocabulary(study_settings()); print('pandas' in sys.modules)")
+    # nor does the grouper `finish` builds before it imports pandas for the tables
+    code = ("import sys; from arabic_media.counting.vocabulary import study_settings, _Vocabulary, "
+            "_study_grouper; _Vocabulary(study_settings()); "
+            "_study_grouper(['الشركات', 'شركات', 'لشركات']).keys(['لشركات']); print('pandas' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
 
@@ -300,7 +315,7 @@ def test_a_failing_worker_stops_the_count_with_its_error(tmp_path):
 def test_freed_memory_goes_back_to_the_system_on_glibc():
     import platform
 
-    from arabic_media.counting.run import _malloc_trim, release_memory
+    from arabic_media.counting.memory import _malloc_trim, release_memory
 
     if platform.libc_ver()[0] != "glibc":
         pytest.skip("malloc_trim is glibc's")
@@ -350,3 +365,28 @@ def test_identifying_many_words_at_once_gives_what_one_at_a_time_gives(surfaces)
     together, one_by_one = _Vocabulary(_SETTINGS), _Vocabulary(_SETTINGS)
     assert together.identify_many(surfaces) == [one_by_one.identify(s) for s in surfaces]
     assert together.norms == one_by_one.norms and together.edge == one_by_one.edge
+
+
+@given(st.dictionaries(st.integers(0, 60), st.tuples(st.integers(1, 9), st.integers(1, 9)), max_size=25),
+       st.dictionaries(st.integers(0, 60), st.tuples(st.integers(1, 9), st.integers(1, 9)), max_size=25))
+def test_merging_sorted_tables_adds_them(left, right):
+    from arabic_media.counting.tally import _merge_sorted
+
+    def table(rows):
+        codes = sorted(rows)
+        return (np.array(codes, np.int64), tuple(np.array([rows[c][i] for c in codes], np.int64) for i in (0, 1)))
+
+    codes, values = _merge_sorted(*table(left), *table(right))
+    expected = {c: tuple(left.get(c, (0, 0))[i] + right.get(c, (0, 0))[i] for i in (0, 1)) for c in {*left, *right}}
+    assert codes.tolist() == sorted(expected)
+    assert [tuple(v) for v in zip(*(column.tolist() for column in values))] == [expected[c] for c in sorted(expected)]
+
+
+def test_a_process_refuses_more_bigrams_than_its_packed_counts_hold(tmp_path, write_corpus, monkeypatch):
+    from arabic_media.counting import tally
+
+    folder = write_corpus(tmp_path / "c", {k: v.encode("utf-8") for k, v in SCRATCH.items()})
+    source = ManifestFolder(folder)
+    monkeypatch.setattr(tally, "_PACK_LIMIT", 10)
+    with pytest.raises(OverflowError, match="bigrams counted in one process"):
+        count_chunk(source, list(source.members()), study_settings())

@@ -25,6 +25,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import sys
 import tarfile
 import warnings
 from collections import Counter
@@ -310,11 +311,13 @@ class TrecArchive(_Source):
         if parsed is None:
             provenance = {"article_id": PurePosixPath(member.name).stem.lower()}
         else:
+            # outlet, section and date repeat from article to article: one string each
+            # (a corpus count keeps a row per article)
             provenance = {
                 "article_id": parsed.article_id,
-                "outlet": parsed.outlet,
-                "section": parsed.section,
-                "published": parsed.published,
+                "outlet": sys.intern(parsed.outlet),
+                "section": sys.intern(parsed.section),
+                "published": sys.intern(parsed.published),
             }
         return _decoded(member, body=body, sha256=digest, **provenance)
 

@@ -3,16 +3,19 @@ one worker per other core), or on a Dask cluster; then `finish`."""
 
 from __future__ import annotations
 
-import functools
 import itertools
 import multiprocessing
 import os
+import pickle
 import queue
+import shutil
 import sys
+import tempfile
 import traceback
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from arabic_media.counting.memory import release_memory
 from arabic_media.counting.tables import Counts, finish
 from arabic_media.counting.tally import Tally, _Accumulator, _prepared, count_chunk, keep_frequent_bigrams, merge_tallies
 from arabic_media.counting.scan import class_table
@@ -55,19 +58,21 @@ def _in_notebook() -> bool:
 
 
 def _worker(source, setup, tasks, results) -> None:
-    """A worker process: take the `Settings` from ``setup``, then count chunks from
-    ``tasks`` into one tally until ``None``; put the tally (or the error) in ``results``."""
+    """A worker process: take the `Settings`, the scanner's table and the hand-over
+    folder from ``setup``, then count chunks from ``tasks`` into one tally until
+    ``None``; put where the tally is (`_hand_over`), or the error, in ``results``."""
     try:
-        settings, table = setup.get()
+        settings, table, folder = setup.get()
         accumulator = _Accumulator(_vocabulary(settings, table))
         while (task := tasks.get()) is not None:
             first, chunk = task
             accumulator.add(_prepared(source, chunk, first, accumulator))
+        release_memory()  # before the tally's arrays are made (they then take fresh pages)
         tally = accumulator.tally()
         del accumulator
         _VOCABULARIES.clear()  # every surface form seen: freed before the tally is sent
         release_memory()
-        results.put(("tally", tally))
+        results.put(("tally", _hand_over(tally, Path(folder))))
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises
         results.put(("error", traceback.format_exc()))
         sys.exit(1)  # a non-zero exit is what the parent watches for (`_check_workers`)
@@ -92,8 +97,9 @@ def _count_in_processes(source, settings: Settings, workers: int, chunk_size: in
         process.start()
     # The scanner's table is built once, here (half a second), while the workers start.
     table = class_table()
+    folder = tempfile.mkdtemp(prefix="arabic-media-count-")
     for setup in setups:
-        setup.put((settings, table))
+        setup.put((settings, table, folder))
     here = _Accumulator(_vocabulary(settings, table))
     tallies = []
     try:
@@ -106,6 +112,7 @@ def _count_in_processes(source, settings: Settings, workers: int, chunk_size: in
             bar.update(len(chunk))
         for _ in processes:
             _put(tasks, None, processes, results)
+        release_memory()
         tallies.append(here.tally())
         del here
         _VOCABULARIES.clear()  # every surface form seen here: not needed by the merge
@@ -114,7 +121,7 @@ def _count_in_processes(source, settings: Settings, workers: int, chunk_size: in
             kind, payload = _get(results, processes)
             if kind == "error":
                 raise RuntimeError(f"a counting worker failed:\n{payload}")
-            tallies.append(payload)
+            tallies.append(_take_over(payload))
     finally:
         # Do not wait at exit for chunks no worker will take (after an error).
         tasks.cancel_join_thread()
@@ -122,7 +129,31 @@ def _count_in_processes(source, settings: Settings, workers: int, chunk_size: in
             process.join(timeout=5)
             if process.is_alive():
                 process.terminate()
-    return merge_tallies(tallies)
+        shutil.rmtree(folder, ignore_errors=True)  # a tally no one took (after an error)
+    return merge_tallies(tallies, consume=True)
+
+
+def _hand_over(tally: Tally, folder: Path) -> str:
+    """Write a worker's tally to a file in ``folder`` (the parent's scratch folder) for
+    the parent to read (`_take_over`); return its path.
+
+    Not through the results queue: a queue pickles the whole tally into memory first
+    (tens of MB for half of the ANT archive: the worker then holds its tally twice)
+    and the parent holds the pickle while it rebuilds the tally from it. Pickled to a
+    file (protocol 5), the arrays go to the file as they are, and are read from it
+    straight into the parent's arrays."""
+    path = folder / f"tally-{os.getpid()}.pickle"
+    with open(path, "wb") as file:
+        pickle.dump(tally, file, protocol=5)
+    return str(path)
+
+
+def _take_over(path: str) -> Tally:
+    """The tally a worker wrote (`_hand_over`); the file is removed."""
+    with open(path, "rb") as file:
+        tally = pickle.load(file)
+    os.unlink(path)
+    return tally
 
 
 def _put(tasks, item, processes, results) -> None:
@@ -174,43 +205,14 @@ def _count_on_dask(source, settings: Settings, scheduler, chunk_size: int, bar) 
             while in_flight.count() >= 2 * threads:
                 done.append(next(in_flight).result())
                 if len(done) >= 16:  # merge in batches: memory stays near the vocabulary
-                    merged = [merge_tallies(merged + done)]
+                    merged = [merge_tallies(merged + done, consume=True)]
                     done = []
         for future in in_flight:
             done.append(future.result())
-        return merge_tallies(merged + done) if merged or done else Tally()
+        return merge_tallies(merged + done, consume=True) if merged or done else Tally()
     finally:
         if client is not scheduler:
             client.close()
-
-
-def release_memory() -> None:
-    """Hand the memory freed by the count back to the operating system, where the C
-    library can (glibc's ``malloc_trim``; elsewhere nothing is done).
-
-    A count allocates and frees many arrays of a few MB. glibc keeps freed memory of
-    that size in the process for reuse, so after the count a process holds about twice
-    what it uses (measured after the reference count of the ANT archive: 371 MB
-    resident, 164 MB after the trim), and the tables built next (`finish`) come on top.
-    ``malloc_trim(0)`` hands free pages back, in every arena (malloc_trim(3)). Called
-    between the phases of a count, not during it: trimming every few chunks lowered the
-    reference's peak by 20 to 40 MB, not under its target, and cost time (the pages are
-    faulted in again)."""
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@functools.cache
-def _malloc_trim():
-    """glibc's ``malloc_trim`` from the symbols already loaded, or None (musl, macOS,
-    Windows)."""
-    import ctypes
-
-    try:
-        return ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError, TypeError):
-        return None
 
 
 #: Cores from which the count runs in several processes (this one reading and counting,
@@ -277,4 +279,4 @@ def count_corpus(
     # them): the others' arrays are freed before pandas and the tables are built.
     tally = keep_frequent_bigrams(tally, bigram_min_count)
     release_memory()
-    return finish(tally, settings, source.describe(), bigram_min_count=bigram_min_count)
+    return finish(tally, settings, source.describe(), bigram_min_count=bigram_min_count, consume=True)

@@ -39,16 +39,18 @@ class Counts:
 
 
 def finish(tally: Tally, settings: Settings, source_description: dict | None = None, *,
-           bigram_min_count: int = 1) -> Counts:
+           bigram_min_count: int = 1, consume: bool = False) -> Counts:
     """Tables from a merged `Tally`: categories, the grouping on the whole vocabulary
     (the normalised word types of the tally; none with ``settings.groups`` false),
     labels and document frequencies. Bigrams counted fewer than ``bigram_min_count``
     times are left out of the table (they are most of the distinct bigrams;
-    ``provenance["bigram_types"]`` counts them all)."""
-    import pandas as pd
+    ``provenance["bigram_types"]`` counts them all). ``consume``: the tally is the
+    caller's to give away (`count_corpus`): its per-article word lists are dropped once
+    the groups are counted.
 
-    from arabic_media.corpus.sources import count_reasons, failures_table
-
+    The numbers are worked out with numpy first and pandas is imported last, for the
+    tables alone: pandas and pyarrow take about 70 MB, which then come on top of the
+    tally's arrays, not of the grouper's sets and the per-article word lists."""
     norms = tally.norms
     size = len(norms)
     categories = [_category(n, settings) for n in norms]
@@ -56,18 +58,31 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
     # is the order of the joined string (a space sorts before any word character).
     rank = np.empty(size, np.int64)
     rank[sorted(range(size), key=norms.__getitem__)] = np.arange(size)
-    order = np.lexsort((rank, -tally.count)).tolist()
+    order = np.lexsort((rank, -tally.count))
+    groups = _group_columns(tally, categories, rank) if settings.groups and size else None
+    if consume:
+        tally.article_words = tally.article_sizes = np.zeros(0, np.int32)
+    bigrams = _bigram_columns(tally, rank, bigram_min_count)
+    del rank
+
+    import pandas as pd
+
+    from arabic_media.corpus.sources import count_reasons, failures_table
+
     norm_table = pd.DataFrame({
-        "term": [norms[i] for i in order],
-        "category": [categories[i] for i in order],
+        "term": [norms[i] for i in order.tolist()],
+        "category": [categories[i] for i in order.tolist()],
         "count": tally.count[order],
         "documents": tally.documents[order],
     })
-    if settings.groups:
-        group_table = _group_table(tally, categories, rank)
-    else:
+    del categories, order
+    if groups is None:
         group_table = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in GROUP_COLUMNS.items()})
-    bigram_table = _bigram_table(tally, rank, bigram_min_count)
+    else:
+        group_table = pd.DataFrame(groups)
+    del groups
+    bigram_table = pd.DataFrame(bigrams)
+    del bigrams
 
     # rows in reading order (each starts with its position in the source), built once
     articles = pd.DataFrame([row[1:] for row in sorted(tally.articles)], columns=ARTICLE_COLUMNS)
@@ -95,17 +110,21 @@ GROUP_COLUMNS = {"group": object, "label": object, "category": object, "count": 
                  "documents": np.int64, "forms": np.int64}
 
 
-def _group_table(tally: Tally, categories: list[str], rank: np.ndarray):
-    """`Counts.groups` of a tally: ``CliticGrouper(vocabulary)`` keys, one row per key
-    and category, labelled by the key's most frequent member (``rank``: each form's
-    place in sorted order)."""
-    import pandas as pd
+def _numbered(values: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Each value's number among the distinct ``values`` in sorted order, and those
+    (`pandas.factorize` with ``sort=True``, without pandas)."""
+    distinct = sorted(set(values))
+    number = dict(zip(distinct, range(len(distinct))))
+    return np.fromiter(map(number.__getitem__, values), np.int64, len(values)), distinct
 
+
+def _group_columns(tally: Tally, categories: list[str], rank: np.ndarray) -> dict:
+    """The columns of `Counts.groups` for a tally of one form or more:
+    ``CliticGrouper(vocabulary)`` keys, one row per key and category, labelled by the
+    key's most frequent member (``rank``: each form's place in sorted order)."""
     norms, size = tally.norms, len(tally.norms)
-    if not size:
-        return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in GROUP_COLUMNS.items()})
     grouper = _study_grouper(norms)
-    key_of_norm, keys = pd.factorize(np.array(grouper.keys(norms), dtype=object), sort=True)
+    key_of_norm, keys = _numbered(grouper.keys(norms))
     del grouper  # its sets and caches (a few hundred thousand entries each) are done with
     # A group's label: its most frequent member (ties: the shortest, then alphabetical),
     # over every category, as annotate() labels it.
@@ -115,7 +134,7 @@ def _group_table(tally: Tally, categories: list[str], rank: np.ndarray):
     label = np.empty(len(keys), np.int64)
     label[key_of_norm[firsts]] = firsts
     # cells: (key, category); keys are numbered in sorted order, categories too
-    category_of_norm, category_names = pd.factorize(np.array(categories, dtype=object), sort=True)
+    category_of_norm, category_names = _numbered(categories)
     cells, cell_of_norm = np.unique(key_of_norm * len(category_names) + category_of_norm, return_inverse=True)
     n_cells = len(cells)
     cell_count = np.bincount(cell_of_norm, weights=tally.count, minlength=n_cells).astype(np.int64)
@@ -123,15 +142,15 @@ def _group_table(tally: Tally, categories: list[str], rank: np.ndarray):
     cell_documents = _documents(tally.article_words, tally.article_sizes, cell_of_norm, n_cells)
     # by count (descending), then key, then category: cells are numbered in that order
     order = np.lexsort((np.arange(n_cells), -cell_count))
-    cell_key = cells[order] // len(category_names)
-    return pd.DataFrame({
-        "group": keys[cell_key],
-        "label": np.array(norms, dtype=object)[label[cell_key]],
-        "category": category_names[cells[order] % len(category_names)],
+    cell_key = (cells[order] // len(category_names)).tolist()
+    return {
+        "group": [keys[k] for k in cell_key],
+        "label": [norms[i] for i in label[cell_key].tolist()],
+        "category": [category_names[c] for c in (cells[order] % len(category_names)).tolist()],
         "count": cell_count[order],
         "documents": cell_documents[order],
         "forms": cell_forms[order],
-    })
+    }
 
 
 def _documents(words: np.ndarray, sizes: np.ndarray, cell_of_word: np.ndarray, n_cells: int,
@@ -154,18 +173,16 @@ def _documents(words: np.ndarray, sizes: np.ndarray, cell_of_word: np.ndarray, n
     return documents
 
 
-def _bigram_table(tally: Tally, rank: np.ndarray, bigram_min_count: int):
-    """`Counts.bigrams` of a tally: those counted at least ``bigram_min_count`` times,
-    by count, then by the rank of the first word and of the second."""
-    import pandas as pd
-
+def _bigram_columns(tally: Tally, rank: np.ndarray, bigram_min_count: int) -> dict:
+    """The columns of `Counts.bigrams` for a tally: the bigrams counted at least
+    ``bigram_min_count`` times, by count, then by the rank of the first word and of the
+    second."""
     norms = tally.norms
     kept = tally.bigram_count >= bigram_min_count
     first, second = tally.bigrams[kept] >> 32, tally.bigrams[kept] & 0xFFFFFFFF
     order = np.lexsort((rank[second], rank[first], -tally.bigram_count[kept]))
-    return pd.DataFrame({
+    return {
         "bigram": [f"{norms[a]} {norms[b]}" for a, b in zip(first[order].tolist(), second[order].tolist())],
         "count": tally.bigram_count[kept][order],
         "documents": tally.bigram_documents[kept][order],
-    })
-
+    }

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from arabic_media.counting.memory import release_memory
 from arabic_media.counting.vocabulary import _BREAK, _NUMBER, Settings, _Vocabulary, _vocabulary
 
 # --- the tally: mergeable counts keyed by normalised form ------------------------------
@@ -55,6 +56,14 @@ def keep_frequent_bigrams(tally: Tally, min_count: int) -> Tally:
                                bigram_documents=tally.bigram_documents[kept], bigram_types=len(tally.bigrams))
 
 
+#: A bigram's count and document frequency, packed in one int64 while a process counts
+#: (``count << _PACK | documents``): the two add as one, and the tables take 16 bytes a
+#: bigram instead of 24. Each stays below 2**31 while a process has counted fewer
+#: bigrams than `_PACK_LIMIT` (the accumulator refuses more).
+_PACK = 32
+_PACK_MASK = (1 << _PACK) - 1
+_PACK_LIMIT = 1 << 31
+
 #: The per-article rows of a tally, and of `Counts.articles`.
 ARTICLE_COLUMNS = ["article_id", "source", "sha256", "outlet", "section", "published", "encoding",
                    "tokens", "words", "running_tokens"]
@@ -87,10 +96,13 @@ class _Accumulator:
         self.documents = np.zeros(0, np.int64)
         self.article_words: list[np.ndarray] = []
         self.article_sizes: list[np.ndarray] = []
-        self.bigram_parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        # Sorted tables of bigram codes, each with its count and document frequency
+        # packed in one int64 (`_PACK`); the first is the merged table, the rest wait
+        self.bigram_parts: list[tuple[np.ndarray, np.ndarray]] = []
         self.edge = np.zeros(3, bool)
         self.bigram_pending = 0
         self.bigram_merged = 0
+        self.bigram_tokens = 0
         self.articles: list[tuple] = []
         self.failures: list = []
         self.warnings: list[tuple[str, str]] = []
@@ -155,7 +167,11 @@ class _Accumulator:
         unique = codes[starts]
         count = np.diff(np.append(starts, len(codes)))
         documents = np.add.reduceat(first_in_article.astype(np.int64), starts)
-        self.bigram_parts.append((unique, count, documents))
+        self.bigram_tokens += len(codes)
+        if self.bigram_tokens >= _PACK_LIMIT:
+            raise OverflowError(f"more than {_PACK_LIMIT:,} bigrams counted in one process: count the source "
+                                "in more processes (workers=) or on Dask (scheduler=)")
+        self.bigram_parts.append((unique, (count << _PACK) | documents))
         self.bigram_pending += len(unique)
         # Merge the pending parts once they outgrow what is merged (each code is merged
         # O(log n) times in all), so memory stays near the distinct bigrams seen.
@@ -171,9 +187,20 @@ class _Accumulator:
         return self.edge
 
     def _merge_bigrams(self) -> None:
+        """The pending parts summed (they are small), then merged into the first part
+        (the merged table, which is large) in one sorted pass: the merge's scratch is
+        the new table and the pending parts, not a sort of all of it. A count and a
+        document frequency packed in one integer add as one (neither reaches 2**31:
+        `_PACK_LIMIT`)."""
         if len(self.bigram_parts) > 1:
-            codes, count, documents = (np.concatenate(p) for p in zip(*self.bigram_parts))
-            self.bigram_parts = [_sum_by_code(codes, count, documents)]
+            (codes, packed), *pending = self.bigram_parts
+            pending = (_sum_by_code(*(np.concatenate(p) for p in zip(*pending))) if len(pending) > 1
+                       else pending[0])
+            self.bigram_parts = []
+            codes, (packed,) = _merge_sorted(codes, (packed,), pending[0], pending[1:])
+            self.bigram_parts = [(codes, packed)]
+            del codes, packed, pending
+            release_memory()  # the old table and the parts: a large share of the process
         self.bigram_merged = len(self.bigram_parts[0][0]) if self.bigram_parts else 0
         self.bigram_pending = 0
 
@@ -185,8 +212,10 @@ class _Accumulator:
         words = np.concatenate(self.article_words) if self.article_words else np.zeros(0, np.int32)
         sizes = np.concatenate(self.article_sizes) if self.article_sizes else np.zeros(0, np.int32)
         self.article_words, self.article_sizes = [], []
-        codes, count, documents = self.bigram_parts[0] if self.bigram_parts else (np.zeros(0, np.int64),) * 3
+        codes, packed = self.bigram_parts[0] if self.bigram_parts else (np.zeros(0, np.int64),) * 2
         self.bigram_parts = []
+        count, documents = packed >> _PACK, packed & _PACK_MASK
+        del packed
         used = np.flatnonzero(self.count)
         if len(used) == len(self.count):
             # Every form learnt was counted (a form is learnt from a token, which is then
@@ -233,11 +262,14 @@ def count_chunk(source, members: list, settings: Settings, first: int = 0) -> Ta
     return accumulator.tally()
 
 
-def merge_tallies(tallies: Iterable[Tally]) -> Tally:
+def merge_tallies(tallies: Iterable[Tally], *, consume: bool = False) -> Tally:
     """One `Tally` holding the sum of ``tallies`` (articles and failures in the order
     given). Ids are renumbered over the union of their normalised forms, in order of
     first appearance: the first tally keeps its ids, so its bigram table (sorted by
-    code) stays sorted, and each other tally's table is sorted and merged into it."""
+    code) stays sorted, and each other tally's table is sorted and merged into it.
+    ``consume``: the tallies are the caller's to give away (`count_corpus`): each one's
+    arrays are dropped as soon as they are merged, which lowers the merge's peak
+    memory; do not use them afterwards."""
     tallies = list(tallies)
     if any(tally.bigram_types is not None for tally in tallies):
         raise ValueError("a tally whose rare bigrams were cut (keep_frequent_bigrams) cannot be merged")
@@ -254,10 +286,34 @@ def merge_tallies(tallies: Iterable[Tally]) -> Tally:
         norms += new
         maps.append(np.fromiter(map(index.__getitem__, tally.norms), np.int64, len(tally.norms)))
     del index
+    empty = np.zeros(0, np.int64)
+    # The bigram tables first (the largest arrays), each dropped once merged when the
+    # tallies are consumed. The first tally's forms are numbered first, in their order:
+    # its codes are unchanged.
+    first = tallies[0]
+    codes, count, documents = first.bigrams, first.bigram_count, first.bigram_documents
+    if consume:
+        first.bigrams = first.bigram_count = first.bigram_documents = empty
+    if len(codes) > 1 and not (codes[1:] > codes[:-1]).all():  # a tally made by hand
+        codes, count, documents = _sum_by_code(codes, count, documents)
+    for tally, mapped in zip(tallies[1:], maps[1:]):
+        if len(tally.bigrams):
+            # renumbered, the codes are no longer sorted; summed per code, they are again
+            # (and a tally made by hand with a code twice is summed, not inserted twice)
+            other, *other_values = _sum_by_code(
+                (mapped[tally.bigrams >> 32] << 32) | mapped[tally.bigrams & 0xFFFFFFFF],
+                tally.bigram_count, tally.bigram_documents)
+            if consume:
+                tally.bigrams = tally.bigram_count = tally.bigram_documents = empty
+            codes, (count, documents) = _merge_sorted(codes, (count, documents), other, other_values)
+            del other, other_values
     size = len(norms)
-    merged = Tally(norms=norms, count=np.zeros(size, np.int64), documents=np.zeros(size, np.int64))
+    merged = Tally(norms=norms, count=np.zeros(size, np.int64), documents=np.zeros(size, np.int64),
+                   bigrams=codes, bigram_count=count, bigram_documents=documents)
+    del codes, count, documents
     # the per-article word lists, written straight into one array
     merged.article_words = np.empty(sum(len(t.article_words) for t in tallies), np.int32)
+    merged.article_sizes = np.concatenate([t.article_sizes for t in tallies])
     at = 0
     for tally, mapped in zip(tallies, maps):
         # a tally holds each form once, so ``mapped`` has no repeats: a plain += adds
@@ -265,36 +321,31 @@ def merge_tallies(tallies: Iterable[Tally]) -> Tally:
         merged.documents[mapped] += tally.documents
         merged.article_words[at:at + len(tally.article_words)] = mapped.astype(np.int32)[tally.article_words]
         at += len(tally.article_words)
+        if consume:
+            tally.article_words = tally.article_sizes = np.zeros(0, np.int32)
         merged.articles += tally.articles
         merged.failures += tally.failures
         merged.warnings += tally.warnings
-    merged.article_sizes = np.concatenate([t.article_sizes for t in tallies])
-    # The first tally's forms are numbered first, in their order: its codes are unchanged.
-    codes, count, documents = tallies[0].bigrams, tallies[0].bigram_count, tallies[0].bigram_documents
-    if len(codes) > 1 and not (codes[1:] > codes[:-1]).all():  # a tally made by hand
-        codes, count, documents = _sum_by_code(codes, count, documents)
-    for tally, mapped in zip(tallies[1:], maps[1:]):
-        if len(tally.bigrams):
-            # renumbered, the codes are no longer sorted; summed per code, they are again
-            # (and a tally made by hand with a code twice is summed, not inserted twice)
-            codes, count, documents = _merge_sorted(codes, count, documents, *_sum_by_code(
-                (mapped[tally.bigrams >> 32] << 32) | mapped[tally.bigrams & 0xFFFFFFFF],
-                tally.bigram_count, tally.bigram_documents))
-    merged.bigrams, merged.bigram_count, merged.bigram_documents = codes, count, documents
     return merged
 
 
-def _merge_sorted(codes: np.ndarray, count: np.ndarray, documents: np.ndarray,
-                  other: np.ndarray, other_count: np.ndarray, other_documents: np.ndarray):
-    """Add a bigram table (``other``: distinct codes, sorted) into another (the same);
-    returns the sorted sum (new arrays; the inputs are not changed)."""
+def _merge_sorted(codes: np.ndarray, values: tuple[np.ndarray, ...], other: np.ndarray,
+                  other_values: tuple[np.ndarray, ...]) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
+    """Add a table (``other``: distinct codes, sorted, and its columns ``other_values``)
+    into another (the same); returns the codes and columns of the sorted sum (new
+    arrays, one of each; the inputs are not changed)."""
     at = np.searchsorted(codes, other)
     found = at < len(codes)
     found[found] = codes[at[found]] == other[found]
-    count, documents = count.copy(), documents.copy()
-    # ``other`` holds each code once, so each found place is added to once
-    count[at[found]] += other_count[found]
-    documents[at[found]] += other_documents[found]
     new = ~found
-    return (np.insert(codes, at[new], other[new]), np.insert(count, at[new], other_count[new]),
-            np.insert(documents, at[new], other_documents[new]))
+    at_new = at[new]
+    # where each code found lands once the new ones are in (``at_new`` is sorted, and a
+    # new code inserted at ``i`` goes before the code that was at ``i``)
+    landed = at[found] + np.searchsorted(at_new, at[found], side="right")
+    summed = []
+    for column, other_column in zip(values, other_values):
+        column = np.insert(column, at_new, other_column[new])
+        # ``other`` holds each code once, so each place found is added to once
+        column[landed] += other_column[found]
+        summed.append(column)
+    return np.insert(codes, at_new, other[new]), tuple(summed)

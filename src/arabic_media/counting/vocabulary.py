@@ -33,8 +33,9 @@ def _study_lexicons() -> tuple[frozenset[str], dict[str, str]]:
 
 
 def _study_grouper(vocabulary: Iterable[str]):
-    """The study's grouper built on ``vocabulary`` (`terms.CliticGrouper`)."""
-    from arabic_media.terms import CliticGrouper
+    """The study's grouper built on ``vocabulary`` (`terms.CliticGrouper`, imported
+    from `arabic_media.clitics`, without pandas)."""
+    from arabic_media.clitics import CliticGrouper
 
     return CliticGrouper(vocabulary)
 

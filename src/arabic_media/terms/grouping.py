@@ -13,117 +13,14 @@ rules were not made from.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 
 import pandas as pd
 
-from arabic_media.affixes import GROUPING_SUFFIX_REWRITES, PROCLITICS
+from arabic_media.clitics import MIN_STEM, CliticGrouper
 from arabic_media.lexicons import load_grouping_candidates
 from arabic_media.stats import pairwise_scores
 
 __all__ = ["MIN_STEM", "CliticGrouper", "evaluate_grouping", "grouping_candidates", "missed_groups"]
-
-
-
-#: The shortest stem a clitic or suffix may leave (كان must not become ان).
-MIN_STEM = 3
-
-_PROCLITIC_SET = frozenset(PROCLITICS)
-_LONGEST_PROCLITIC = max(map(len, PROCLITICS))
-#: The letters a proclitic chain starts with: a word starting otherwise has none.
-_PROCLITIC_FIRST = frozenset(p[0] for p in PROCLITICS)
-#: ``last letter -> the rewrites whose ending ends with it``, in the order of the list.
-_REWRITES_BY_LAST: dict[str, tuple[tuple[str, str], ...]] = {
-    last: tuple(r for r in GROUPING_SUFFIX_REWRITES if r[0][-1] == last)
-    for last in {suffix[-1] for suffix, _ in GROUPING_SUFFIX_REWRITES}
-}
-
-
-@dataclass
-class CliticGrouper:
-    """A conservative clitic splitter that strips only what the corpus attests.
-
-    Built from the ``vocabulary`` (normalised word forms seen in the corpus). A word's
-    group key is found in two steps:
-
-    1. **Proclitics.** Of the ways to read the word as proclitics (``و ف``, ``ب ل ك``,
-       ``ال``/``لل``, in that order) + a rest of at least `MIN_STEM` letters, keep those
-       whose rest is *attested*: seen in the vocabulary bare, or with the article
-       (``ال`` + rest). Take the one with the shortest rest. ``لشركات`` -> ``شركات``
-       (seen), ``الشركات`` -> ``شركات``; but ``لوفيغارو`` stays whole (``وفيغارو`` is
-       not a word of the corpus) and ``كان`` stays (``ان`` is too short).
-    2. **Suffixes** (``suffixes=True``). Rewrite the ending (plural ``ات``, dual ``تان``,
-       feminine ``ة``, pronouns ``ها هم``, verb ``وا``; see
-       `arabic_media.affixes.GROUPING_SUFFIX_REWRITES`)
-       when the result is itself a step-1 key of some corpus word, repeatedly:
-       ``شركات`` -> ``شركة``, ``الأمريكيتان`` -> ``امريكية`` -> ``امريكي``.
-
-    Returns the key with ``grouper(norm)``; keys are internal (e.g. ``دعاية`` for
-    ``الدعاية``); `annotate` labels each group by its most frequent member.
-    """
-
-    vocabulary: Iterable[str]
-    suffixes: bool = True
-    _vocab: frozenset[str] = field(init=False, repr=False)
-    _keys: frozenset[str] = field(init=False, repr=False)
-    _stripped: dict[str, str] = field(init=False, repr=False)
-    _cache: dict[str, str] = field(init=False, repr=False, default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self._vocab = frozenset(self.vocabulary)
-        strip, first = self._strip_proclitics, _PROCLITIC_FIRST
-        self._stripped = {w: strip(w) if w[:1] in first else w for w in self._vocab}
-        self._keys = frozenset(self._stripped.values())
-
-    @property
-    def name(self) -> str:
-        return "clitic+suffix" if self.suffixes else "clitic"
-
-    def _attested(self, rest: str) -> bool:
-        return rest in self._vocab or ("ال" + rest) in self._vocab
-
-    def _strip_proclitics(self, word: str) -> str:
-        """The rest after the longest proclitic chain whose rest is attested (a word
-        starts with at most one chain of each length, so longest = shortest rest)."""
-        for k in range(min(_LONGEST_PROCLITIC, len(word) - MIN_STEM), 0, -1):
-            if word[:k] in _PROCLITIC_SET and self._attested(word[k:]):
-                return word[k:]
-        return word
-
-    def keys(self, words: Iterable[str]) -> list[str]:
-        """``[grouper(w) for w in words]``, for many words at once (the corpus count's
-        grouped table): no cache kept, and a word whose last letter ends no rewrite
-        skips the rewrite call."""
-        stripped, strip = self._stripped, self._strip_proclitics
-        stems = [stripped[w] if w in stripped else strip(w) for w in words]
-        if not self.suffixes:
-            return stems
-        rewrite, endings = self._rewrite_suffixes, _REWRITES_BY_LAST
-        return [rewrite(stem) if stem[-1:] in endings else stem for stem in stems]
-
-    def _rewrite_suffixes(self, stem: str) -> str:
-        for _ in range(4):  # at most a few endings stack up (امريكيتان -> امريكية -> امريكي)
-            # only the rewrites that end in the stem's last letter, in the order of the list
-            for suffix, replacement in _REWRITES_BY_LAST.get(stem[-1:], ()):
-                if not stem.endswith(suffix):
-                    continue
-                candidate = stem[: len(stem) - len(suffix)] + replacement
-                if len(candidate) >= MIN_STEM and candidate != stem and candidate in self._keys:
-                    stem = candidate
-                    break
-            else:
-                return stem
-        return stem
-
-    def __call__(self, word: str) -> str:
-        if word not in self._cache:
-            key = self._stripped.get(word)
-            if key is None:
-                key = self._strip_proclitics(word)
-            if self.suffixes:
-                key = self._rewrite_suffixes(key)
-            self._cache[word] = key
-        return self._cache[word]
 
 
 def evaluate_grouping(
