@@ -173,9 +173,11 @@ class _Accumulator:
                                 "in more processes (workers=) or on Dask (scheduler=)")
         self.bigram_parts.append((unique, (count << _PACK) | documents))
         self.bigram_pending += len(unique)
-        # Merge the pending parts once they outgrow what is merged (each code is merged
-        # O(log n) times in all), so memory stays near the distinct bigrams seen.
-        if self.bigram_pending > max(self.bigram_merged, 1 << 16):
+        # Merge the pending parts once they outgrow half of what is merged (each code is
+        # merged O(log n) times in all), so memory stays near the distinct bigrams seen:
+        # the parts waiting hold at most half as many again. (Waiting for as many again
+        # put the reference count's peak about 10 MB higher.)
+        if self.bigram_pending > max(self.bigram_merged // 2, 1 << 16):
             self._merge_bigrams()
 
     def _edge_array(self) -> np.ndarray:
