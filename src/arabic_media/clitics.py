@@ -1,5 +1,5 @@
 """`CliticGrouper`, the study's grouping of a word's spellings into one term
-(`arabic_media.terms.grouping` gives the evidence for it and re-exports it here).
+(`arabic_media.terms.grouping` re-exports it and gives the evidence for it).
 
 A module of its own, outside `arabic_media.terms`, because it needs neither pandas nor
 the lexicons: the corpus count builds a grouper over its whole vocabulary in `finish`
