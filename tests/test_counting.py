@@ -132,6 +132,8 @@ def test_tallies_merge_in_any_order(tmp_path, write_corpus):
     # consumed (count_corpus's way: each part's arrays dropped once merged, the merged
     # tally's word lists once the groups are counted), the tables are the same
     fresh = [count_chunk(source, members[1:], settings, 1), count_chunk(source, members[:1], settings, 0)]
+    with pytest.raises(ValueError, match="given twice cannot be consumed"):
+        merge_tallies([fresh[0], fresh[0]], consume=True)
     merged = merge_tallies(fresh, consume=True)
     assert all(len(part.bigrams) == len(part.article_words) == 0 for part in fresh)
     consumed = finish(merged, settings, consume=True)

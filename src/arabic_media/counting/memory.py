@@ -1,6 +1,6 @@
 """Handing the memory a count has freed back to the operating system (`release_memory`),
-for every phase of a count: the bigram merges (`tally`), the end of a process's count
-(`run`) and the tables (`tables`)."""
+between the phases of a count: after each bigram merge (`tally`), and before and after
+a process's tally is made and before `finish` (`run`)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ def release_memory() -> None:
     resident, 164 MB after the trim), and the tables built next (`finish`) come on top.
     ``malloc_trim(0)`` hands free pages back, in every arena (malloc_trim(3)). Called
     between the phases of a count, and after each merge of a process's bigram table
-    (a few times per process: the merges are what leave the most freed memory behind),
-    not after every chunk: trimming every few chunks cost time (the pages are faulted
-    in again)."""
+    (the merges are what leave the most freed memory behind), not after every chunk:
+    trimming every few chunks cost time (the pages are faulted in again) and, with the
+    merges trimmed, did not lower the reference's peak."""
     trim = _malloc_trim()
     if trim is not None:
         trim(0)

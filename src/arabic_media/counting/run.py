@@ -88,21 +88,24 @@ def _count_in_processes(source, settings: Settings, workers: int, chunk_size: in
     tasks = context.Queue(maxsize=workers - 1)
     results = context.Queue()
     processes, setups = [], []
-    for _ in range(workers - 1):
-        # The settings (7,000 stop words) go through a queue, not the process arguments:
-        # those are written to a pipe that blocks this reader until the child has started.
-        setups.append(context.Queue())
-        processes.append(context.Process(target=_worker, args=(source, setups[-1], tasks, results), daemon=True))
-    for process in processes:
-        process.start()
-    # The scanner's table is built once, here (half a second), while the workers start.
-    table = class_table()
+    # the workers' tallies come back as files here (`_hand_over`): in the system's
+    # temporary folder (TMPDIR), removed at the end whatever happens
     folder = tempfile.mkdtemp(prefix="arabic-media-count-")
-    for setup in setups:
-        setup.put((settings, table, folder))
-    here = _Accumulator(_vocabulary(settings, table))
-    tallies = []
     try:
+        for _ in range(workers - 1):
+            # The settings (7,000 stop words) go through a queue, not the process arguments:
+            # those are written to a pipe that blocks this reader until the child has started.
+            setups.append(context.Queue())
+            processes.append(context.Process(target=_worker, args=(source, setups[-1], tasks, results),
+                                             daemon=True))
+        for process in processes:
+            process.start()
+        # The scanner's table is built once, here (half a second), while the workers start.
+        table = class_table()
+        for setup in setups:
+            setup.put((settings, table, folder))
+        here = _Accumulator(_vocabulary(settings, table))
+        tallies = []
         for first, chunk in _chunks(source.members(), chunk_size):
             try:
                 tasks.put_nowait((first, chunk))
@@ -126,6 +129,8 @@ def _count_in_processes(source, settings: Settings, workers: int, chunk_size: in
         # Do not wait at exit for chunks no worker will take (after an error).
         tasks.cancel_join_thread()
         for process in processes:
+            if process.pid is None:  # never started (an error while starting them)
+                continue
             process.join(timeout=5)
             if process.is_alive():
                 process.terminate()
@@ -205,11 +210,13 @@ def _count_on_dask(source, settings: Settings, scheduler, chunk_size: int, bar) 
             while in_flight.count() >= 2 * threads:
                 done.append(next(in_flight).result())
                 if len(done) >= 16:  # merge in batches: memory stays near the vocabulary
-                    merged = [merge_tallies(merged + done, consume=True)]
+                    # not consumed: a future's result may be the very object a Dask
+                    # worker holds (an in-process cluster)
+                    merged = [merge_tallies(merged + done)]
                     done = []
         for future in in_flight:
             done.append(future.result())
-        return merge_tallies(merged + done, consume=True) if merged or done else Tally()
+        return merge_tallies(merged + done) if merged or done else Tally()
     finally:
         if client is not scheduler:
             client.close()
@@ -252,7 +259,10 @@ def count_corpus(
     then counted on that cluster, which must be able to import this package.
     ``progress``: the tqdm bar (``None``: only on a terminal). ``bigram_min_count``:
     the least count of a bigram in the table (`finish`). The result is the same
-    whichever way it runs; articles are listed in reading order.
+    whichever way it runs; articles are listed in reading order. One process counts
+    fewer than 2**31 bigram tokens (`tally._PACK_LIMIT`; the ANT archive has 7.7
+    million words): beyond, it stops with an `OverflowError`; count on more processes
+    or on Dask.
     """
     from arabic_media.corpus.sources import ManifestFolder, open_source
 

@@ -173,10 +173,11 @@ class _Accumulator:
                                 "in more processes (workers=) or on Dask (scheduler=)")
         self.bigram_parts.append((unique, (count << _PACK) | documents))
         self.bigram_pending += len(unique)
-        # Merge the pending parts once they outgrow half of what is merged (each code is
-        # merged O(log n) times in all), so memory stays near the distinct bigrams seen:
-        # the parts waiting hold at most half as many again. (Waiting for as many again
-        # put the reference count's peak about 10 MB higher.)
+        # Merge the pending parts once they outgrow half of what is merged: the work is
+        # linear in the bigrams counted, amortised (each merge copies the table once, after
+        # at least half its size of new parts), and memory stays near the distinct bigrams
+        # seen: the parts waiting hold at most half as many again. (Waiting for as many
+        # again put the reference count's peak about 10 MB higher.)
         if self.bigram_pending > max(self.bigram_merged // 2, 1 << 16):
             self._merge_bigrams()
 
@@ -275,6 +276,8 @@ def merge_tallies(tallies: Iterable[Tally], *, consume: bool = False) -> Tally:
     tallies = list(tallies)
     if any(tally.bigram_types is not None for tally in tallies):
         raise ValueError("a tally whose rare bigrams were cut (keep_frequent_bigrams) cannot be merged")
+    if consume and len({id(tally) for tally in tallies}) < len(tallies):
+        raise ValueError("a tally given twice cannot be consumed: its arrays would be gone the second time")
     if not tallies:
         return Tally()
     if len(tallies) == 1:
