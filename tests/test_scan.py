@@ -117,3 +117,17 @@ def test_keys_hold_short_words_of_keyed_characters_only():
     assert keyed["قال"] and keyed["abcdefgh"] and keyed["٢٠١٨"]
     assert keyed["abcdefghi"] == keyed["café"] == keyed["ﻻ"] == 0
     assert np.uint64(keyed["قال"]) != np.uint64(keyed["abcdefgh"])
+
+
+@given(st.data())
+def test_keys_read_eight_bytes_at_once_as_one_at_a_time(data):
+    from arabic_media.counting.scan import _keys
+
+    codes = data.draw(st.lists(st.sampled_from([0, 1, 2, 255]) | st.integers(0, 255), min_size=1, max_size=40))
+    spans = data.draw(st.lists(st.integers(0, len(codes) - 1).flatmap(
+        lambda start: st.tuples(st.just(start), st.integers(1, min(8, len(codes) - start)))), max_size=20))
+    starts = np.array([start for start, _ in spans], np.int64)
+    lengths = np.array([length for _, length in spans], np.int64)
+    expected = [0 if 0 in codes[a:a + n] else sum(c << (8 * j) for j, c in enumerate(codes[a:a + n]))
+                for a, n in spans]
+    assert _keys(np.array(codes, np.uint8), starts, lengths).tolist() == expected

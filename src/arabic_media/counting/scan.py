@@ -134,15 +134,7 @@ def scan(texts: list[str], table: np.ndarray | None = None, breaks: bool = False
     key = np.zeros(len(starts), np.uint64)
     short = is_word & (ends - starts <= KEY_CHARACTERS)
     if short.any():
-        codes = table[1][points]
-        at = starts[short]
-        length = (ends - starts)[short]
-        window = at[:, None] + np.arange(KEY_CHARACTERS)
-        inside = np.arange(KEY_CHARACTERS) < length[:, None]
-        code = np.where(inside, codes[np.minimum(window, size - 1)], 0).astype(np.uint8)
-        complete = (code != 0).sum(axis=1) == length  # every character keyed
-        packed = np.ascontiguousarray(code).view("<u8").ravel()
-        key[np.flatnonzero(short)[complete]] = packed[complete]
+        key[short] = _keys(table[1][points], starts[short], (ends - starts)[short])
 
     break_before = np.zeros(len(starts), bool)
     if breaks and len(starts) > 1:
@@ -155,6 +147,32 @@ def scan(texts: list[str], table: np.ndarray | None = None, breaks: bool = False
         separator = _in_range(kind == PARAGRAPH, gap_from, gap_to)
         break_before[1:] = ((units >= 2) | (separator > 0)) & (article[1:] == article[:-1])
     return Scanned(text, offsets, starts, ends, article, is_word, key, break_before)
+
+
+#: ``_LOW_BYTES[n]``: the low ``n`` bytes of a 64-bit word set.
+_LOW_BYTES = np.array([(1 << (8 * n)) - 1 for n in range(KEY_CHARACTERS + 1)], np.uint64)
+_ONES = np.uint64(0x0101010101010101)
+_HIGHS = np.uint64(0x8080808080808080)
+
+
+def _keys(codes: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The key of each word of ``lengths`` (1 to 8) characters at ``starts``: its
+    characters' bytes in ``codes`` (the table's second row, per character of the
+    text), the first in the low byte; 0 where one of its characters has no byte.
+
+    Each word's eight bytes from its start are read as one little-endian 64-bit
+    integer (an unaligned view of the bytes, padded at the end) and cut to its length;
+    a byte of 0 among them is found with the word-at-a-time test
+    ``(v - 0x01..01) & ~v & 0x80..80`` on the key with the bytes past its length set."""
+    padded = np.zeros(len(codes) + KEY_CHARACTERS, np.uint8)
+    padded[:len(codes)] = codes
+    # position i of this view: the 8 bytes from byte i (strides of one byte)
+    windows = np.ndarray((len(codes),), "<u8", padded, 0, (1,))
+    keys = windows[starts] & _LOW_BYTES[lengths]
+    probe = keys | ~_LOW_BYTES[lengths]
+    has_zero = (probe - _ONES) & ~probe & _HIGHS
+    keys[has_zero != 0] = 0
+    return keys
 
 
 def _in_range(mask: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
