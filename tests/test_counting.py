@@ -359,7 +359,8 @@ _SETTINGS = study_settings()
 
 
 @given(st.lists(st.text(alphabet=st.sampled_from(list(_PLAIN) + ["أ", "إ", "آ", "ى", "ٱ", "\u0640", "\u064e", "ﻻ",
-                                                               "٢", "é", "\u200f"]), min_size=1, max_size=7),
+                                                               "٢", "é", "\u200f"]), min_size=1, max_size=7)
+                | st.text(alphabet="0123456789٢", min_size=1, max_size=4),  # numbers among the words
                 max_size=30))
 def test_identifying_many_words_at_once_gives_what_one_at_a_time_gives(surfaces):
     from arabic_media.counting.vocabulary import _Vocabulary
@@ -367,6 +368,14 @@ def test_identifying_many_words_at_once_gives_what_one_at_a_time_gives(surfaces)
     together, one_by_one = _Vocabulary(_SETTINGS), _Vocabulary(_SETTINGS)
     assert together.identify_many(surfaces) == [one_by_one.identify(s) for s in surfaces]
     assert together.norms == one_by_one.norms and together.edge == one_by_one.edge
+
+
+def test_a_word_may_start_a_bigram_unless_its_category_is_excluded():
+    from arabic_media.counting.vocabulary import EDGE_EXCLUDE, _category, _edges
+
+    words = [*_SETTINGS.stopwords, *_SETTINGS.categories, "شركات", "داعش", "قال", "2018"]
+    assert _edges(words, _SETTINGS) == [_category(w, _SETTINGS) not in EDGE_EXCLUDE for w in words]
+    assert not all(_edges(words, _SETTINGS)) and any(_edges(words, _SETTINGS))
 
 
 @given(st.dictionaries(st.integers(0, 60), st.tuples(st.integers(1, 9), st.integers(1, 9)), max_size=25),

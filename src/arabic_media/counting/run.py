@@ -23,6 +23,11 @@ from arabic_media.counting.vocabulary import _VOCABULARIES, Settings, _vocabular
 
 #: keep every core busy to the end.
 CHUNK_ARTICLES = 200
+#: Chunks waiting in the queue per worker. With one, a worker that finished its chunk
+#: while this process was counting one waited for it to read the next: 0.4 s of a
+#: worker's 3 s on the ANT archive (two cores); with two, 0.15 to 0.2 s (the start).
+#: A chunk of ANT articles is under a MB.
+WAITING_CHUNKS = 2
 
 
 # --- running it: one process, several processes, or Dask --------------------------------
@@ -80,12 +85,12 @@ def _worker(source, setup, tasks, results) -> None:
 
 def _count_in_processes(source, settings: Settings, workers: int, chunk_size: int, bar) -> Tally:
     """This process reads the source and counts beside ``workers - 1`` worker
-    processes: each chunk of members goes to a short queue (one chunk waiting per
-    worker) when there is room, and is counted here when there is none. So every core
+    processes: each chunk of members goes to a short queue (`WAITING_CHUNKS` waiting
+    per worker) when there is room, and is counted here when there is none. So every core
     counts, the reader's included, none waits for the reader, and no core holds an idle
     process's memory. Each process counts into its own tally; the tallies are merged."""
     context = multiprocessing.get_context("spawn")
-    tasks = context.Queue(maxsize=workers - 1)
+    tasks = context.Queue(maxsize=WAITING_CHUNKS * (workers - 1))
     results = context.Queue()
     processes, setups = [], []
     # the workers' tallies come back as files here (`_hand_over`): in the system's

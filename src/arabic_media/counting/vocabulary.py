@@ -5,6 +5,7 @@ given an id and classified once per process (see the package docstring)."""
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -65,6 +66,12 @@ class Settings:
     def categories(self) -> dict[str, str]:
         """``norm -> reporting category`` (a dict, built once)."""
         return dict(self.reporting)
+
+    @functools.cached_property
+    def edge_excluded(self) -> frozenset[str]:
+        """The words whose category (`_category`) is in `EDGE_EXCLUDE`."""
+        listed = self.stopwords.union(self.categories)
+        return frozenset(norm for norm in listed if _category(norm, self) in EDGE_EXCLUDE)
 
     def describe(self) -> dict[str, str]:
         return {
@@ -179,44 +186,63 @@ class _Vocabulary:
 
     def identify(self, surface: str) -> int:
         """The token id of a word token's surface form (normalised here, once)."""
-        if not surface.strip(self.plain_letters):  # every letter plain (a C-level test)
-            if surface.isdigit():
-                return _NUMBER
-            norm = surface.translate(self.plain_table)
-        else:
-            kind = token_kind(surface)
-            if kind != "word":
-                return _NUMBER if kind == "number" else _PUNCT
-            norm = normalize(surface)
-        return self._norm_id(norm)
+        norm = self._norm_of(surface)
+        return self._norm_id(norm) if norm.__class__ is str else norm
 
     def identify_many(self, surfaces: list[str]) -> list[int]:
         """``[identify(s) for s in surfaces]``, the plain ones normalised together: a
         few ``str.replace`` over them all, joined, instead of a ``str.translate`` each
         (which costs about a microsecond and a half per word: a dict look-up per
-        character)."""
+        character); then the new normal forms numbered together (`_norm_ids`)."""
         plain = self.plain_letters
         is_plain = [not surface.strip(plain) for surface in surfaces]
-        joined = "\n".join([surface for surface, p in zip(surfaces, is_plain) if p])
+        joined = "\n".join(itertools.compress(surfaces, is_plain))
         for old, new in self.plain_pairs:
             joined = joined.replace(old, new)
         plain_norms = iter(joined.split("\n"))
-        ids = []
-        for surface, p in zip(surfaces, is_plain):
-            if not p:
-                ids.append(self.identify(surface))
-                continue
-            norm = next(plain_norms)
-            ids.append(_NUMBER if surface.isdigit() else self._norm_id(norm))
-        return ids
+        # each surface's normal form, or its id when it is no word (`_NUMBER`, `_PUNCT`)
+        # (a plain surface's normal form is taken from ``plain_norms`` whether it is
+        # a word or a number, so the two stay in step)
+        norms = [_word_or_number(surface, next(plain_norms)) if p else self._norm_of(surface)
+                 for surface, p in zip(surfaces, is_plain)]
+        return self._norm_ids([norm for norm in norms if norm.__class__ is str], norms)
+
+    def _norm_of(self, surface: str) -> str | int:
+        """A word token's normal form, or `_NUMBER` or `_PUNCT` (`identify`)."""
+        if not surface.strip(self.plain_letters):
+            return _NUMBER if surface.isdigit() else surface.translate(self.plain_table)
+        kind = token_kind(surface)
+        if kind != "word":
+            return _NUMBER if kind == "number" else _PUNCT
+        return normalize(surface)
+
+    def _norm_ids(self, words: list[str], norms: list) -> list[int]:
+        """The id of each of ``norms`` (a normal form, or an id already); ``words``:
+        the normal forms among them. Forms not met before are numbered in order of
+        first appearance, all at once."""
+        known = self.norm_ids
+        new = [norm for norm in dict.fromkeys(words) if norm not in known]
+        if new:
+            known.update(zip(new, range(len(self.norms), len(self.norms) + len(new))))
+            self.norms += new
+            if self.settings.bigrams:
+                self.edge += _edges(new, self.settings)
+        return [known[norm] if norm.__class__ is str else norm for norm in norms]
 
     def _norm_id(self, norm: str) -> int:
-        norm_id = self.norm_ids.get(norm)
-        if norm_id is None:
-            norm_id = self.norm_ids[norm] = len(self.norms)
-            self.norms.append(norm)
-            self.edge.append(_category(norm, self.settings) not in EDGE_EXCLUDE)
-        return norm_id
+        return self._norm_ids([norm], [norm])[0]
+
+
+def _word_or_number(surface: str, norm: str) -> str | int:
+    """A plain surface's normal form, or `_NUMBER` if it is all digits."""
+    return _NUMBER if surface.isdigit() else norm
+
+
+def _edges(norms: list[str], settings: Settings) -> list[bool]:
+    """May each of ``norms`` start or end a bigram (its category is not in
+    `EDGE_EXCLUDE`): every word but the stop words and the reporting list's."""
+    excluded = settings.edge_excluded
+    return [norm not in excluded for norm in norms]
 
 
 def _category(norm: str, settings: Settings) -> str:
