@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy as np
 import pytest
@@ -131,3 +132,35 @@ def test_keys_read_eight_bytes_at_once_as_one_at_a_time(data):
     expected = [0 if 0 in codes[a:a + n] else sum(c << (8 * j) for j, c in enumerate(codes[a:a + n]))
                 for a, n in spans]
     assert _keys(np.array(codes, np.uint8), starts, lengths).tolist() == expected
+
+
+def test_the_shipped_table_is_the_one_this_python_builds(tmp_path):
+    from arabic_media.counting.scan import SHIPPED_TABLE, class_table, shipped_table, write_table
+
+    # shipped for the Unicode version of the Python the study pins (else it is not used)
+    assert shipped_table() is not None, f"{SHIPPED_TABLE.name}: not for Unicode {unicodedata.unidata_version}"
+    assert (shipped_table() == class_table()).all()
+    # and byte for byte what scripts/write_class_table.py writes
+    write_table(tmp_path / "table")
+    assert (tmp_path / "table").read_bytes() == SHIPPED_TABLE.read_bytes()
+
+
+def test_a_table_built_on_another_unicode_version_is_not_used(tmp_path):
+    import json
+    import zlib
+
+    from arabic_media.counting.scan import shipped_table
+
+    table = np.zeros((2, 4), np.uint8)
+    header = json.dumps({"unicode": "1.1.0", "shape": [2, 4]}).encode()
+    (tmp_path / "old").write_bytes(zlib.compress(header + b"\n" + table.tobytes()))
+    assert shipped_table(tmp_path / "old") is None
+    assert shipped_table(tmp_path / "missing") is None
+
+
+def test_a_damaged_table_is_named_and_built_instead(tmp_path):
+    from arabic_media.counting.scan import SHIPPED_TABLE, shipped_table
+
+    (tmp_path / "class_table.zlib").write_bytes(SHIPPED_TABLE.read_bytes()[:-10])
+    with pytest.warns(RuntimeWarning, match="class_table.zlib: cannot be read"):
+        assert shipped_table(tmp_path / "class_table.zlib") is None

@@ -18,7 +18,7 @@ from pathlib import Path
 from arabic_media.counting.memory import release_memory
 from arabic_media.counting.tables import Counts, finish
 from arabic_media.counting.tally import Tally, _Accumulator, _prepared, count_chunk, keep_frequent_bigrams, merge_tallies
-from arabic_media.counting.scan import class_table
+from arabic_media.counting.scan import _study_table
 from arabic_media.counting.vocabulary import _VOCABULARIES, Settings, _vocabulary, study_settings
 
 #: keep every core busy to the end.
@@ -105,8 +105,9 @@ def _count_in_processes(source, settings: Settings, workers: int, chunk_size: in
                                              daemon=True))
         for process in processes:
             process.start()
-        # The scanner's table is built once, here (half a second), while the workers start.
-        table = class_table()
+        # The scanner's table is loaded (or built, half a second) once, here, while the
+        # workers start.
+        table = _study_table()
         for setup in setups:
             setup.put((settings, table, folder))
         here = _Accumulator(_vocabulary(settings, table))

@@ -23,7 +23,12 @@ articles, on ANT articles and on generated texts of every class):
 from __future__ import annotations
 
 import functools
+import json
+import unicodedata
+import warnings
+import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -46,7 +51,8 @@ def class_table() -> np.ndarray:
     """``uint8`` per code point: its class for `scan` (`BLANK`, `FORMAT`, `WORD`,
     `OTHER`, or the line breaks `LINE_BREAK`, `CR`, `PARAGRAPH`), then in a second
     row its byte in a word key (0: not keyed). Built from `text.class_masks` (about
-    half a second); a process that counts builds it once, or is handed it."""
+    half a second); a process that counts loads the shipped copy (`SHIPPED_TABLE`)
+    once, or is handed it."""
     from arabic_media.text import _LINE_BREAKS, _PARAGRAPH_SEPARATOR, class_masks
 
     masks = class_masks()
@@ -71,9 +77,46 @@ def class_table() -> np.ndarray:
     return table
 
 
+#: `class_table`, as built by the Python whose Unicode version it names (`write_table`):
+#: a process that counts loads it in milliseconds instead of building it (half a
+#: second), if its Python has that Unicode version (``unicodedata.unidata_version``);
+#: else it builds the table. ``tests/test_scan.py`` checks it against `class_table`;
+#: ``scripts/write_class_table.py`` rewrites it.
+SHIPPED_TABLE = Path(__file__).with_name("class_table.zlib")
+
+
 @functools.cache
 def _study_table() -> np.ndarray:
-    return class_table()
+    """The scanner's table: the shipped one (`SHIPPED_TABLE`) when it is for this
+    Python's Unicode version, else `class_table()`."""
+    shipped = shipped_table()
+    return class_table() if shipped is None else shipped
+
+
+def shipped_table(path: Path = SHIPPED_TABLE) -> np.ndarray | None:
+    """The table at ``path`` (`write_table`), or None when there is none or it was built
+    on another Unicode version."""
+    try:
+        data = zlib.decompress(path.read_bytes())
+        head, _, body = data.partition(b"\n")
+        header = json.loads(head)
+        if header["unicode"] != unicodedata.unidata_version:
+            return None
+        return np.frombuffer(body, np.uint8).reshape(header["shape"]).copy()
+    except FileNotFoundError:
+        return None
+    except (zlib.error, ValueError, KeyError, TypeError) as err:  # a damaged file: build the table
+        warnings.warn(f"{path.name}: cannot be read ({err}); the table is built instead", RuntimeWarning,
+                      stacklevel=2)
+        return None
+
+
+def write_table(path: Path = SHIPPED_TABLE) -> None:
+    """Write `class_table()` to ``path``, with this Python's Unicode version: a line of
+    JSON, then the table's bytes, compressed (zlib: the same bytes each time)."""
+    table = class_table()
+    header = json.dumps({"unicode": unicodedata.unidata_version, "shape": list(table.shape)}).encode()
+    path.write_bytes(zlib.compress(header + b"\n" + table.tobytes(), 9))
 
 
 @dataclass
@@ -179,3 +222,4 @@ def _in_range(mask: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndarr
     """How many of ``mask`` are true in each ``[start, stop)``."""
     total = np.concatenate([[0], np.cumsum(mask, dtype=np.int64)])
     return total[stop] - total[start]
+

@@ -55,7 +55,7 @@ _NUMBER, _PUNCT, _BREAK = -1, -2, -3
 class Settings:
     """Everything a worker needs besides the study's code, picklable: the stop words,
     the reporting categories, and whether bigrams are counted. (Each process is handed
-    the scanner's table, `scan.class_table`, or builds it.)"""
+    the scanner's table, `scan._study_table`, or loads it.)"""
 
     stopwords: frozenset[str]
     reporting: tuple[tuple[str, str], ...]  # (norm, category), sorted
@@ -122,8 +122,8 @@ class _Vocabulary:
 
     def __init__(self, settings: Settings, table=None):
         self.settings = settings
-        # ``table``: `scan.class_table()`, built by the parent process once (half a
-        # second, from the Unicode database) and handed over; else built here.
+        # ``table``: the scanner's table (`scan._study_table`), loaded or built by the
+        # parent process once and handed over; else loaded or built here.
         self.table = table
         self.plain_letters, self.plain_table = _plain_letters()
         # the same mapping as replacements, for many words at once (`identify_many`):
