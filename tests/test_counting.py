@@ -340,6 +340,14 @@ def test_a_tally_cut_to_its_frequent_bigrams_keeps_their_numbers_and_is_not_merg
         merge_tallies([cut, tally])
 
 
+def test_a_tally_with_a_form_twice_is_refused():
+    from arabic_media.counting.tally import Tally
+
+    twice = Tally(norms=["x", "x"], count=np.ones(2, np.int64), documents=np.ones(2, np.int64))
+    with pytest.raises(ValueError, match="twice"):
+        merge_tallies([twice, Tally(norms=["x"], count=np.ones(1, np.int64), documents=np.ones(1, np.int64))])
+
+
 def test_merging_tallies_made_by_hand_sums_codes_in_any_order():
     from arabic_media.counting.tally import Tally
 
@@ -368,6 +376,14 @@ def test_identifying_many_words_at_once_gives_what_one_at_a_time_gives(surfaces)
     together, one_by_one = _Vocabulary(_SETTINGS), _Vocabulary(_SETTINGS)
     assert together.identify_many(surfaces) == [one_by_one.identify(s) for s in surfaces]
     assert together.norms == one_by_one.norms and together.edge == one_by_one.edge
+
+
+def test_categories_of_many_words_are_each_ones_category():
+    from arabic_media.counting.vocabulary import _categories, _category
+
+    words = [*_SETTINGS.stopwords, *_SETTINGS.categories, "شركات", "داعش", "قال", "2018"]
+    assert _categories(words, _SETTINGS) == [_category(w, _SETTINGS) for w in words]
+    assert {"content", "stopword", "reporting_verb", "attribution"} <= set(_categories(words, _SETTINGS))
 
 
 def test_a_word_may_start_a_bigram_unless_its_category_is_excluded():
@@ -401,3 +417,16 @@ def test_a_process_refuses_more_bigrams_than_its_packed_counts_hold(tmp_path, wr
     monkeypatch.setattr(tally, "_PACK_LIMIT", 10)
     with pytest.raises(OverflowError, match="bigrams counted in one process"):
         count_chunk(source, list(source.members()), study_settings())
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(["ا", "ب", "ي", "a", "b", "é", "\U0001d400", "\ud800", "\uffff", "\x00"]),
+                        max_size=5), unique=True, max_size=40),
+       st.sampled_from([64 << 20, 8]))
+def test_ranks_are_the_places_in_python_sorted_order(forms, limit):
+    from unittest import mock
+
+    from arabic_media.counting import tables
+
+    expected = {form: place for place, form in enumerate(sorted(forms))}
+    with mock.patch.object(tables, "RANK_BYTES", limit):  # numpy's sort, and Python's
+        assert tables._ranks(forms).tolist() == [expected[form] for form in forms]

@@ -282,10 +282,13 @@ def merge_tallies(tallies: Iterable[Tally], *, consume: bool = False) -> Tally:
         return Tally()
     if len(tallies) == 1:
         return tallies[0]
-    index: dict[str, int] = {}
-    norms: list[str] = []
-    maps = []
-    for tally in tallies:
+    # the first tally's forms keep their ids (a tally holds each form once)
+    index = dict(zip(tallies[0].norms, range(len(tallies[0].norms))))
+    if len(index) != len(tallies[0].norms):
+        raise ValueError("a tally holds a normalised form twice")
+    norms = list(tallies[0].norms)
+    maps = [np.arange(len(norms), dtype=np.int64)]
+    for tally in tallies[1:]:
         new = [norm for norm in tally.norms if norm not in index]
         index.update(zip(new, range(len(norms), len(norms) + len(new))))
         norms += new

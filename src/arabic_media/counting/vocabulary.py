@@ -68,6 +68,12 @@ class Settings:
         return dict(self.reporting)
 
     @functools.cached_property
+    def category_of(self) -> dict[str, str]:
+        """``norm -> category`` for the listed words (stop words, reporting list; the
+        reporting list first, as `_category`); every other word is ``content``."""
+        return {**dict.fromkeys(self.stopwords, "stopword"), **self.categories}
+
+    @functools.cached_property
     def edge_excluded(self) -> frozenset[str]:
         """The words whose category (`_category`) is in `EDGE_EXCLUDE`."""
         listed = self.stopwords.union(self.categories)
@@ -243,6 +249,11 @@ def _edges(norms: list[str], settings: Settings) -> list[bool]:
     `EDGE_EXCLUDE`): every word but the stop words and the reporting list's."""
     excluded = settings.edge_excluded
     return [norm not in excluded for norm in norms]
+
+
+def _categories(norms: list[str], settings: Settings) -> list[str]:
+    """``[_category(norm, settings) for norm in norms]``, a dict look-up each."""
+    return list(map(settings.category_of.get, norms, itertools.repeat("content", len(norms))))
 
 
 def _category(norm: str, settings: Settings) -> str:
