@@ -181,14 +181,20 @@ def scan(texts: list[str], table: np.ndarray | None = None, breaks: bool = False
 
     break_before = np.zeros(len(starts), bool)
     if breaks and len(starts) > 1:
-        line = kind >= LINE_BREAK
-        crlf = np.zeros(size, bool)
-        crlf[:-1] = (kind[:-1] == CR) & (points[1:] == 0x0A)
-        # per gap [end of the token before, start of this one): line breaks, CR LF once
-        gap_from, gap_to = ends[:-1], starts[1:]
-        units = _in_range(line, gap_from, gap_to) - _in_range(crlf, gap_from, gap_to)
-        separator = _in_range(kind == PARAGRAPH, gap_from, gap_to)
-        break_before[1:] = ((units >= 2) | (separator > 0)) & (article[1:] == article[:-1])
+        # The line breaks (a few per paragraph), each in the gap before the first token
+        # that starts after it (no token holds one): gap j is [end of token j - 1,
+        # start of token j). Per gap: line breaks, a CR LF counted once, separators.
+        at = np.flatnonzero(kind >= LINE_BREAK)
+        line_kind = kind[at]
+        gap = np.searchsorted(starts, at, side="right")
+        is_cr = line_kind == CR
+        crlf = at[is_cr] + 1 < size
+        crlf[crlf] = points[at[is_cr][crlf] + 1] == 0x0A
+        gaps = len(starts) + 1
+        units = np.bincount(gap, minlength=gaps) - np.bincount(gap[is_cr][crlf], minlength=gaps)
+        separator = np.bincount(gap[line_kind == PARAGRAPH], minlength=gaps)
+        inner = slice(1, len(starts))  # the gaps between two tokens
+        break_before[1:] = ((units[inner] >= 2) | (separator[inner] > 0)) & (article[1:] == article[:-1])
     return Scanned(text, offsets, starts, ends, article, is_word, key, break_before)
 
 
@@ -216,10 +222,3 @@ def _keys(codes: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndar
     has_zero = (probe - _ONES) & ~probe & _HIGHS
     keys[has_zero != 0] = 0
     return keys
-
-
-def _in_range(mask: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
-    """How many of ``mask`` are true in each ``[start, stop)``."""
-    total = np.concatenate([[0], np.cumsum(mask, dtype=np.int64)])
-    return total[stop] - total[start]
-
