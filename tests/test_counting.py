@@ -430,3 +430,34 @@ def test_ranks_are_the_places_in_python_sorted_order(forms, limit):
     expected = {form: place for place, form in enumerate(sorted(forms))}
     with mock.patch.object(tables, "RANK_BYTES", limit):  # numpy's sort, and Python's
         assert tables._ranks(forms).tolist() == [expected[form] for form in forms]
+
+
+@st.composite
+def _tallies_with_bigrams(draw):
+    from arabic_media.counting.tally import Tally
+
+    tallies = []
+    for _ in range(draw(st.integers(2, 3))):
+        norms = draw(st.lists(st.sampled_from("abcdefg"), min_size=1, max_size=7, unique=True))
+        pairs = draw(st.dictionaries(st.tuples(st.integers(0, len(norms) - 1), st.integers(0, len(norms) - 1)),
+                                     st.tuples(st.integers(1, 6), st.integers(1, 6)), max_size=12))
+        codes = sorted((a << 32) | b for a, b in pairs)
+        values = [pairs[(c >> 32, c & 0xFFFFFFFF)] for c in codes]
+        ones = np.ones(len(norms), np.int64)
+        tallies.append(Tally(norms=norms, count=ones, documents=ones, bigrams=np.array(codes, np.int64),
+                             bigram_count=np.array([v[0] for v in values], np.int64),
+                             bigram_documents=np.array([v[1] for v in values], np.int64)))
+    return tallies
+
+
+@given(_tallies_with_bigrams(), st.integers(2, 9))
+def test_a_last_merge_that_cuts_rare_bigrams_gives_the_merge_then_the_cut(tallies, min_count):
+    import copy
+
+    from arabic_media.counting.tally import keep_frequent_bigrams
+
+    expected = keep_frequent_bigrams(merge_tallies(copy.deepcopy(tallies)), min_count)
+    cut = merge_tallies(tallies, consume=True, bigram_min_count=min_count)
+    assert cut.norms == expected.norms and cut.bigram_types == expected.bigram_types
+    for name in ("bigrams", "bigram_count", "bigram_documents"):
+        assert getattr(cut, name).tolist() == getattr(expected, name).tolist()

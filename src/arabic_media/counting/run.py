@@ -83,7 +83,8 @@ def _worker(source, setup, tasks, results) -> None:
         sys.exit(1)  # a non-zero exit is what the parent watches for (`_check_workers`)
 
 
-def _count_in_processes(source, settings: Settings, workers: int, chunk_size: int, bar) -> Tally:
+def _count_in_processes(source, settings: Settings, workers: int, chunk_size: int, bar,
+                        bigram_min_count: int = 1) -> Tally:
     """This process reads the source and counts beside ``workers - 1`` worker
     processes: each chunk of members goes to a short queue (`WAITING_CHUNKS` waiting
     per worker) when there is room, and is counted here when there is none. So every core
@@ -141,7 +142,8 @@ def _count_in_processes(source, settings: Settings, workers: int, chunk_size: in
             if process.is_alive():
                 process.terminate()
         shutil.rmtree(folder, ignore_errors=True)  # a tally no one took (after an error)
-    return merge_tallies(tallies, consume=True)
+    # the last merge: the rare bigrams are left out as it goes (`keep_frequent_bigrams`)
+    return merge_tallies(tallies, consume=True, bigram_min_count=bigram_min_count)
 
 
 def _hand_over(tally: Tally, folder: Path) -> str:
@@ -290,9 +292,10 @@ def count_corpus(
             del accumulator
             _VOCABULARIES.clear()  # every surface form seen: not needed by finish
         else:
-            tally = _count_in_processes(source, settings, workers, chunk_size, bar)
+            tally = _count_in_processes(source, settings, workers, chunk_size, bar, bigram_min_count)
     # Only the bigrams the table keeps go on to `finish` (for the reference list, 2% of
-    # them): the others' arrays are freed before pandas and the tables are built.
+    # them): the others' arrays are freed before pandas and the tables are built. (A
+    # count in several processes left them out in its last merge already.)
     tally = keep_frequent_bigrams(tally, bigram_min_count)
     release_memory()
     return finish(tally, settings, source.describe(), bigram_min_count=bigram_min_count, consume=True)

@@ -265,14 +265,16 @@ def count_chunk(source, members: list, settings: Settings, first: int = 0) -> Ta
     return accumulator.tally()
 
 
-def merge_tallies(tallies: Iterable[Tally], *, consume: bool = False) -> Tally:
+def merge_tallies(tallies: Iterable[Tally], *, consume: bool = False, bigram_min_count: int = 1) -> Tally:
     """One `Tally` holding the sum of ``tallies`` (articles and failures in the order
     given). Ids are renumbered over the union of their normalised forms, in order of
     first appearance: the first tally keeps its ids, so its bigram table (sorted by
     code) stays sorted, and each other tally's table is sorted and merged into it.
     ``consume``: the tallies are the caller's to give away (`count_corpus`): each one's
     arrays are dropped as soon as they are merged, which lowers the merge's peak
-    memory; do not use them afterwards."""
+    memory; do not use them afterwards. ``bigram_min_count``: for the last merge of a
+    count, `keep_frequent_bigrams` done in the merge (the same tally), without making
+    the whole merged bigram table."""
     tallies = list(tallies)
     if any(tally.bigram_types is not None for tally in tallies):
         raise ValueError("a tally whose rare bigrams were cut (keep_frequent_bigrams) cannot be merged")
@@ -304,20 +306,24 @@ def merge_tallies(tallies: Iterable[Tally], *, consume: bool = False) -> Tally:
         first.bigrams = first.bigram_count = first.bigram_documents = empty
     if len(codes) > 1 and not (codes[1:] > codes[:-1]).all():  # a tally made by hand
         codes, count, documents = _sum_by_code(codes, count, documents)
-    for tally, mapped in zip(tallies[1:], maps[1:]):
-        if len(tally.bigrams):
-            # renumbered, the codes are no longer sorted; summed per code, they are again
-            # (and a tally made by hand with a code twice is summed, not inserted twice)
-            other, *other_values = _sum_by_code(
-                (mapped[tally.bigrams >> 32] << 32) | mapped[tally.bigrams & 0xFFFFFFFF],
-                tally.bigram_count, tally.bigram_documents)
-            if consume:
-                tally.bigrams = tally.bigram_count = tally.bigram_documents = empty
+    bigram_types = None
+    for number, (tally, mapped) in enumerate(zip(tallies[1:], maps[1:]), start=2):
+        # renumbered, the codes are no longer sorted; summed per code, they are again
+        # (and a tally made by hand with a code twice is summed, not inserted twice)
+        other, *other_values = _sum_by_code(
+            (mapped[tally.bigrams >> 32] << 32) | mapped[tally.bigrams & 0xFFFFFFFF],
+            tally.bigram_count, tally.bigram_documents)
+        if consume:
+            tally.bigrams = tally.bigram_count = tally.bigram_documents = empty
+        if number == len(tallies) and bigram_min_count > 1:
+            codes, (count, documents), bigram_types = _merge_frequent(
+                codes, (count, documents), other, other_values, bigram_min_count)
+        elif len(other):
             codes, (count, documents) = _merge_sorted(codes, (count, documents), other, other_values)
-            del other, other_values
+        del other, other_values
     size = len(norms)
     merged = Tally(norms=norms, count=np.zeros(size, np.int64), documents=np.zeros(size, np.int64),
-                   bigrams=codes, bigram_count=count, bigram_documents=documents)
+                   bigrams=codes, bigram_count=count, bigram_documents=documents, bigram_types=bigram_types)
     del codes, count, documents
     # the per-article word lists, written straight into one array
     merged.article_words = np.empty(sum(len(t.article_words) for t in tallies), np.int32)
@@ -335,6 +341,31 @@ def merge_tallies(tallies: Iterable[Tally], *, consume: bool = False) -> Tally:
         merged.failures += tally.failures
         merged.warnings += tally.warnings
     return merged
+
+
+def _merge_frequent(codes: np.ndarray, values: tuple[np.ndarray, np.ndarray], other: np.ndarray,
+                    other_values: tuple[np.ndarray, np.ndarray], min_count: int):
+    """`_merge_sorted` of two tables of ``(count, documents)``, keeping only the codes
+    whose summed count is at least ``min_count``; also returns how many distinct codes
+    the sum holds. The sum is worked out where the codes are (the first table's
+    places, the other's new codes), and only what is kept is put together and sorted."""
+    (count, documents), (other_count, other_documents) = values, other_values
+    at = np.searchsorted(codes, other)
+    found = at < len(codes)
+    found[found] = codes[at[found]] == other[found]
+    total = count.copy()
+    total[at[found]] += other_count[found]  # ``other`` holds each code once
+    all_documents = documents.copy()
+    all_documents[at[found]] += other_documents[found]
+    keep = total >= min_count
+    new = ~found
+    keep_new = new.copy()
+    keep_new[new] = other_count[new] >= min_count
+    kept = np.concatenate([codes[keep], other[keep_new]])
+    order = np.argsort(kept, kind="stable")
+    kept_count = np.concatenate([total[keep], other_count[keep_new]])[order]
+    kept_documents = np.concatenate([all_documents[keep], other_documents[keep_new]])[order]
+    return kept[order], (kept_count, kept_documents), len(codes) + int(new.sum())
 
 
 def _merge_sorted(codes: np.ndarray, values: tuple[np.ndarray, ...], other: np.ndarray,
