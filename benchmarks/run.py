@@ -262,12 +262,11 @@ def round_ratios(runs: dict[str, list[dict]]) -> str:
     if "tarfile" in runs:
         yardsticks[f"{ISSUE_BASELINE_OVER_TARFILE:.1f} x tarfile"] = [
             ISSUE_BASELINE_OVER_TARFILE * r["wall_s"] for r in runs["tarfile"]]
+    counted = {name: rows for name, rows in runs.items() if name not in ("baseline", "tarfile", "floor")}
     lines = []
-    for label, base in yardsticks.items():
+    for label, base in yardsticks.items() if counted else ():
         lines.append(f"x {label}, round by round (each run against the yardstick of its own round):")
-        for name, rows in runs.items():
-            if name in ("baseline", "tarfile", "floor"):
-                continue
+        for name, rows in counted.items():
             ratios = [r["wall_s"] / b for r, b in zip(rows, base)]
             lines.append(f"  {name}: {' '.join(f'{x:.2f}' for x in ratios)} (median {statistics.median(ratios):.2f}x)")
     return "\n".join(lines)

@@ -105,7 +105,7 @@ def shipped_table(path: Path = SHIPPED_TABLE) -> np.ndarray | None:
         return np.frombuffer(body, np.uint8).reshape(header["shape"]).copy()
     except FileNotFoundError:
         return None
-    except (zlib.error, ValueError, KeyError, TypeError) as err:  # a damaged file: build the table
+    except (OSError, zlib.error, ValueError, KeyError, TypeError) as err:  # unreadable or damaged: build it
         warnings.warn(f"{path.name}: cannot be read ({err}); the table is built instead", RuntimeWarning,
                       stacklevel=2)
         return None

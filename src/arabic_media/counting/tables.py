@@ -76,7 +76,7 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
     })
     del categories, order
     if groups is None:
-        group_table = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in GROUP_COLUMNS.items()})
+        group_table = _frame({name: [] if dtype is str else np.zeros(0, dtype) for name, dtype in GROUP_COLUMNS.items()})
     else:
         group_table = _frame(groups)
     del groups
@@ -85,12 +85,10 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
 
     # rows in reading order (each starts with its position in the source), built once
     rows = [row[1:] for row in sorted(tally.articles)]
-    if rows:
-        articles = _frame({name: list(column) if isinstance(column[0], str) else np.array(column, np.int64)
-                           for name, column in zip(ARTICLE_COLUMNS, zip(*rows))})
-    else:
-        articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
-    del rows
+    columns = list(zip(*rows)) or [()] * len(ARTICLE_COLUMNS)
+    articles = _frame({name: np.array(column, np.int64) if name in ARTICLE_NUMBERS else list(column)
+                       for name, column in zip(ARTICLE_COLUMNS, columns)})
+    del rows, columns
     refused = [failure for _, failure in sorted(tally.failures, key=lambda pair: pair[0])]
     failures = failures_table(refused)
     provenance = {
@@ -143,9 +141,11 @@ def _frame(columns: dict):
                          if isinstance(values, list) else values for name, values in columns.items()})
 
 
-#: The columns of `Counts.groups` and their types.
-GROUP_COLUMNS = {"group": object, "label": object, "category": object, "count": np.int64,
+#: The columns of `Counts.groups` and their types (`str`: pandas' string type).
+GROUP_COLUMNS = {"group": str, "label": str, "category": str, "count": np.int64,
                  "documents": np.int64, "forms": np.int64}
+#: The columns of `Counts.articles` that are numbers (the others are strings).
+ARTICLE_NUMBERS = ("tokens", "words", "running_tokens")
 
 
 def _numbered(values: list[str]) -> tuple[np.ndarray, list[str]]:

@@ -284,10 +284,11 @@ def merge_tallies(tallies: Iterable[Tally], *, consume: bool = False, bigram_min
         return Tally()
     if len(tallies) == 1:
         return tallies[0]
-    # the first tally's forms keep their ids (a tally holds each form once)
-    index = dict(zip(tallies[0].norms, range(len(tallies[0].norms))))
-    if len(index) != len(tallies[0].norms):
+    # each tally holds each form once (its counts are added by form); the first
+    # tally's forms keep their ids
+    if any(len(set(tally.norms)) != len(tally.norms) for tally in tallies):
         raise ValueError("a tally holds a normalised form twice")
+    index = dict(zip(tallies[0].norms, range(len(tallies[0].norms))))
     norms = list(tallies[0].norms)
     maps = [np.arange(len(norms), dtype=np.int64)]
     for tally in tallies[1:]:
