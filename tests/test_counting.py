@@ -401,10 +401,11 @@ def test_identifying_many_words_at_once_gives_what_one_at_a_time_gives(surfaces)
 
 
 def test_categories_of_many_words_are_each_ones_category():
-    from arabic_media.counting.vocabulary import _categories, _category
+    from arabic_media.counting.vocabulary import _categories
 
     words = [*_SETTINGS.stopwords, *_SETTINGS.categories, "شركات", "داعش", "قال", "2018"]
-    assert _categories(words, _SETTINGS) == [_category(w, _SETTINGS) for w in words]
+    assert _categories(words, _SETTINGS) == [terms.categorize(w, _SETTINGS.stopwords, _SETTINGS.categories)
+                                             for w in words]
     assert {"content", "stopword", "reporting_verb", "attribution"} <= set(_categories(words, _SETTINGS))
 
 

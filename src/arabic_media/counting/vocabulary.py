@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 # --- the study's definitions, imported in this one place (repoint here when they move) ---
+from arabic_media.categories import categorize
 from arabic_media.text import normalize, token_kind
 
 
@@ -69,15 +70,14 @@ class Settings:
 
     @functools.cached_property
     def category_of(self) -> dict[str, str]:
-        """``norm -> category`` for the listed words (stop words, reporting list; the
-        reporting list first, as `_category`); every other word is ``content``."""
-        return {**dict.fromkeys(self.stopwords, "stopword"), **self.categories}
+        """``norm -> category`` (`_category`) of the listed words, the stop words and the
+        reporting list's; any other word is ``content`` (the rule's last case)."""
+        return {norm: _category(norm, self) for norm in self.stopwords.union(self.categories)}
 
     @functools.cached_property
     def edge_excluded(self) -> frozenset[str]:
-        """The words whose category (`_category`) is in `EDGE_EXCLUDE`."""
-        listed = self.stopwords.union(self.categories)
-        return frozenset(norm for norm in listed if _category(norm, self) in EDGE_EXCLUDE)
+        """The words whose category is in `EDGE_EXCLUDE`."""
+        return frozenset(norm for norm, category in self.category_of.items() if category in EDGE_EXCLUDE)
 
     def describe(self) -> dict[str, str]:
         return {
@@ -257,11 +257,8 @@ def _categories(norms: list[str], settings: Settings) -> list[str]:
 
 
 def _category(norm: str, settings: Settings) -> str:
-    """A word's category as `terms.annotate` gives it: the reporting list first."""
-    category = settings.categories.get(norm)
-    if category is not None:
-        return category
-    return "stopword" if norm in settings.stopwords else "content"
+    """A word's category as `terms.annotate` gives it (`categorize`)."""
+    return categorize(norm, settings.stopwords, settings.categories)
 
 
 _VOCABULARIES: dict[Settings, _Vocabulary] = {}

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
+from arabic_media.categories import categorize
 from arabic_media.lexicons import load_reporting_terms, load_stopwords
 from arabic_media.terms.grouping import CliticGrouper
 
@@ -87,13 +88,3 @@ def annotate(
     out["group"] = keys.map(label)
     out["group_key"] = keys
     return out
-
-
-def categorize(norm: str, stopwords: frozenset[str], reporting: dict[str, str]) -> str:
-    """The category of a word token from its normalised form: its ``reporting`` category
-    (``reporting_verb`` or ``attribution``) when listed there, else ``stopword`` when in
-    ``stopwords``, else ``content``. A reporting form is never a stop word. The one rule
-    for categories: `annotate` and the corpus-scale counter both use it."""
-    if norm in reporting:
-        return reporting[norm]
-    return "stopword" if norm in stopwords else "content"
