@@ -64,8 +64,7 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
     bigrams = _bigram_columns(tally, rank, bigram_min_count)
     del rank
 
-    import pandas as pd
-
+    # pandas comes in from here on (`_frame`, `failures_table`)
     from arabic_media.corpus.sources import count_reasons, failures_table
 
     norm_table = _frame({
