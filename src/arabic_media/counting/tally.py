@@ -344,6 +344,14 @@ def merge_tallies(tallies: Iterable[Tally], *, consume: bool = False, bigram_min
     return merged
 
 
+def _places(codes: np.ndarray, other: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of ``other`` goes in the sorted ``codes``, and whether it is there."""
+    at = np.searchsorted(codes, other)
+    found = at < len(codes)
+    found[found] = codes[at[found]] == other[found]
+    return at, found
+
+
 def _merge_frequent(codes: np.ndarray, values: tuple[np.ndarray, np.ndarray], other: np.ndarray,
                     other_values: tuple[np.ndarray, np.ndarray], min_count: int):
     """`_merge_sorted` of two tables of ``(count, documents)``, keeping only the codes
@@ -351,17 +359,14 @@ def _merge_frequent(codes: np.ndarray, values: tuple[np.ndarray, np.ndarray], ot
     the sum holds. The sum is worked out where the codes are (the first table's
     places, the other's new codes), and only what is kept is put together and sorted."""
     (count, documents), (other_count, other_documents) = values, other_values
-    at = np.searchsorted(codes, other)
-    found = at < len(codes)
-    found[found] = codes[at[found]] == other[found]
+    at, found = _places(codes, other)
     total = count.copy()
     total[at[found]] += other_count[found]  # ``other`` holds each code once
     all_documents = documents.copy()
     all_documents[at[found]] += other_documents[found]
     keep = total >= min_count
     new = ~found
-    keep_new = new.copy()
-    keep_new[new] = other_count[new] >= min_count
+    keep_new = new & (other_count >= min_count)
     kept = np.concatenate([codes[keep], other[keep_new]])
     order = np.argsort(kept, kind="stable")
     kept_count = np.concatenate([total[keep], other_count[keep_new]])[order]
@@ -374,9 +379,7 @@ def _merge_sorted(codes: np.ndarray, values: tuple[np.ndarray, ...], other: np.n
     """Add a table (``other``: distinct codes, sorted, and its columns ``other_values``)
     into another (the same); returns the codes and columns of the sorted sum (new
     arrays, one of each; the inputs are not changed)."""
-    at = np.searchsorted(codes, other)
-    found = at < len(codes)
-    found[found] = codes[at[found]] == other[found]
+    at, found = _places(codes, other)
     new = ~found
     at_new = at[new]
     # where each code found lands once the new ones are in (``at_new`` is sorted, and a
