@@ -1,9 +1,10 @@
-"""Draw the development and test sets of the stance rules (issue 12) from the ANT corpus.
+"""Draw the development and test sets of the stance rules from the ANT corpus.
 
 Run from the project root, with the archive at ``../shared/data/``:
 
     python scripts/draw_stance_sets.py            # (re)write both sets
-    python scripts/draw_stance_sets.py --check    # check the gold files against the sets
+
+(``scripts/check_gold.py`` checks the gold files against the sets.)
 
 Everything below was fixed before the script was first run, so that no article was
 picked for how it reads. Reports about US technology companies and their conduct
@@ -66,13 +67,6 @@ Extraction
     folder, ``original_outlet`` and ``original_language`` left empty: they were not
     read off the text, and are not guessed). The article id is the ``<DOCNO>`` in lower
     case. The two READMEs are written from the same run, with the counts of each step.
-
-``--check`` verifies ``corpus/annotations/stance_gold_dev.csv`` and
-``stance_gold_test.csv`` (when present): exactly one row per sentence of every article
-of the set as ``load_corpus`` numbers them, no other rows, target ``us_tech_companies``,
-label ``FAVOR``, ``AGAINST`` or ``NONE``, a non-empty rationale, and every Arabic quote
-in ``«»`` of a rationale (its parts between ``...`` or ``…``) found in the sentence,
-whitespace runs compared as one space.
 """
 
 from __future__ import annotations
@@ -515,7 +509,7 @@ The test set of the stance rules: {len(test)} ANT reports, {sum(m['n_sentences']
 sentences, drawn with the development set by `scripts/draw_stance_sets.py`. The query,
 eligibility rules, seed, counts and the split are documented in
 `corpus/stance_dev/README.md`. Gold labels: `corpus/annotations/stance_gold_test.csv`,
-written from `corpus/annotations/GUIDELINES.md` alone. Do not read these articles while
+written from `corpus/annotations/STANCE_GUIDELINES.md` alone. Do not read these articles while
 writing or tuning rules; score them once.
 
 {chr(10).join(_table(test, test_rows))}
@@ -550,63 +544,9 @@ def _step_order(item: tuple[str, int]) -> tuple[int, str]:
     return (len(_ORDER), key)
 
 
-# --- check ---------------------------------------------------------------------------------
-
-
-def check() -> int:
-    problems = 0
-    for name, root in (("dev", DEV_DIR), ("test", TEST_DIR)):
-        corpus = load_corpus(root=root)
-        expected = {(r.article_id, int(r.sentence)) for r in corpus.sentences.itertuples()}
-        flat = {(r.article_id, int(r.sentence)): " ".join(r.text.split()) for r in corpus.sentences.itertuples()}
-        gold_path = GOLD[name]
-        if not gold_path.is_file():
-            print(f"{relative(gold_path)}: not written yet ({len(expected)} sentences to label)")
-            continue
-        seen: Counter = Counter()
-        labels: Counter = Counter()
-        with gold_path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if reader.fieldnames != ["article_id", "sentence", "target", "label", "rationale"]:
-                print(f"{relative(gold_path)}: columns {reader.fieldnames}")
-                problems += 1
-            for row in reader:
-                key = (row["article_id"], int(row["sentence"]))
-                seen[key] += 1
-                labels[row["label"]] += 1
-                if row["target"] != TARGET or row["label"] not in LABELS or not row["rationale"].strip():
-                    print(f"{relative(gold_path)}: bad row {key}: {row['target']} {row['label']}")
-                    problems += 1
-                for quote in re.findall("«(.*?)»", row["rationale"]):
-                    for part in re.split(r"\.\.\.|…", quote):
-                        part = " ".join(part.split())
-                        if part and key in flat and part not in flat[key]:
-                            print(f"{relative(gold_path)}: {key}: quote not in the sentence: {part}")
-                            problems += 1
-        for key in sorted(expected - set(seen)):
-            print(f"{relative(gold_path)}: no row for {key}")
-            problems += 1
-        for key in sorted(set(seen) - expected):
-            print(f"{relative(gold_path)}: row for a sentence that does not exist {key}")
-            problems += 1
-        for key, n in sorted(seen.items()):
-            if n > 1:
-                print(f"{relative(gold_path)}: {n} rows for {key}")
-                problems += 1
-        print(
-            f"{relative(gold_path)}: {sum(seen.values())} rows, {len(expected)} sentences, "
-            f"{len(corpus.articles)} articles; " + ", ".join(f"{k} {labels[k]}" for k in sorted(LABELS))
-        )
-    print("OK" if not problems else f"{problems} problems")
-    return 1 if problems else 0
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true", help="check the gold files against the sets")
     args = parser.parse_args()
-    if args.check:
-        sys.exit(check())
     if not ANT_ARCHIVE.is_file():
         sys.exit(f"{ARCHIVE_NAME} not found; see corpus/stance_dev/README.md")
     with tarfile.open(ANT_ARCHIVE, "r:xz") as archive:

@@ -6,7 +6,7 @@ import importlib.util
 
 from arabic_media.corpus import load_corpus
 from arabic_media.paths import PROJECT_ROOT
-from conftest import STUDY_ARTICLE
+from tests.support import STUDY_ARTICLE
 
 
 def _script():

@@ -51,7 +51,7 @@ from arabic_media.charts import (
     save_figure,
 )
 from arabic_media.charts.shaping_check import COMPARE_FONT, THRESHOLD, wrong_recipe
-from plotting_helpers import (
+from tests.plotting_helpers import (
     RAQM_AVAILABLE,
     difference,
     font_file,

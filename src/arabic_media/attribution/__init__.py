@@ -1,8 +1,10 @@
-"""Who speaks in a report: attribution, quotation, sources (issue 11).
+"""Who speaks in a report: attribution, quotation, sources.
 
 Follows ``corpus/annotations/ATTRIBUTION_GUIDELINES.md``; the lexicons are in
 ``corpus/lexicons/`` (``attribution_cues.csv``, ``attribution_anaphors.csv``,
 ``source_types.csv``, ``quotation_title_nouns.csv``) and the actors in ``actors.csv``.
+Every function takes a `Corpus` (or the tables these functions return); the gold is
+read by `arabic_media.annotations`.
 
 Modules:
     lexicon     -- `load_attribution_lexicon`: cues, anaphors, source types, title nouns.
@@ -10,14 +12,34 @@ Modules:
     sources     -- resolving a source span to an actor; source types.
     rules       -- `find_attributions`: cue, source, content, nesting, per sentence.
     quotations  -- `find_quotations`: quoted spans, kind, speaker.
-    handmade    -- `text_corpus`: one hand-written text as a corpus (trying, tests).
     tables      -- who speaks (`sources_table`), who does not (`silent_actors`),
-                   co-occurrence, stance by source.
-    evaluate    -- `load_attribution_gold`, `score_attributions`, `score_quotations`.
-Figures are in `arabic_media.charts.attribution`.
+                   co-occurrence, stance by source, the relay chain and the network.
+    evaluate    -- `score_attributions(gold, predicted, tokens)`, `score_quotations`.
+Figures are in `arabic_media.charts`.
 """
 
+from arabic_media.attribution.evaluate import SCORE_COLUMNS, score_attributions, score_quotations
 from arabic_media.attribution.lexicon import AttributionLexicon, load_attribution_lexicon
+from arabic_media.attribution.quotations import (
+    QUOTATION_COLUMNS,
+    QUOTATION_KINDS,
+    find_quotations,
+    quotation_kind_counts,
+)
 from arabic_media.attribution.rules import ATTRIBUTION_COLUMNS, find_attributions
+from arabic_media.attribution.tables import (
+    UNNAMED,
+    actor_mentions,
+    cooccurrence,
+    silent_actors,
+    sources_table,
+    stance_by_source,
+    stance_source_crosstab,
+)
 
-__all__ = ["ATTRIBUTION_COLUMNS", "AttributionLexicon", "find_attributions", "load_attribution_lexicon"]
+__all__ = [
+    "ATTRIBUTION_COLUMNS", "QUOTATION_COLUMNS", "QUOTATION_KINDS", "SCORE_COLUMNS", "UNNAMED",
+    "AttributionLexicon", "actor_mentions", "cooccurrence", "find_attributions", "find_quotations",
+    "load_attribution_lexicon", "quotation_kind_counts", "score_attributions", "score_quotations",
+    "silent_actors", "sources_table", "stance_by_source", "stance_source_crosstab",
+]

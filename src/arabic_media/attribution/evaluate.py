@@ -16,36 +16,13 @@ Fields:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
-from arabic_media.paths import ANNOTATIONS_DIR
 from arabic_media.stats import precision_recall_f1
 
-__all__ = ["SCORE_COLUMNS", "load_attribution_gold", "load_quotation_gold", "score_attributions", "score_quotations"]
+__all__ = ["SCORE_COLUMNS", "score_attributions", "score_quotations"]
 
 SCORE_COLUMNS = ["field", "gold", "predicted", "matched", "correct", "precision", "recall", "f1", "accuracy"]
-_INTS = ("sentence", "attribution", "parent", "depth", "cue_start", "cue_end", "source_start", "source_end",
-         "content_start", "content_end", "quotation", "start", "end")
-
-
-def _read(path: Path) -> pd.DataFrame:
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    for col in _INTS:
-        if col in table:
-            table[col] = pd.to_numeric(table[col].replace("", None)).astype("Int64")
-    return table
-
-
-def load_attribution_gold(heldout: bool = False, path: Path | None = None) -> pd.DataFrame:
-    """``attribution_gold.csv`` (or ``_heldout``) with integer offsets (``<NA>`` empty)."""
-    return _read(path or ANNOTATIONS_DIR / f"attribution_gold{'_heldout' if heldout else ''}.csv")
-
-
-def load_quotation_gold(heldout: bool = False, path: Path | None = None) -> pd.DataFrame:
-    """``quotation_gold.csv`` (or ``_heldout``) with integer offsets."""
-    return _read(path or ANNOTATIONS_DIR / f"quotation_gold{'_heldout' if heldout else ''}.csv")
 
 
 def _row(field: str, gold: int, predicted: int, matched: int, correct: int | None = None,
@@ -68,9 +45,24 @@ def _content_tokens(tokens: pd.DataFrame, article_id: str, start, end) -> set[in
     return set(inside["start"].astype(int))
 
 
-def score_attributions(predicted: pd.DataFrame, gold: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
-    """Scores per field (`SCORE_COLUMNS`) of ``predicted`` against ``gold`` on the
-    articles of ``gold``; ``tokens`` is the corpus's token table."""
+def score_attributions(gold: pd.DataFrame, predicted: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
+    """Scores per field of predicted attributions against the gold, on the gold's articles.
+
+    Parameters
+    ----------
+    gold : DataFrame
+        As `arabic_media.annotations.load_attribution_gold` returns it.
+    predicted : DataFrame
+        `find_attributions`' table (other articles are left out).
+    tokens : DataFrame
+        The corpus's token table (for the content overlap).
+
+    Returns
+    -------
+    DataFrame
+        One row per field (`SCORE_COLUMNS`): cue, source_actor, source_type, depth,
+        content tokens, sentences with no attribution.
+    """
     predicted = predicted[predicted["article_id"].isin(set(gold["article_id"]))]
     key = ["article_id", "cue_start", "cue_end"]
     pred, gld = _said(predicted), _said(gold)
@@ -93,8 +85,21 @@ def score_attributions(predicted: pd.DataFrame, gold: pd.DataFrame, tokens: pd.D
     return pd.DataFrame(rows, columns=SCORE_COLUMNS)
 
 
-def score_quotations(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
-    """Quotation scores (`SCORE_COLUMNS`): span, then kind and speaker among matched."""
+def score_quotations(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
+    """Quotation scores: span, then kind and speaker among the matched spans.
+
+    Parameters
+    ----------
+    gold : DataFrame
+        As `arabic_media.annotations.load_quotation_gold` returns it.
+    predicted : DataFrame
+        `find_quotations`' table (other articles are left out).
+
+    Returns
+    -------
+    DataFrame
+        Rows ``quotation``, ``quotation_kind``, ``quotation_speaker`` (`SCORE_COLUMNS`).
+    """
     predicted = predicted[predicted["article_id"].isin(set(gold["article_id"]))]
     both = predicted.merge(gold, on=["article_id", "start", "end"], suffixes=("_p", "_g"))
     n_p, n_g, n_m = len(predicted), len(gold), len(both)

@@ -9,12 +9,14 @@ type>`` or ``actor:<actor_id>``, the actor rule first) and ``quotation_title_nou
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from arabic_media.actors import Target, gazetteer_target
+from arabic_media.annotations import SOURCE_TYPES
 from arabic_media.lexicons import load_actors, read_lexicon
 from arabic_media.matching import phrase_pattern
 from arabic_media.paths import LEXICONS_DIR, relative
@@ -22,7 +24,6 @@ from arabic_media.paths import LEXICONS_DIR, relative
 __all__ = ["CUE_KINDS", "SOURCE_TYPES", "AttributionLexicon", "load_attribution_lexicon", "cue_entry"]
 
 CUE_KINDS = ("verb", "preposition", "noun", "document")
-SOURCE_TYPES = ("media", "government_or_military", "company", "expert", "unnamed", "armed_group", "other")
 #: Letters a cue may take attached to the next word (``وفقا لـ``).
 _ATTACHED = ("ل", "ب")
 
@@ -42,6 +43,12 @@ class AttributionLexicon:
     titles: tuple
     actors: pd.DataFrame
     finder: Target
+
+    @functools.cached_property
+    def document_entries(self) -> tuple:
+        """``documents`` as `find` entries ``(pattern, noun, "document", 1.0)``, made once
+        (`find` indexes an entry list the first time it sees it)."""
+        return tuple((pattern, noun, "document", 1.0) for pattern, noun in self.documents)
 
 
 def cue_entry(cue: str, kind: str, governs: str = "", condition: str = "") -> tuple:

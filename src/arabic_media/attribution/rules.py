@@ -30,6 +30,8 @@ The rules, in order (each Arabic trap is in the function that handles it):
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -48,6 +50,8 @@ ATTRIBUTION_COLUMNS = [
     "source_type", "content_start", "content_end", "note",
 ]
 _BREAKS = frozenset(".:!?؟")
+#: The most words a subject written before its verb may have.
+_SUBJECT_WORDS = 12
 
 
 @dataclass
@@ -95,8 +99,39 @@ def find_cues(sent: SentenceWords, text: str, lex: AttributionLexicon) -> list[_
     return cues
 
 
-def _mention_at(mentions: list[Match], first: int) -> Match | None:
-    return next((m for m in mentions if m.first == first), None)
+class _SentenceIndex:
+    """What the rules look up in one sentence, found once: the mentions by first word,
+    the words that are a text or an inquiry, and the contrast clauses. Every look-up is
+    then a dict access or a binary search, so a sentence's time grows with its length,
+    not with its length times its number of cues."""
+
+    def __init__(self, sent: SentenceWords, mentions: list[Match], lex: AttributionLexicon):
+        self.sent, self.mentions = sent, mentions
+        self.mention_at = {m.first: m for m in reversed(mentions)}  # the first match at a word wins
+        self.firsts = [m.first for m in mentions]
+        self._lex = lex
+        self._documents: list[int] | None = None
+        self._contrasts: list[int] | None = None
+
+    def document_at_or_after(self, first: int, last: int) -> int | None:
+        """The first word in ``first..last`` that is a text or an inquiry, or None."""
+        if self._documents is None:
+            self._documents = [m.first for m in find(self.sent, self._lex.document_entries, "cue", verbs=False)]
+        at = bisect_left(self._documents, first)
+        if at < len(self._documents) and self._documents[at] <= last:
+            return self._documents[at]
+        return None
+
+    def contrast_after(self, offset: int) -> int | None:
+        """The first word starting after character ``offset`` that opens a contrast
+        clause (``، إلا``, ``لكن``, ``بينما`` after clause punctuation), or None."""
+        sent = self.sent
+        if self._contrasts is None:
+            self._contrasts = [k for k in range(1, len(sent.words))
+                               if set(sent.gaps[k]) & set("،,؛;") and sent.words[k] in w.CONTRAST_WORDS]
+            self._contrast_starts = [sent.starts[k] for k in self._contrasts]
+        at = bisect_right(self._contrast_starts, offset)
+        return self._contrasts[at] if at < len(self._contrasts) else None
 
 
 def _extend_nisba(sent: SentenceWords, last: int) -> int:
@@ -105,14 +140,14 @@ def _extend_nisba(sent: SentenceWords, last: int) -> int:
     return last
 
 
-def _source_after(sent: SentenceWords, j: int, mentions: list[Match], lex,
+def _source_after(sent: SentenceWords, j: int, index: _SentenceIndex, lex,
                   names_only: bool = False) -> tuple[int, int] | None:
     """The noun phrase starting at word ``j`` if it can be a subject: an actor named
     there, an anaphor (``الصحيفة``), or (unless ``names_only``) a definite noun; with its
     nisba adjectives."""
     if j >= len(sent.words) or set(sent.gaps[j]) - w.CLOSING_QUOTES - set("\"'«“‘#"):
         return None
-    mention = _mention_at(mentions, j)
+    mention = index.mention_at.get(j)
     word = sent.words[j]
     if mention is not None:
         last = mention.last
@@ -132,39 +167,31 @@ def _source_before(sent: SentenceWords, i: int, taken: set[int]) -> tuple[tuple[
     if i == 0 or w.complementiser(sent.words[i - 1]) == "pronoun" or set(sent.gaps[i]) & (_BREAKS | set("،,")):
         return None, "implicit"  # a comma before the verb opens a new clause: pro-drop
     first = i
-    for j in range(i - 1, -1, -1):
+    # a subject longer than _SUBJECT_WORDS is not one (implicit below): no need to look further back
+    for j in range(i - 1, max(i - _SUBJECT_WORDS - 2, -1), -1):
         if w.complementiser(sent.words[j]) or j in taken:
             break
         first = j
         if set(sent.gaps[j]) & (_BREAKS | set("،,")):
             break
-    if first > i - 1 or i - first > 12:
+    if first > i - 1 or i - first > _SUBJECT_WORDS:
         return None, "implicit"
     return (first, i - 1), "subject before the verb"
 
 
-def _has_document(sent: SentenceWords, first: int, last: int, lex) -> int | None:
-    """The first word in ``first..last`` that is a text or an inquiry (``تقرير``,
-    ``تحقيقات``, ``تعريفها``), or None."""
-    for m in find(sent, [(p, n, "document", 1.0) for p, n in lex.documents], "cue", verbs=False):
-        if first <= m.first <= last:
-            return m.first
-    return None
-
-
-def _source(cue: _Cue, sent: SentenceWords, mentions: list[Match], taken: set[int], lex) -> tuple:
+def _source(cue: _Cue, sent: SentenceWords, index: _SentenceIndex, taken: set[int], lex) -> tuple:
     """``(span, how)``: the source's word span (or None) and how it was found. A verb
     with a plural ending (``أكدوا``) has its subject before it or in itself: Arabic
     verb-subject order puts a singular verb first (``قالت الصحيفة``)."""
     m = cue.match
     if cue.kind in ("preposition", "noun"):
-        span = _source_after(sent, m.last + 1, mentions, lex, names_only=cue.kind == "noun")
+        span = _source_after(sent, m.last + 1, index, lex, names_only=cue.kind == "noun")
         if span is None and cue.kind == "preposition":
             return None, "no source after the preposition"
         return span, "source after the cue" if span else "unnamed: a speech-act noun without agent"
     plural = sent.words[m.first].endswith(("وا", "ون"))
     if not plural:
-        span = _source_after(sent, m.last + 1, mentions, lex)
+        span = _source_after(sent, m.last + 1, index, lex)
         if span is not None:
             return span, "subject after the verb"
     return _source_before(sent, m.first, taken)
@@ -219,7 +246,8 @@ def _prep_content(cue: _Cue, sent: SentenceWords, text: str, source_last: int) -
     return (sent.text_start, end) if end > sent.text_start else None
 
 
-def _content(cue: _Cue, sent: SentenceWords, text: str, span: tuple | None, lex) -> tuple[int, int] | None:
+def _content(cue: _Cue, sent: SentenceWords, text: str, span: tuple | None,
+             index: _SentenceIndex) -> tuple[int, int] | None:
     """The content ``(start, end)`` of a cue whose source is ``span``, or None when the
     cue's condition fails (``نشر`` without a text as object, ``كشف`` without ``عن``)."""
     m = cue.match
@@ -230,7 +258,7 @@ def _content(cue: _Cue, sent: SentenceWords, text: str, span: tuple | None, lex)
     if cue.kind == "noun":
         found = _noun_content(cue, sent, text, after)
     elif cue.condition == "text_object":
-        k = _has_document(sent, after, min(len(sent.words) - 1, after + 8), lex)
+        k = index.document_at_or_after(after, min(len(sent.words) - 1, after + 8))
         found = (k, sent.starts[k]) if k is not None and not clause_break_between(sent, after - 1, k) else None
     else:
         found = _content_start(cue, sent, text, after)
@@ -248,22 +276,23 @@ def attribute_sentence(sent: SentenceWords, text: str, actors: ArticleActors, le
     resolved to the last speaker before it (the Arabic trap: ``إلا أنهم أكدوا`` and a
     pro-drop ``وأضافت`` name their speaker only by a suffix or the verb's ending)."""
     mentions = find_mentions(sent, lex.finder)
+    index = _SentenceIndex(sent, mentions, lex)
     cues = find_cues(sent, text, lex)
     taken = {i for c in cues for i in range(c.match.first, c.match.last + 1)}
     rows: list[dict] = []
     for cue in cues:
-        span, how = _source(cue, sent, mentions, taken, lex)
-        if cue.condition == "text_subject" and (span is None or _has_document(sent, span[0], span[1], lex) is None):
+        span, how = _source(cue, sent, index, taken, lex)
+        if cue.condition == "text_subject" and (span is None or index.document_at_or_after(span[0], span[1]) is None):
             continue
-        content = _content(cue, sent, text, span, lex)
+        content = _content(cue, sent, text, span, index)
         if content is None:
             continue
         if span is not None:
             start = w.skip_marks(text, sent.starts[span[0]] + (len(cue.attached) if span[0] == cue.match.last + 1 else 0))
-            actor, resolved = resolve_actor(sent, span, mentions, actors, lex, anaphora)
+            actor, resolved = resolve_actor(sent, span, mentions, actors, lex, anaphora, index.firsts)
             source = (text[start:sent.ends[span[1]]], start, sent.ends[span[1]])
         else:
-            earlier = (previous + rows)[-1:] if how == "implicit" else []
+            earlier = (rows or previous)[-1:] if how == "implicit" else []
             actor, resolved = (earlier[0]["source_actor_id"], "implicit: the previous speaker") if earlier else ("", how)
             source = ("", None, None)
         rows.append(_row(sent, text, cue, source, actor, content, f"{how}; {resolved}" if span else resolved, lex))
@@ -280,30 +309,43 @@ def _row(sent, text, cue: _Cue, source: tuple, actor: str, content: tuple, note:
     }
 
 
-def _nest(rows: list[dict], sents: dict[int, SentenceWords], text: str) -> None:
-    """Number the article's rows in cue order, give each its parent (the innermost row
-    whose content holds its cue) and depth, and end a nested content at its parent's
-    end and before a contrast clause (``، إلا أن``), where the outer voice resumes."""
+def _nest(rows: list[dict], indexes: dict[int, _SentenceIndex], text: str) -> None:
+    """Number the article's rows in cue order, give each its parent (the row before it
+    whose content holds its cue and starts last) and depth, and end a nested content at
+    its parent's end and before a contrast clause (``، إلا أن``), where the outer voice
+    resumes.
+
+    Rows are taken in cue order, so a content that ends before one cue holds no later
+    one: contents wait in a heap until their start is reached, then stand in a heap by
+    start (latest first) until their end is passed. Each row enters and leaves each heap
+    once, so an article's time grows with its rows times their logarithm."""
     rows.sort(key=lambda r: r["cue_start"])
+    waiting: list[tuple[int, int]] = []  # (content_start, number): rows whose content has not begun
+    open_: list[tuple[int, int]] = []  # (-content_start, number): contents begun, not yet passed
     for number, row in enumerate(rows, start=1):
         row["attribution"] = number
-        holders = [p for p in rows[: number - 1]
-                   if p["content_start"] <= row["cue_start"] < p["content_end"]]
-        parent = max(holders, key=lambda p: p["content_start"], default=None)
+        cue = row["cue_start"]
+        while waiting and waiting[0][0] <= cue:
+            start, earlier = heapq.heappop(waiting)
+            heapq.heappush(open_, (-start, earlier))
+        while open_ and rows[open_[0][1] - 1]["content_end"] <= cue:
+            heapq.heappop(open_)  # ended before this cue, so before every later one
+        parent = rows[open_[0][1] - 1] if open_ else None
         row["parent"] = parent["attribution"] if parent else None
         row["depth"] = parent["depth"] + 1 if parent else 1
         if parent:
             row["content_end"] = min(row["content_end"], parent["content_end"],
-                                     _contrast_end(sents[row["sentence"]], text, row))
+                                     _contrast_end(indexes[row["sentence"]], text, row))
+        heapq.heappush(waiting, (row["content_start"], number))
 
 
-def _contrast_end(sent: SentenceWords, text: str, row: dict) -> int:
+def _contrast_end(index: _SentenceIndex, text: str, row: dict) -> int:
     """Where a nested content stops: before the first ``، إلا`` / ``لكن`` / ``بينما``
-    clause after its cue (closing quotes kept), else the sentence's end."""
-    for k in range(1, len(sent.words)):
-        if sent.starts[k] > row["content_start"] and set(sent.gaps[k]) & set("،,؛;") \
-                and sent.words[k] in w.CONTRAST_WORDS:
-            return w.end_with_quotes(sent, text, k - 1)
+    clause after its start (closing quotes kept), else the sentence's end."""
+    sent = index.sent
+    k = index.contrast_after(row["content_start"])
+    if k is not None:
+        return w.end_with_quotes(sent, text, k - 1)
     return sent.text_start + len(sent.text)
 
 
@@ -314,9 +356,13 @@ def attribute_article(article_id: str, text: str, sents: list[SentenceWords], ou
     ``original_outlet`` (what ``الصحيفة`` refers to)."""
     actors = ArticleActors.build(sents, lex, outlet_actor_id(outlet, lex.actors))
     rows: list[dict] = []
+    indexes: dict[int, _SentenceIndex] = {}
     for sent in sents:
-        rows += attribute_sentence(sent, text, actors, lex, rows, anaphora)
-    _nest(rows, {s.sentence: s for s in sents}, text)
+        found = attribute_sentence(sent, text, actors, lex, rows, anaphora)
+        if found:
+            indexes[sent.sentence] = _SentenceIndex(sent, [], lex)
+        rows += found
+    _nest(rows, indexes, text)
     spoken = {r["sentence"] for r in rows}
     rows += [dict.fromkeys(ATTRIBUTION_COLUMNS, None) | {"article_id": article_id, "sentence": s.sentence,
              "note": "no attribution"} for s in sents if s.sentence not in spoken]
@@ -329,10 +375,12 @@ def find_attributions(corpus, lex: AttributionLexicon | None = None, anaphora: b
     the rule that resolves ``الشركة`` to the last company named (written after the
     held-out gold was read)."""
     lex = lex or load_attribution_lexicon()
-    all_sents = sentence_words(corpus.sentences, corpus.tokens)
+    by_article: dict[str, list[SentenceWords]] = {}
+    for sent in sentence_words(corpus.sentences, corpus.tokens):
+        by_article.setdefault(sent.article_id, []).append(sent)
     rows = []
     for article in corpus.articles.itertuples(index=False):
-        sents = [s for s in all_sents if s.article_id == article.article_id]
+        sents = by_article.get(article.article_id, [])
         rows += attribute_article(article.article_id, article.text, sents, article.original_outlet, lex, anaphora)
     table = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
     for col in ("attribution", "parent", "depth", "cue_start", "cue_end", "source_start", "source_end",

@@ -17,7 +17,8 @@ organisations -> armed_group), else other; no actor -> unnamed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
 from arabic_media.actors import find_mentions
 from arabic_media.attribution import words as w
@@ -33,6 +34,15 @@ class ArticleActors:
 
     mentions: tuple
     outlet: str
+    _by_type: dict = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_type: dict[str, tuple[list[int], list[str]]] = {}
+        for start, actor, kind in self.mentions:
+            starts, actors = by_type.setdefault(kind, ([], []))
+            starts.append(start)
+            actors.append(actor)
+        object.__setattr__(self, "_by_type", by_type)
 
     @classmethod
     def build(cls, sents: list[SentenceWords], lex, outlet: str) -> "ArticleActors":
@@ -41,9 +51,11 @@ class ArticleActors:
         return cls(tuple(sorted(found)), outlet)
 
     def latest(self, actor_type: str, before: int) -> str:
-        """The last actor of gazetteer ``actor_type`` named before offset ``before``."""
-        found = [a for start, a, t in self.mentions if t == actor_type and start < before]
-        return found[-1] if found else ""
+        """The last actor of gazetteer ``actor_type`` named before offset ``before``
+        (a binary search in the mentions of that type)."""
+        starts, actors = self._by_type.get(actor_type, ((), ()))
+        at = bisect_left(starts, before)
+        return actors[at - 1] if at else ""
 
 
 def actor_types(lex) -> dict[str, str]:
@@ -52,7 +64,7 @@ def actor_types(lex) -> dict[str, str]:
 
 
 def resolve_actor(sent: SentenceWords, span: tuple[int, int], mentions: list[Match], actors: ArticleActors,
-                  lex, anaphora: bool = True) -> tuple[str, str]:
+                  lex, anaphora: bool = True, firsts: list[int] | None = None) -> tuple[str, str]:
     """``(actor_id, how)`` for the source words ``span`` of ``sent``. An anaphor alone
     (with nisba adjectives: ``الصحيفة``) is resolved first, before the gazetteer, which
     lists ``الصحيفة`` as Le Figaro; otherwise the first actor named inside the span
@@ -68,8 +80,12 @@ def resolve_actor(sent: SentenceWords, span: tuple[int, int], mentions: list[Mat
             kind = rule.split(":", 1)[1]
             return actors.latest(kind, sent.starts[first]), f"{head} -> the last {kind} named before it"
         return "", f"{head}: anaphor left unresolved"
-    for m in mentions:
-        if first <= m.first <= last:
+    # mentions are in word order and do not overlap: the first one at or after ``first``
+    at = bisect_left(firsts if firsts is not None else [m.first for m in mentions], first)
+    for m in mentions[at:]:
+        if m.first > last:
+            break
+        if first <= m.first:
             return m.info[0], f"actor named in the source: {m.key}"
     return "", "no actor of the gazetteer in the source"
 

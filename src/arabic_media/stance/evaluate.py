@@ -1,45 +1,26 @@
 """Scoring stance labels against the gold: accuracy, per-label precision, recall and F1,
 macro-F1, SemEval's F_avg, Cohen's kappa, the confusion matrix and the disagreements.
 
-The gold files (``corpus/annotations/stance_gold*.csv``) are read by `load_gold`; one
-file may hold several targets, and every function here is told which (`gold_for`).
+Every function that compares takes the gold first, then the predictions. The gold files
+are read by `arabic_media.annotations.load_stance_gold`; one file may hold several
+targets, and every function here is told which (`gold_for`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from arabic_media.actors import Target
-from arabic_media.lexicons import read_lexicon
-from arabic_media.paths import ANNOTATIONS_DIR, relative
 from arabic_media.stance.rules import LABELS, Labelling
 from arabic_media.stats import cohen_kappa, precision_recall_f1
 
 __all__ = [
-    "load_gold", "gold_for", "Evaluation", "evaluate", "score_table", "SCORES", "scores_of",
+    "gold_for", "Evaluation", "evaluate", "score_table", "SCORES", "scores_of",
     "bootstrap_scores", "accuracy_by_article", "ERROR_CAUSES", "error_causes",
 ]
-
-
-
-def load_gold(path: Path | None = None) -> pd.DataFrame:
-    """The gold labels ``stance_gold.csv`` (``article_id,sentence,target,label,
-    rationale``), with ``sentence`` as int; raises ValueError on an unknown label or a
-    repeated sentence."""
-    path = Path(path) if path is not None else ANNOTATIONS_DIR / "stance_gold.csv"
-    gold = read_lexicon(path, ["article_id", "sentence", "target", "label", "rationale"])
-    gold["sentence"] = gold["sentence"].astype(int)
-    bad = sorted(set(gold["label"]) - set(LABELS))
-    if bad:
-        raise ValueError(f"{relative(path)}: unknown labels {bad}")
-    repeated = gold.duplicated(["article_id", "sentence", "target"])
-    if repeated.any():
-        raise ValueError(f"{relative(path)}: repeated rows {gold.loc[repeated, 'sentence'].tolist()}")
-    return gold
 
 
 def gold_for(gold: pd.DataFrame, target: str | Target | None) -> pd.DataFrame:
@@ -92,20 +73,33 @@ class Evaluation:
         }
 
 
-def evaluate(pred, gold: pd.DataFrame, target: str | Target | None = None) -> Evaluation:
-    """Compare ``pred`` (a `Labelling`, or a table ``article_id, sentence, label``; any
-    more columns are kept for the disagreements) with ``gold`` (same keys, ``label``, optional ``rationale`` and
-    ``target``).
+def evaluate(gold: pd.DataFrame, predicted, target: str | Target | None = None) -> Evaluation:
+    """Score predicted stance labels against the gold.
 
-    ``target`` (a name or a `Target`) picks the gold rows whose ``target`` column
-    names it, so one gold file can hold several targets; it may be left out when the
-    gold holds one target or has no ``target`` column.
+    Parameters
+    ----------
+    gold : DataFrame
+        ``article_id, sentence, label``, optional ``rationale`` and ``target``.
+    predicted : Labelling or DataFrame
+        A `Labelling`, or a table ``article_id, sentence, label``; more columns are
+        kept for the disagreements.
+    target : str or Target, optional
+        Picks the gold rows whose ``target`` column names it, so one gold file can hold
+        several targets; may be left out when the gold holds one target or has no
+        ``target`` column.
 
-    Raises ValueError if a gold sentence has no prediction, a key is repeated, a label
-    is not one of `LABELS`, the gold has no row for ``target``, or it holds several
-    targets and none is named.
+    Returns
+    -------
+    Evaluation
+
+    Raises
+    ------
+    ValueError
+        If a gold sentence has no prediction, a key is repeated, a label is not one of
+        `LABELS`, the gold has no row for ``target``, or it holds several targets and
+        none is named.
     """
-    pred = pred.labels if isinstance(pred, Labelling) else pred
+    pred = predicted.labels if isinstance(predicted, Labelling) else predicted
     gold = gold_for(gold, target)
     keys = ["article_id", "sentence"]
     for name, table in (("pred", pred), ("gold", gold)):
@@ -171,16 +165,28 @@ def score_table(evaluations: dict[str, Evaluation]) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("labeller")
 
 
-# --- uncertainty, per article, and the causes of errors (issue 12) ----------------------
+# --- uncertainty, per article, and the causes of errors ---------------------------------
 
 #: The four headline scores, in the order of `Evaluation.summary`.
 SCORES = ("accuracy", "macro_f1", "f_avg", "kappa")
 
 
 def scores_of(gold_labels, predicted_labels) -> dict[str, float]:
-    """Accuracy, macro-F1, F_avg and kappa of two equal-length label sequences, with
-    the conventions of `evaluate` (F1 per label from `precision_recall_f1`, kappa from
-    `cohen_kappa`). The bootstrap's statistic; equal to `evaluate` on the same rows."""
+    """Accuracy, macro-F1, F_avg and kappa of two equal-length label sequences.
+
+    The conventions of `evaluate` (F1 per label from `precision_recall_f1`, kappa from
+    `cohen_kappa`); the bootstrap's statistic, equal to `evaluate` on the same rows.
+
+    Parameters
+    ----------
+    gold_labels, predicted_labels : sequence of str
+        The gold labels and the predictions, item by item.
+
+    Returns
+    -------
+    dict
+        ``accuracy, macro_f1, f_avg, kappa``.
+    """
     gold_labels, predicted_labels = list(gold_labels), list(predicted_labels)
     pairs = list(zip(gold_labels, predicted_labels))
     f1 = {}
@@ -195,8 +201,8 @@ def scores_of(gold_labels, predicted_labels) -> dict[str, float]:
     }
 
 
-def _merged(pred, gold: pd.DataFrame, target) -> pd.DataFrame:
-    pred = pred.labels if isinstance(pred, Labelling) else pred
+def _merged(gold: pd.DataFrame, predicted, target) -> pd.DataFrame:
+    pred = predicted.labels if isinstance(predicted, Labelling) else predicted
     keys = ["article_id", "sentence"]
     merged = gold_for(gold, target)[keys + ["label"]].merge(
         pred[keys + ["label"]], on=keys, how="left", suffixes=("_gold", "_pred"))
@@ -205,10 +211,10 @@ def _merged(pred, gold: pd.DataFrame, target) -> pd.DataFrame:
     return merged
 
 
-def bootstrap_scores(pred, gold: pd.DataFrame, target: str | Target | None = None, *,
+def bootstrap_scores(gold: pd.DataFrame, predicted, target: str | Target | None = None, *,
                      unit: str = "article", resamples: int = 2000, seed: int = 20180612,
                      level: float = 0.95) -> pd.DataFrame:
-    """The four scores (`SCORES`) of ``pred`` against ``gold`` with a percentile
+    """The four scores (`SCORES`) of ``predicted`` against ``gold`` with a percentile
     bootstrap interval (Efron and Tibshirani 1993, ch. 13).
 
     ``unit="article"`` resamples whole articles with replacement (a cluster
@@ -221,7 +227,7 @@ def bootstrap_scores(pred, gold: pd.DataFrame, target: str | Target | None = Non
     ``high``, ``resamples``, ``nan_draws``, ``unit``."""
     if unit not in ("article", "sentence"):
         raise ValueError(f"unit: {unit!r} is not 'article' or 'sentence'")
-    merged = _merged(pred, gold, target)
+    merged = _merged(gold, predicted, target)
     groups = (
         [g for _, g in merged.groupby("article_id", sort=True)] if unit == "article"
         else [merged.iloc[[i]] for i in range(len(merged))]
@@ -246,10 +252,24 @@ def bootstrap_scores(pred, gold: pd.DataFrame, target: str | Target | None = Non
     return pd.DataFrame(rows).set_index("score")
 
 
-def accuracy_by_article(pred, gold: pd.DataFrame, target: str | Target | None = None) -> pd.DataFrame:
+def accuracy_by_article(gold: pd.DataFrame, predicted, target: str | Target | None = None) -> pd.DataFrame:
     """Per article: ``sentences``, ``correct``, ``accuracy`` and the gold's label
-    counts (``gold_FAVOR`` ...), sorted by article id."""
-    merged = _merged(pred, gold, target)
+    counts (``gold_FAVOR`` ...), sorted by article id.
+
+    Parameters
+    ----------
+    gold : DataFrame
+        The stance gold.
+    predicted : Labelling or DataFrame
+        The predictions.
+    target : str or Target, optional
+        As for `evaluate`.
+
+    Returns
+    -------
+    DataFrame
+    """
+    merged = _merged(gold, predicted, target)
     merged["correct"] = merged["label_gold"] == merged["label_pred"]
     rows = []
     for article_id, group in merged.groupby("article_id", sort=True):
@@ -264,7 +284,7 @@ def accuracy_by_article(pred, gold: pd.DataFrame, target: str | Target | None = 
 ERROR_CAUSES = ("missed mention", "missed cue", "wrong polarity", "scope")
 
 
-def error_causes(labelling: Labelling, gold: pd.DataFrame, referred: set[tuple[str, int]],
+def error_causes(gold: pd.DataFrame, labelling: Labelling, referred: set[tuple[str, int]],
                  target: str | Target | None = None) -> pd.DataFrame:
     """Each sentence where ``labelling`` and the gold differ, with its cause, read off
     the labeller's own matches by a stated rule, tested in this order:
@@ -282,7 +302,7 @@ def error_causes(labelling: Labelling, gold: pd.DataFrame, referred: set[tuple[s
 
     Returns ``article_id, sentence, gold, predicted, cause, deciding_cue``."""
     labels = labelling.labels
-    merged = _merged(labelling, gold, target).merge(
+    merged = _merged(gold, labelling, target).merge(
         labels[["article_id", "sentence", "deciding_cue"]], on=["article_id", "sentence"])
     wrong = merged[merged["label_gold"] != merged["label_pred"]].copy()
 

@@ -29,26 +29,50 @@ __all__ = [
 
 
 
-def majority_baseline(
-    sentences: pd.DataFrame, gold: pd.DataFrame, target: str | Target | None = None
-) -> pd.DataFrame:
-    """Every sentence gets the most frequent gold label (ties: the first in `LABELS`),
-    counted over the gold rows of ``target`` (see `evaluate`). In-sample by
-    construction: the majority is read from the gold it is scored on."""
+def majority_baseline(corpus, gold: pd.DataFrame, target: str | Target | None = None) -> pd.DataFrame:
+    """Every sentence of ``corpus`` gets the most frequent label of ``gold``.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The sentences to label.
+    gold : DataFrame
+        The gold the majority is read from (its rows of ``target``, see `gold_for`);
+        ties go to the first label in `LABELS`. In-sample when it is the gold the
+        labels are scored on.
+    target : str or Target, optional
+        Which target's gold rows count.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, sentence, label``.
+    """
     counts = gold_for(gold, target)["label"].value_counts()
     top = max(LABELS, key=lambda lab: (counts.get(lab, 0), -LABELS.index(lab)))
-    pred = sentences[["article_id", "sentence"]].copy()
-    pred["label"] = top
-    return pred
+    predicted = corpus.sentences[["article_id", "sentence"]].copy()
+    predicted["label"] = top
+    return predicted
 
 
-def cue_count_baseline(
-    sentences: pd.DataFrame, tokens: pd.DataFrame | None = None, target: str | Target = "us_tech_companies",
-    lexicon: Lexicon | None = None,
-) -> Labelling:
+def cue_count_baseline(corpus, target: str | Target, lexicon: Lexicon | None = None) -> Labelling:
     """The labeller with negation and contrast switched off: the same mentions and
-    cues, weights summed as found."""
-    return label_sentences(sentences, tokens, target, lexicon, negation=False, contrast=False)
+    cues, weights summed as found.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The sentences to label.
+    target : str or Target
+        The stance target.
+    lexicon : Lexicon, optional
+        Default: the study's files.
+
+    Returns
+    -------
+    Labelling
+    """
+    return label_sentences(corpus, target, lexicon, negation=False, contrast=False)
 
 
 def _raw_sites(sents: list[SentenceWords], entries, kind: str) -> list[set[tuple[str, int]]]:
@@ -74,10 +98,16 @@ def _withheld(lexicon: Lexicon, target: Target, drop_cues: set[int], drop_aliase
     return held_lexicon, held_target
 
 
+def _only_here(sites: list[set[tuple[str, int]]], here: tuple[str, int]) -> set[int]:
+    """The entries whose only site in ``here``'s article is ``here``."""
+    article = here[0]
+    return {i for i, found in enumerate(sites) if here in found and not any(
+        key[0] == article and key != here for key in found)}
+
+
 def leave_one_out(
-    sentences: pd.DataFrame,
-    tokens: pd.DataFrame | None = None,
-    target: str | Target = "us_tech_companies",
+    corpus,
+    target: str | Target,
     lexicon: Lexicon | None = None,
     *,
     withhold: tuple[str, ...] = ("cues", "aliases"),
@@ -89,48 +119,69 @@ def leave_one_out(
 
     For each sentence, every cue (with ``"cues"`` in ``withhold``) and every target
     alias (with ``"aliases"``) that matches in that sentence and in no other sentence
-    of ``sentences`` is removed, and the sentence is labelled with what is left. Each
-    entry is matched on its own to find where it occurs, so a cue hidden inside a
-    longer one (``اكدوا استعدادهم`` inside ``استعدادهم للتعاون``) counts as occurring
-    there, and a shorter cue known from other sentences (``تواطؤ``) may take the place
-    of a withheld longer one (``تواطؤ سلبي``). Entries that match nowhere are kept:
-    they are not evidence from any sentence of this text.
+    **of the same article** is removed, and the sentence is labelled with what is left.
+    Each article is read on its own, so the result for one article does not depend on
+    which other articles the corpus holds. Each entry is matched on its own to find
+    where it occurs, so a cue hidden inside a longer one (``اكدوا استعدادهم`` inside
+    ``استعدادهم للتعاون``) counts as occurring there, and a shorter cue known from other
+    sentences (``تواطؤ``) may take the place of a withheld longer one (``تواطؤ سلبي``).
+    Entries that match nowhere in the article are kept: they are not evidence from it.
 
     This errs on the pessimistic side for aliases: a generic name that happens to
     occur once (``الشركات الرقمية الأمريكية``) is withheld as if only that sentence
     could have taught it. Negators and contrast markers are never withheld: they are
     closed lists of function words and refusal verbs, not knowledge of this text.
-
     Anaphors and the topic rule are read as in `label_sentences`, with the withheld
-    aliases gone (``topic=False`` switches the topic rule off): a sentence whose only
-    name is withheld may still be the article's topic.
+    aliases gone (``topic=False`` switches the topic rule off).
 
-    Returns a `Labelling` whose ``labels`` have the columns of `label_sentences` plus ``withheld_cues`` and
-    ``withheld_aliases`` (the withheld entries as written in their files,
-    ``|``-joined).
+    Parameters
+    ----------
+    corpus : Corpus
+        The sentences to label.
+    target : str or Target
+        The stance target.
+    lexicon : Lexicon, optional
+        Default: the study's files.
+    withhold : tuple of str
+        Some of ``("cues", "aliases")``.
+    negation, contrast, topic : bool
+        As for `label_sentences`.
+
+    Returns
+    -------
+    Labelling
+        ``labels`` has the columns of `label_sentences` plus ``withheld_cues`` and
+        ``withheld_aliases`` (the withheld entries as written in their files,
+        ``|``-joined).
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``withhold`` item.
     """
     unknown = sorted(set(withhold) - set(_WITHHOLDABLE))
     if unknown:
         raise ValueError(f"withhold: unknown {unknown}; use some of {_WITHHOLDABLE}")
     target = load_target(target) if isinstance(target, str) else target
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    sents = sentence_words(sentences, tokens)
-    cue_sites = _raw_sites(sents, lexicon.cues, "cue") if "cues" in withhold else []
-    alias_sites = _raw_sites(sents, target.aliases, "alias") if "aliases" in withhold else []
     rows, match_rows = [], []
-    for sent in sents:
-        here = {(sent.article_id, sent.sentence)}
-        drop_cues = {i for i, sites in enumerate(cue_sites) if sites == here}
-        drop_aliases = {i for i, sites in enumerate(alias_sites) if sites == here}
-        held_lexicon, held_target = _withheld(lexicon, target, drop_cues, drop_aliases)
-        article = [s for s in sents if s.article_id == sent.article_id]
-        reference = sentence_references(article, held_target, topic=topic)[(sent.article_id, sent.sentence)]
-        row, found = label_words(sent, held_target, held_lexicon, negation=negation, contrast=contrast,
-                                 reference=reference)
-        row["withheld_cues"] = "|".join(lexicon.cues[i][1] for i in sorted(drop_cues))
-        row["withheld_aliases"] = "|".join(target.aliases[i][1] for i in sorted(drop_aliases))
-        rows.append(row)
-        match_rows += found
+    by_article: dict[str, list[SentenceWords]] = {}
+    for sent in sentence_words(corpus.sentences, corpus.tokens):
+        by_article.setdefault(sent.article_id, []).append(sent)
+    for article in by_article.values():
+        cue_sites = _raw_sites(article, lexicon.cues, "cue") if "cues" in withhold else []
+        alias_sites = _raw_sites(article, target.aliases, "alias") if "aliases" in withhold else []
+        for sent in article:
+            here = (sent.article_id, sent.sentence)
+            drop_cues, drop_aliases = _only_here(cue_sites, here), _only_here(alias_sites, here)
+            held_lexicon, held_target = _withheld(lexicon, target, drop_cues, drop_aliases)
+            reference = sentence_references(article, held_target, topic=topic)[here]
+            row, found = label_words(sent, held_target, held_lexicon, negation=negation, contrast=contrast,
+                                     reference=reference)
+            row["withheld_cues"] = "|".join(lexicon.cues[i][1] for i in sorted(drop_cues))
+            row["withheld_aliases"] = "|".join(target.aliases[i][1] for i in sorted(drop_aliases))
+            rows.append(row)
+            match_rows += found
     return _tables(rows, match_rows, OUTPUT_COLUMNS + ["withheld_cues", "withheld_aliases"])
 
 
@@ -143,23 +194,34 @@ ABLATION_VARIANTS = {
 }
 
 
-def ablation(
-    sentences: pd.DataFrame,
-    tokens: pd.DataFrame | None = None,
-    target: str | Target = "us_tech_companies",
-    lexicon: Lexicon | None = None,
-    gold: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """Each sentence's label under each of `ABLATION_VARIANTS` (the full rules, then
-    with negation, contrast or both switched off): ``article_id, sentence``, one
-    column per variant, ``gold`` (with ``gold``, filtered to ``target`` as in
-    `evaluate`) and ``changed`` (True where some variant differs from ``rules``)."""
+def ablation(corpus, target: str | Target, lexicon: Lexicon | None = None,
+             gold: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each sentence's label under each of `ABLATION_VARIANTS`.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The sentences to label.
+    target : str or Target
+        The stance target.
+    lexicon : Lexicon, optional
+        Default: the study's files.
+    gold : DataFrame, optional
+        When given, its labels of ``target`` are added as column ``gold``.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, sentence``, one column per variant (the full rules, then with
+        negation, contrast or both switched off), ``gold`` (with ``gold``) and
+        ``changed`` (True where some variant differs from ``rules``).
+    """
     target = load_target(target) if isinstance(target, str) else target
     lexicon = lexicon if lexicon is not None else load_lexicon()
     keys = ["article_id", "sentence"]
     table = None
     for name, options in ABLATION_VARIANTS.items():
-        variant = label_sentences(sentences, tokens, target, lexicon, **options).labels[keys + ["label"]]
+        variant = label_sentences(corpus, target, lexicon, **options).labels[keys + ["label"]]
         variant = variant.rename(columns={"label": name})
         table = variant if table is None else table.merge(variant, on=keys, how="left")
     if gold is not None:
@@ -171,7 +233,17 @@ def ablation(
 
 
 def ablation_changes(table: pd.DataFrame) -> pd.Series:
-    """From an `ablation` table: for each variant but ``rules``, how many sentences
-    it labels differently from the full rules."""
+    """How many sentences each variant labels differently from the full rules.
+
+    Parameters
+    ----------
+    table : DataFrame
+        An `ablation` table.
+
+    Returns
+    -------
+    Series
+        One count per variant but ``rules``.
+    """
     names = [name for name in ABLATION_VARIANTS if name != "rules"]
     return pd.Series({name: int((table[name] != table["rules"]).sum()) for name in names}, name="changed")

@@ -119,9 +119,23 @@ def sentence_references(sents: list[SentenceWords], target: Target, *, topic: bo
     return result
 
 
-def referred_sentences(sentences, tokens, target: Target, *, topic: bool = True) -> set[tuple[str, int]]:
-    """The ``(article_id, sentence)`` keys of the corpus tables ``sentences`` and
-    ``tokens`` where the target is referred to: a counted mention, or the topic rule
-    (`sentence_references`). What the error analysis calls "a mention found"."""
-    references = sentence_references(sentence_words(sentences, tokens), target, topic=topic)
+def referred_sentences(corpus, target: Target, *, topic: bool = True) -> set[tuple[str, int]]:
+    """The sentences of ``corpus`` that refer to ``target``: a counted mention, or the
+    topic rule (`sentence_references`); what the error analysis calls "a mention found".
+
+    Parameters
+    ----------
+    corpus : Corpus
+        Its ``sentences`` and ``tokens`` are read.
+    target : Target
+        The stance target.
+    topic : bool
+        Whether the topic rule applies.
+
+    Returns
+    -------
+    set of (str, int)
+        The ``(article_id, sentence)`` keys.
+    """
+    references = sentence_references(sentence_words(corpus.sentences, corpus.tokens), target, topic=topic)
     return {key for key, ref in references.items() if ref.mentions or ref.topic}

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from arabic_media.actors import Target, find_mentions, load_target
+from arabic_media.annotations import STANCE_LABELS
 from arabic_media.lexicons import Lexicon, load_lexicon
 from arabic_media.matching import CLAUSE_BREAKS, Match, SentenceWords, clause_break_between, find, sentence_words
 from arabic_media.stance.referring import Reference, sentence_references
@@ -46,8 +47,8 @@ __all__ = [
     "label_words",
 ]
 
-#: The three stance labels, in the order used for tables.
-LABELS = ("FAVOR", "AGAINST", "NONE")
+#: The three stance labels, in the order used for tables (`arabic_media.annotations`).
+LABELS = STANCE_LABELS
 
 #: Columns of `Labelling.labels`.
 OUTPUT_COLUMNS = [
@@ -319,9 +320,8 @@ def _tables(rows: list[dict], match_rows: list[dict], columns: list[str]) -> Lab
 
 
 def label_sentences(
-    sentences: pd.DataFrame,
-    tokens: pd.DataFrame | None = None,
-    target: str | Target = "us_tech_companies",
+    corpus,
+    target: str | Target,
     lexicon: Lexicon | None = None,
     *,
     negation: bool = True,
@@ -329,24 +329,36 @@ def label_sentences(
     verbs: bool = True,
     topic: bool = True,
 ) -> Labelling:
-    """Label every sentence for its stance toward ``target``.
+    """Label every sentence of ``corpus`` for its stance toward ``target``.
 
-    ``sentences`` is the corpus's sentence table (``article_id, sentence, start, end,
-    text``); ``tokens`` its token table (tokenised here if None). ``target`` is a
-    target file's name or a `Target`; ``lexicon`` defaults to the study's files.
-    ``negation`` and ``contrast`` switch those steps off (for the baseline); ``verbs``
-    switches off matching cues as inflected verbs (for the held-out provenance check);
-    ``topic`` the topic rule (`arabic_media.stance.referring`: anaphors always need an
-    antecedent in the article).
+    Parameters
+    ----------
+    corpus : Corpus
+        The loaded corpus (`arabic_media.corpus.load_corpus` or `text_corpus`): its
+        ``sentences`` and ``tokens`` are read; each article is labelled on its own.
+    target : str or Target
+        A target file's name (``corpus/lexicons/targets/<name>.csv``) or a `Target`.
+    lexicon : Lexicon, optional
+        Cues, negators and contrast markers (default: the study's files).
+    negation, contrast : bool
+        Switch those steps off (the cue-counting baseline).
+    verbs : bool
+        Switch off matching cues as inflected verbs.
+    topic : bool
+        Switch off the topic rule (`arabic_media.stance.referring`; anaphors always
+        need an antecedent in the article).
 
-    Returns a `Labelling`: ``labels`` (`OUTPUT_COLUMNS`, one row per sentence) and
-    ``matches`` (`MATCH_COLUMNS`, one row per mention, cue, negator and marker, with
-    character offsets into the article).
+    Returns
+    -------
+    Labelling
+        ``labels`` (`OUTPUT_COLUMNS`, one row per sentence) and ``matches``
+        (`MATCH_COLUMNS`, one row per mention, cue, negator and marker, with character
+        offsets into the article).
     """
     target = load_target(target) if isinstance(target, str) else target
     lexicon = lexicon if lexicon is not None else load_lexicon()
     rows, match_rows = [], []
-    sents = sentence_words(sentences, tokens)
+    sents = sentence_words(corpus.sentences, corpus.tokens)
     references = sentence_references(sents, target, topic=topic)
     for sent in sents:
         row, found = label_words(sent, target, lexicon, negation=negation, contrast=contrast, verbs=verbs,
@@ -356,16 +368,33 @@ def label_sentences(
     return _tables(rows, match_rows, OUTPUT_COLUMNS)
 
 
-def label_text(
-    text: str, target: str | Target = "us_tech_companies", lexicon: Lexicon | None = None, **options
-) -> pd.Series:
-    """Label one piece of text as a single sentence (article id ``text``); returns its
-    row of `Labelling.labels`. For trying a sentence by hand and for tests."""
-    return _one_sentence(text, target, lexicon, **options).labels.iloc[0]
+def label_text(text: str, target: str | Target, lexicon: Lexicon | None = None, **options) -> pd.Series:
+    """Label one piece of text as a single sentence, for trying a sentence by hand.
 
+    Parameters
+    ----------
+    text : str
+        One sentence.
+    target : str or Target
+        As for `label_sentences`.
+    lexicon : Lexicon, optional
+        As for `label_sentences`.
+    **options
+        Passed to `label_sentences` (``negation``, ``contrast``, ``verbs``, ``topic``).
 
-def _one_sentence(text: str, target, lexicon, **options) -> Labelling:
-    sentences = pd.DataFrame(
-        [{"article_id": "text", "sentence": 1, "start": 0, "end": len(text), "text": text}]
-    )
-    return label_sentences(sentences, None, target, lexicon, **options)
+    Returns
+    -------
+    Series
+        The sentence's row of `Labelling.labels` (article id ``text``).
+
+    Raises
+    ------
+    ValueError
+        When the study's segmentation finds more than one sentence in ``text``.
+    """
+    from arabic_media.attribution.handmade import text_corpus
+
+    labels = label_sentences(text_corpus(text), target, lexicon, **options).labels
+    if len(labels) != 1:
+        raise ValueError(f"label_text takes one sentence; the text holds {len(labels)}: use label_sentences")
+    return labels.iloc[0]

@@ -1,6 +1,7 @@
-"""The issue-12 rules on hand-written sentences (none copied from a corpus): anaphors
-that need an antecedent, the article's topic, questions, a cue that begins with a
-contrast marker, denial as a negator, and the new gazetteer and cue entries."""
+"""Which sentences refer to the target (`arabic_media.stance.referring`), on hand-written
+sentences (none copied from a corpus): anaphors that need an antecedent, the article's
+topic, questions, a cue that begins with a contrast marker, denial as a negator, and the
+gazetteer and cue entries the development set added."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from arabic_media import stance
 from arabic_media.actors import REFERENCE_KINDS
 from arabic_media.matching import sentence_words
 from arabic_media.stance.referring import anaphor_ids, other_subjects, sentence_references
+from tests.support import STUDY_TARGET, corpus_of
 
 LEXICON = stance.Lexicon.from_lists(
     cues=[("غرامة", "AGAINST", 1.5), ("اعتذار", "FAVOR", 2), ("خلل", "AGAINST", 1),
@@ -30,15 +32,8 @@ def _target():
     return stance.Target(base.name, actors, base.aliases)
 
 
-def _article(*texts, article_id="a"):
-    return pd.DataFrame([
-        {"article_id": article_id, "sentence": i, "start": 0, "end": len(t), "text": t}
-        for i, t in enumerate(texts, start=1)
-    ])
-
-
 def _labels(*texts, **options):
-    return stance.label_sentences(_article(*texts), None, _target(), LEXICON, **options).labels
+    return stance.label_sentences(corpus_of({"a": list(texts)}), _target(), LEXICON, **options).labels
 
 
 def test_an_anaphor_counts_only_after_a_named_member():
@@ -79,8 +74,8 @@ def test_no_topic_in_a_sentence_that_names_another_subject():
 
 
 def test_topic_is_per_article():
-    sentences = pd.concat([_article("أعلنت أكمي عن خلل."), _article("وقدمت اعتذارا.", article_id="b")])
-    sents = sentence_words(sentences, None)
+    corpus = corpus_of({"a": "أعلنت أكمي عن خلل.", "b": "وقدمت اعتذارا."})
+    sents = sentence_words(corpus.sentences, corpus.tokens)
     refs = sentence_references(sents, _target())
     assert refs[("b", 1)].topic is False
 
@@ -129,4 +124,4 @@ def test_the_study_lexicon_reads_new_names_and_actions():
         "هل ستدفع آبل الغرامة؟": "NONE",
     }
     for text, expected in cases.items():
-        assert stance.label_text(text)["label"] == expected, text
+        assert stance.label_text(text, STUDY_TARGET)["label"] == expected, text
