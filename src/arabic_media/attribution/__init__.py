@@ -31,7 +31,10 @@ from arabic_media.attribution.tables import (
     UNNAMED,
     actor_mentions,
     cooccurrence,
+    network_view,
+    relay_chain,
     silent_actors,
+    sources_by_sentence,
     sources_table,
     stance_by_source,
     stance_source_crosstab,
@@ -40,6 +43,6 @@ from arabic_media.attribution.tables import (
 __all__ = [
     "ATTRIBUTION_COLUMNS", "QUOTATION_COLUMNS", "QUOTATION_KINDS", "SCORE_COLUMNS", "UNNAMED",
     "AttributionLexicon", "actor_mentions", "cooccurrence", "find_attributions", "find_quotations",
-    "load_attribution_lexicon", "quotation_kind_counts", "score_attributions", "score_quotations",
-    "silent_actors", "sources_table", "stance_by_source", "stance_source_crosstab",
+    "load_attribution_lexicon", "network_view", "quotation_kind_counts", "relay_chain", "score_attributions", "score_quotations",
+    "silent_actors", "sources_by_sentence", "sources_table", "stance_by_source", "stance_source_crosstab",
 ]

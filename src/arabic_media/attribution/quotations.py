@@ -33,11 +33,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from arabic_media.actors import find_mentions
 from arabic_media.annotations import QUOTATION_KINDS
 from arabic_media.attribution.lexicon import AttributionLexicon, load_attribution_lexicon
 from arabic_media.matching import phrase_pattern
-from arabic_media.text import normalize
 
 from arabic_media.text import paragraph_break_re
 

@@ -15,7 +15,7 @@ from arabic_media.attribution.words import bare
 from arabic_media.text import normalize
 
 __all__ = ["UNNAMED", "sources_table", "actor_mentions", "silent_actors", "cooccurrence", "stance_by_source",
-           "stance_source_crosstab"]
+           "stance_source_crosstab", "relay_chain", "sources_by_sentence", "network_view"]
 
 #: The source id of an attribution without an actor (a speech-act noun without agent).
 UNNAMED = "unnamed"
@@ -128,3 +128,89 @@ def stance_source_crosstab(by_source: pd.DataFrame, which: str = "deepest_source
     table = pd.concat(parts, axis=1).fillna(0).astype(int)
     table.insert(0, "sentences", by_source[which].value_counts().reindex(table.index))
     return table.sort_values(["sentences"], ascending=False, kind="stable").rename_axis(which).reset_index()
+
+
+def relay_chain(attributions: pd.DataFrame, articles: pd.DataFrame, lex) -> pd.DataFrame:
+    """Who relays whom: one row per article, relayer and source.
+
+    Parameters
+    ----------
+    attributions : DataFrame
+        `find_attributions`' table.
+    articles : DataFrame
+        The corpus's articles (``outlet`` names the publisher, the frame).
+    lex : AttributionLexicon
+        For the outlet's actor id.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, layer, relayer_id, source_id, attributions``: layer 1 is relayed
+        by the publishing outlet (layer 0, the frame), layer 2 by a layer-1 source...;
+        sorted by article, layer, relayer, source.
+    """
+    said = attributions[attributions["cue_start"].notna()].copy()
+    said["source_id"] = said["source_actor_id"].fillna("").replace("", UNNAMED)
+    rows = []
+    for article in articles.itertuples(index=False):
+        mine = said[said["article_id"] == article.article_id]
+        by_number = dict(zip(mine["attribution"], mine["source_id"]))
+        frame = outlet_actor_id(article.outlet, lex.actors) or article.outlet
+        for r in mine.itertuples():
+            relayer = frame if pd.isna(r.parent) else by_number[r.parent]
+            rows.append((article.article_id, int(r.depth), relayer, r.source_id))
+    data = pd.DataFrame(rows, columns=["article_id", "layer", "relayer_id", "source_id"])
+    data = data.value_counts().rename("attributions").reset_index()
+    return data.sort_values(["article_id", "layer", "relayer_id", "source_id"]).reset_index(drop=True)
+
+
+def sources_by_sentence(attributions: pd.DataFrame, lex) -> pd.DataFrame:
+    """Who speaks along each article: one row per attribution (nested ones included)
+    and per sentence without one.
+
+    Parameters
+    ----------
+    attributions : DataFrame
+        `find_attributions`' table.
+    lex : AttributionLexicon
+        For the sources' English names.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, sentence, attribution, parent, depth, cue, source,
+        source_actor_id, source_type, cue_start, cue_end, source_name_en``; a sentence
+        without attribution has ``depth`` 0 and empty cue and source.
+    """
+    data = attributions[["article_id", "sentence", "attribution", "parent", "depth", "cue", "source",
+                         "source_actor_id", "source_type", "cue_start", "cue_end"]].copy()
+    data["depth"] = data["depth"].fillna(0).astype(int)
+    for col in ("cue", "source", "source_actor_id", "source_type"):
+        data[col] = data[col].fillna("").astype(str)
+    names = dict(zip(lex.actors["actor_id"], [n.split(" (")[0] for n in lex.actors["name_en"]]))
+    data["source_name_en"] = data["source_actor_id"].map(names).fillna("")
+    return data.reset_index(drop=True)
+
+
+def network_view(nodes: pd.DataFrame, edges: pd.DataFrame, lex, min_sentences: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The part of the co-occurrence network worth drawing.
+
+    Parameters
+    ----------
+    nodes, edges : DataFrame
+        From `cooccurrence`.
+    lex : AttributionLexicon
+        For each actor's source type.
+    min_sentences : int
+        The fewest sentences an actor must be named in to be kept, unless it speaks.
+
+    Returns
+    -------
+    (DataFrame, DataFrame)
+        The nodes kept (with ``source_type``) and the edges between two kept nodes.
+    """
+    keep = nodes[(nodes["sentences"] >= min_sentences) | (nodes["speaks"] > 0)].copy()
+    keep["source_type"] = [source_type(a, lex) for a in keep["actor_id"]]
+    kept = set(keep["actor_id"])
+    drawn = edges[edges["source"].isin(kept) & edges["target"].isin(kept)]
+    return keep.reset_index(drop=True), drawn.reset_index(drop=True)

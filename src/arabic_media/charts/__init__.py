@@ -1,8 +1,10 @@
 """Figures: correctly shaped Arabic, deterministic files, one builder per analysis.
 
-Importing this package registers the study font and style (`arabic.use_study_style`).
-Every chart builder returns ``(fig, data)``; `save_figure(fig, name, data)` writes the
-figure as PNG, SVG and PDF and ``data`` beside it as CSV.
+Importing this package changes no matplotlib setting: every chart builder draws, and
+`save_figure` saves, inside `study_style` (the study font and reproducible rcParams);
+`use_study_style` sets them globally for a notebook that draws by hand. Every chart
+builder returns ``(fig, data)``; `save_figure(fig, name, data)` writes the figure as
+PNG, SVG and PDF and ``data`` beside it as CSV.
 
 Modules:
     arabic         -- `ar` (the one way Arabic reaches a figure), the study font, style.
@@ -23,6 +25,7 @@ from arabic_media.charts.arabic import (
     FontFallbackWarning,
     active_font,
     ar,
+    study_style,
     use_study_style,
 )
 from arabic_media.charts.attribution import (
@@ -65,5 +68,6 @@ __all__ = [
     "stance_share_figure",
     "stance_strip_figure",
     "term_bars_figure",
+    "study_style",
     "use_study_style",
 ]

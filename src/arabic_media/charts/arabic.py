@@ -1,9 +1,11 @@
 """Correctly shaped Arabic in matplotlib figures: `ar`, the study font, the study style.
 
-Importing `arabic_media.charts` is enough for a notebook: it registers the study's
-Arabic font (Amiri, installed from PyPI by the ``fontpkg-amiri`` package, so no system
-font is needed) and sets the rcParams that make saved figures reproducible
-(`use_study_style`).
+Importing `arabic_media.charts` changes no setting. Every chart builder and
+`save_figure` work inside `study_style` (the study's Arabic font, Amiri, installed
+from PyPI by the ``fontpkg-amiri`` package, so no system font is needed, and the
+rcParams that make saved figures reproducible), so a figure is the same whatever the
+caller's settings; a notebook that draws with matplotlib directly calls
+`use_study_style` once.
 
 The Arabic trap
 ---------------
@@ -28,7 +30,9 @@ reorder text.
 
 from __future__ import annotations
 
+import functools
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib
@@ -45,6 +49,8 @@ __all__ = [
     "FontFallbackWarning",
     "ar",
     "use_study_style",
+    "study_style",
+    "in_study_style",
     "active_font",
 ]
 
@@ -141,19 +147,10 @@ def _study_font_files() -> list[Path]:
     return files
 
 
-def use_study_style() -> str:
-    """Register the study font with matplotlib and set the study's rcParams.
-
-    Run on import; call again after changing rcParams to restore them. Sets
-    ``font.family`` to ``[Amiri, DejaVu Sans]`` (DejaVu Sans only as per-glyph
-    fallback), SVG text as paths with a fixed hash salt, PDF fonts embedded as
-    TrueType, and constrained layout. If the Amiri package is not installed it
-    warns (:class:`FontFallbackWarning`) and uses DejaVu Sans alone, with which
-    Arabic renders with wrong letter forms.
-
-    Returns the name of the font family that Arabic text will use.
-    """
-    matplotlib.rcParams.update(_STYLE)
+def _register_study_font() -> str:
+    """Register the study font's files with matplotlib's font manager (once) and return
+    the family Arabic will use: ``Amiri``, or ``DejaVu Sans`` with a
+    `FontFallbackWarning` when the font package is missing."""
     try:
         files = _study_font_files()
     except LookupError as exc:
@@ -162,21 +159,69 @@ def use_study_style() -> str:
             f"({exc}); falling back to {FALLBACK_FONT}, which cannot shape Arabic. "
             "Install the pinned requirements (fontpkg-amiri).",
             FontFallbackWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
-        matplotlib.rcParams["font.family"] = [FALLBACK_FONT]
         return FALLBACK_FONT
     known = {entry.fname for entry in font_manager.fontManager.ttflist}
     for path in files:
         if str(path) not in known:
             font_manager.fontManager.addfont(str(path))
-    matplotlib.rcParams["font.family"] = [STUDY_FONT, FALLBACK_FONT]
     return STUDY_FONT
+
+
+def _study_params(family: str) -> dict:
+    fonts = [STUDY_FONT, FALLBACK_FONT] if family == STUDY_FONT else [FALLBACK_FONT]
+    return {**_STYLE, "font.family": fonts}
+
+
+def use_study_style() -> str:
+    """Register the study font with matplotlib and set the study's rcParams globally.
+
+    For a notebook that draws with matplotlib directly; the chart builders and
+    `save_figure` use `study_style` and need no call. Sets ``font.family`` to
+    ``[Amiri, DejaVu Sans]`` (DejaVu Sans only as per-glyph fallback), SVG text as paths
+    with a fixed hash salt, PDF fonts embedded as TrueType, and constrained layout.
+
+    Returns
+    -------
+    str
+        The family Arabic text will use: ``Amiri``, or ``DejaVu Sans`` (with a
+        `FontFallbackWarning`) when the Amiri package is not installed, in which case
+        Arabic renders with wrong letter forms.
+    """
+    family = _register_study_font()
+    matplotlib.rcParams.update(_study_params(family))
+    return family
+
+
+@contextmanager
+def study_style():
+    """The study's style for the duration of a ``with`` block, the caller's after it.
+
+    Every chart builder creates its figure inside it and `save_figure` saves inside it,
+    so a figure's bytes do not depend on the rcParams of whoever calls them.
+
+    Yields
+    ------
+    str
+        The family Arabic text uses (see `use_study_style`).
+    """
+    family = _register_study_font()
+    with matplotlib.rc_context(_study_params(family)):
+        yield family
+
+
+def in_study_style(function):
+    """Decorate a chart builder (or `save_figure`) to run inside `study_style`."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with study_style():
+            return function(*args, **kwargs)
+
+    return wrapper
 
 
 def active_font() -> str:
     """The family that text is drawn in now (the first of ``font.family``)."""
     return matplotlib.rcParams["font.family"][0]
-
-
-use_study_style()

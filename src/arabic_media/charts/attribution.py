@@ -7,15 +7,17 @@ ids, so a rebuild draws the same figure byte for byte.
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import networkx as nx
 import pandas as pd
 from matplotlib.patches import Patch
 
-from arabic_media.actors import outlet_actor_id
 from arabic_media.attribution.sources import source_type
-from arabic_media.attribution.tables import UNNAMED
-from arabic_media.charts.arabic import FALLBACK_FONT, ar
+from arabic_media.attribution.tables import UNNAMED, network_view, relay_chain, sources_by_sentence
+from arabic_media.charts.arabic import FALLBACK_FONT, ar, in_study_style
+from arabic_media.charts.frame import frame_figure
 
 __all__ = ["SOURCE_TYPE_COLOURS", "attribution_chain_figure", "sources_by_sentence_figure", "actor_network_figure"]
 
@@ -27,13 +29,9 @@ SOURCE_TYPE_COLOURS = {
 
 
 def _english(name_en: str) -> str:
-    """An English name without its bracketed gloss, on lines of about 24 characters."""
-    words, lines = name_en.split(" (")[0].split(), [""]
-    for word in words:
-        lines[-1] = f"{lines[-1]} {word}".strip() if len(lines[-1]) + len(word) < 24 else lines[-1]
-        if word not in lines[-1].split():
-            lines.append(word)
-    return "\n".join(lines)
+    """An English name without its bracketed gloss, wrapped on lines of at most 24
+    characters (a longer word keeps a line of its own; no word is dropped)."""
+    return "\n".join(textwrap.wrap(name_en.split(" (")[0], 24, break_long_words=False)) or name_en
 
 
 def _label(actor_id: str, lex, *, english: bool = True) -> str:
@@ -42,24 +40,6 @@ def _label(actor_id: str, lex, *, english: bool = True) -> str:
         return "(unnamed)"
     row = lex.actors.loc[lex.actors["actor_id"] == actor_id].iloc[0]
     return ar(row["canonical_ar"]) + ("\n" + _english(row["name_en"]) if english else "")
-
-
-def _chain_data(attributions: pd.DataFrame, articles: pd.DataFrame, lex) -> pd.DataFrame:
-    """Who relays whom: one row per article, relayer and source, with the number of
-    attributions; layer 1 is relayed by the publishing outlet (depth 0, the frame)."""
-    said = attributions[attributions["cue_start"].notna()].copy()
-    said["source_id"] = said["source_actor_id"].fillna("").replace("", UNNAMED)
-    rows = []
-    for article in articles.itertuples(index=False):
-        mine = said[said["article_id"] == article.article_id]
-        by_number = dict(zip(mine["attribution"], mine["source_id"]))
-        frame = outlet_actor_id(article.outlet, lex.actors) or article.outlet
-        for r in mine.itertuples():
-            relayer = frame if pd.isna(r.parent) else by_number[r.parent]
-            rows.append((article.article_id, int(r.depth), relayer, r.source_id))
-    data = pd.DataFrame(rows, columns=["article_id", "layer", "relayer_id", "source_id"])
-    data = data.value_counts().rename("attributions").reset_index()
-    return data.sort_values(["article_id", "layer", "relayer_id", "source_id"]).reset_index(drop=True)
 
 
 def _chain_positions(data: pd.DataFrame) -> dict[tuple[int, str], tuple[float, float]]:
@@ -74,12 +54,17 @@ def _chain_positions(data: pd.DataFrame) -> dict[tuple[int, str], tuple[float, f
     return positions
 
 
-def attribution_chain_figure(attributions: pd.DataFrame, articles: pd.DataFrame, lex, *, title: str | None = None):
+@in_study_style
+def attribution_chain_figure(attributions: pd.DataFrame, articles: pd.DataFrame, lex, *, title: str | None = None,
+                             source: str | None = None):
     """Who relays whom, as layers: the publishing outlet (layer 0), the sources it
     cites (depth 1), the sources they cite (depth 2)... An arrow runs from relayer to
     source, labelled with the number of attributions. One panel per article. Returns
-    ``(fig, data)``: ``article_id, layer, relayer_id, source_id, attributions``."""
-    data = _chain_data(attributions, articles, lex)
+    ``(fig, data)`` (`arabic_media.attribution.relay_chain`). Raises ValueError when the
+    articles have no attribution."""
+    data = relay_chain(attributions, articles, lex)
+    if data.empty:
+        raise ValueError("no attribution to draw: the articles given have no attribution")
     ids = list(dict.fromkeys(data["article_id"]))
     spreads = [max(rows.groupby("layer").size().max(), 1) for _, rows in data.groupby("article_id", sort=False)]
     fig, axes = plt.subplots(len(ids), 1, figsize=(11, sum(1.25 * n + 1.2 for n in spreads) + 0.8), squeeze=False,
@@ -108,26 +93,15 @@ def attribution_chain_figure(attributions: pd.DataFrame, articles: pd.DataFrame,
             spine.set_visible(False)
         ax.set_title(f"{article_id}: arrow from relayer to source, number of attributions on it", fontsize=9, loc="left")
     _type_legend(fig, sorted(set(SOURCE_TYPE_COLOURS) - {"other"}))
-    fig.suptitle(title or "Who relays whom", fontsize=11)
+    frame_figure(fig, title=title or "Who relays whom", source=source)
     return fig, data
 
 
 def _type_legend(fig, kinds: list[str]) -> None:
+    if not kinds:  # nothing coloured by type (no attribution): no legend
+        return
     handles = [Patch(facecolor=SOURCE_TYPE_COLOURS[k], edgecolor="#666666", label=k) for k in kinds]
     fig.legend(handles=handles, loc="outside lower center", ncol=len(handles), fontsize=8, frameon=False)
-
-
-def _sentence_rows(attributions: pd.DataFrame, lex) -> pd.DataFrame:
-    """One row per attribution (nested ones included) and per sentence without one
-    (``depth`` 0, empty cue and source): the CSV of `sources_by_sentence_figure`."""
-    data = attributions[["article_id", "sentence", "attribution", "parent", "depth", "cue", "source",
-                         "source_actor_id", "source_type", "cue_start", "cue_end"]].copy()
-    data["depth"] = data["depth"].fillna(0).astype(int)
-    for col in ("cue", "source", "source_actor_id", "source_type"):
-        data[col] = data[col].fillna("").astype(str)
-    names = dict(zip(lex.actors["actor_id"], [n.split(" (")[0] for n in lex.actors["name_en"]]))
-    data["source_name_en"] = data["source_actor_id"].map(names).fillna("")
-    return data.reset_index(drop=True)
 
 
 def _cell_text(r, lex) -> str:
@@ -142,13 +116,18 @@ def _cell_text(r, lex) -> str:
     return f"{who}\n{r.source_name_en or r.source_type}  ·  {ar(r.cue)}"
 
 
-def sources_by_sentence_figure(attributions: pd.DataFrame, lex, *, title: str | None = None):
+@in_study_style
+def sources_by_sentence_figure(attributions: pd.DataFrame, lex, *, title: str | None = None,
+                               source: str | None = None):
     """Who speaks along the article: one row per attribution, in text order (nested
     ones under their sentence, a sentence without one as a row saying so), one column
     per depth; a cell gives the source (Arabic, coloured by source type) and under it
     its English name and the cue as written. One panel per article. Returns ``(fig,
-    data)`` (`_sentence_rows`: one row per attribution and per silent sentence)."""
-    data = _sentence_rows(attributions, lex)
+    data)`` (`arabic_media.attribution.sources_by_sentence`: one row per attribution
+    and per silent sentence). Raises ValueError when the table is empty."""
+    data = sources_by_sentence(attributions, lex)
+    if data.empty:
+        raise ValueError("no sentence to draw: the attribution table is empty")
     ids = list(dict.fromkeys(data["article_id"]))
     counts = [int((data["article_id"] == a).sum()) for a in ids]
     fig, axes = plt.subplots(len(ids), 1, figsize=(9, 0.5 * sum(counts) + 1.2 * len(ids) + 0.6), squeeze=False,
@@ -172,29 +151,24 @@ def sources_by_sentence_figure(attributions: pd.DataFrame, lex, *, title: str | 
             spine.set_visible(False)
         ax.set_title(f"{article_id}: sentence · attribution number", fontsize=9, loc="left")
     _type_legend(fig, [k for k in SOURCE_TYPE_COLOURS if k in set(data["source_type"])])
-    fig.suptitle(title or "Who speaks in each sentence: source and cue, by depth of attribution", fontsize=11)
+    frame_figure(fig, title=title or "Who speaks in each sentence: source and cue, by depth of attribution",
+                 source=source)
     return fig, data
 
 
-def _network_data(nodes: pd.DataFrame, edges: pd.DataFrame, lex, min_sentences: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Nodes named in at least ``min_sentences`` sentences, or given a voice; the edges
-    between them."""
-    keep = nodes[(nodes["sentences"] >= min_sentences) | (nodes["speaks"] > 0)].copy()
-    keep["source_type"] = [source_type(a, lex) for a in keep["actor_id"]]
-    kept = set(keep["actor_id"])
-    drawn = edges[edges["source"].isin(kept) & edges["target"].isin(kept)]
-    return keep.reset_index(drop=True), drawn.reset_index(drop=True)
-
-
+@in_study_style
 def actor_network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, lex, *, min_sentences: int = 2,
-                         title: str | None = None):
+                         title: str | None = None, source: str | None = None):
     """Actors as nodes (size: sentences naming them; colour: source type; a thick black
     ring: given a voice), co-occurrence in a sentence as edges (width: sentences),
     from `attribution.tables.cooccurrence`. Only actors named in ``min_sentences``
     sentences or more, or given a voice, are drawn. networkx holds the graph; the
     layout is circular on sorted ids (deterministic, no random seed). Returns ``(fig,
-    data)``: one row per node (``kind`` node) and per edge (``kind`` edge)."""
-    keep, drawn = _network_data(nodes, edges, lex, min_sentences)
+    data)``: one row per node (``kind`` node) and per edge (``kind`` edge) drawn
+    (`arabic_media.attribution.network_view`). Raises ValueError when no actor is drawn."""
+    keep, drawn = network_view(nodes, edges, lex, min_sentences)
+    if keep.empty:
+        raise ValueError(f"no actor to draw: none is named in {min_sentences} sentences or more, or given a voice")
     graph = nx.Graph()
     graph.add_nodes_from(sorted(keep["actor_id"]))
     graph.add_weighted_edges_from(drawn[["source", "target", "sentences"]].itertuples(index=False, name=None))
@@ -214,7 +188,7 @@ def actor_network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, lex, *, min_s
     ax.set_ylim(-1.3, 1.3)
     ax.axis("off")
     _type_legend(fig, [k for k in SOURCE_TYPE_COLOURS if k in set(keep["source_type"])])
-    fig.suptitle(title or "Actors named in the same sentence (thick ring: given a voice)", fontsize=11)
+    frame_figure(fig, title=title or "Actors named in the same sentence (thick ring: given a voice)", source=source)
     data = pd.concat([keep.assign(kind="node").rename(columns={"actor_id": "source"}),
                       drawn.assign(kind="edge")], ignore_index=True)
     return fig, data[["kind", "source", "target", "sentences", "speaks", "source_type"]]

@@ -13,7 +13,8 @@ from collections.abc import Mapping
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from arabic_media.charts.arabic import ar
+from arabic_media.charts.arabic import ar, in_study_style
+from arabic_media.charts.frame import frame_figure
 from arabic_media.charts.terms import term_bars_figure
 from arabic_media.lexicons import lookup_glosses
 from arabic_media.terms.keyness import OVER, top_keywords
@@ -37,8 +38,10 @@ def _with_glosses(rows: pd.DataFrame, glossary: Mapping[str, str] | None) -> pd.
     return rows
 
 
+@in_study_style
 def keyness_bars_figure(table: pd.DataFrame, *, n: int = 20, glossary: Mapping[str, str] | None = None,
-                        title: str | None = None, figsize: tuple[float, float] = (7, 6.5)):
+                        title: str | None = None, source: str | None = None,
+                        figsize: tuple[float, float] = (7, 6.5)):
     """The ``n`` strongest over-used keywords of a `keyness` table as bars of Log Ratio.
 
     Keywords are the rows with ``key`` True (G2 over the threshold, enough
@@ -52,7 +55,7 @@ def keyness_bars_figure(table: pd.DataFrame, *, n: int = 20, glossary: Mapping[s
     """
     rows = _with_glosses(top_keywords(table, n, direction=OVER), glossary)
     fig, data = term_bars_figure(
-        rows, label="display", value="log_ratio", gloss="gloss_en", columns=KEYWORD_COLUMNS, title=title,
+        rows, label="display", value="log_ratio", gloss="gloss_en", columns=KEYWORD_COLUMNS, title=title, source=source,
         xlabel="Log Ratio: log2 of (share in the article / share in the reference)", figsize=figsize)
     ax = fig.axes[0]
     for bar, absent in zip(ax.patches, data["absent_in_reference"]):
@@ -80,8 +83,10 @@ def _spread_labels(xs: list[float], ys: list[float], *, gap: float) -> list[floa
     return placed
 
 
+@in_study_style
 def frequency_vs_keyness_figure(table: pd.DataFrame, *, label_top: int = 10,
                                 glossary: Mapping[str, str] | None = None, title: str | None = None,
+                                source: str | None = None,
                                 figsize: tuple[float, float] = (8, 6)):
     """Each term the article uses, at its count in the article (x) and its Log Ratio (y).
 
@@ -122,6 +127,5 @@ def frequency_vs_keyness_figure(table: pd.DataFrame, *, label_top: int = 10,
     ax.set_xlabel("count in the article")
     ax.set_ylabel("Log Ratio against the reference")
     ax.legend(loc="lower right", fontsize=8, frameon=False)
-    if title is not None:
-        ax.set_title(ar(title))
+    frame_figure(fig, title=title, source=source)
     return fig, data

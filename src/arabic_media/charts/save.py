@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
+from arabic_media.charts.arabic import in_study_style
 from arabic_media.paths import FIGURES_DIR
 
 __all__ = ["FIGURE_DPI", "save_figure"]
@@ -76,6 +77,7 @@ def _replacing(path: Path):
         partial.unlink(missing_ok=True)
 
 
+@in_study_style
 def save_figure(
     fig: Figure,
     name: str,

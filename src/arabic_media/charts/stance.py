@@ -11,8 +11,9 @@ import pandas as pd
 from matplotlib.patches import Rectangle
 
 from arabic_media.actors import Target
-from arabic_media.charts.arabic import FALLBACK_FONT, ar
+from arabic_media.charts.arabic import FALLBACK_FONT, ar, in_study_style
 from arabic_media.charts.bars import barh
+from arabic_media.charts.frame import frame_figure
 from arabic_media.stance.evaluate import Evaluation
 from arabic_media.stance.rules import LABELS, Labelling
 from arabic_media.stance.tables import stance_share_data, stance_strip_data
@@ -44,8 +45,10 @@ def _wrap_words(text: str, width: int) -> list[str]:
     return lines
 
 
+@in_study_style
 def stance_strip_figure(labels: Labelling, gold: pd.DataFrame | None = None,
-                        target: str | Target | None = None, *, title: str | None = None, wrap: int = 11):
+                        target: str | Target | None = None, *, title: str | None = None,
+                        source: str | None = None, wrap: int = 11):
     """Each article as a strip of its sentences, coloured by label.
 
     One row of cells per article, sentence 1 at the **right**, as the Arabic text
@@ -88,10 +91,8 @@ def stance_strip_figure(labels: Labelling, gold: pd.DataFrame | None = None,
             spine.set_visible(False)
         ax.set_title(f"{article_id}: sentence number above, read from the right",
                      fontsize=9, loc="right", color="#333333")
-    fig.suptitle(
-        title or "Stance toward the target, sentence by sentence; under each cell the deciding cue",
-        fontsize=11,
-    )
+    frame_figure(fig, title=title or "Stance toward the target, sentence by sentence; under each cell the deciding cue",
+                 source=source)
     return fig, data
 
 
@@ -132,7 +133,8 @@ def _draw_cell(ax, x: float, row, lines: list[str], with_gold: bool) -> None:
                 color="#555555", style="italic")
 
 
-def stance_share_figure(labels, *, title: str | None = None):
+@in_study_style
+def stance_share_figure(labels, *, title: str | None = None, source: str | None = None):
     """Sentences per label, one panel per article, bars in `LABEL_COLOURS` with the
     count written at each bar's end. Returns ``(fig, data)`` with ``data`` from
     `stance_share_data`."""
@@ -155,11 +157,12 @@ def stance_share_figure(labels, *, title: str | None = None):
         ax.set_xlim(0, top * 1.12 + 0.5)
         ax.set_title(f"{article_id} ({int(rows['sentences'].sum())} sentences)",
                      fontsize=9, loc="left")
-    fig.suptitle(title or "Sentences per stance label", fontsize=11)
+    frame_figure(fig, title=title or "Sentences per stance label", source=source)
     return fig, data
 
 
-def stance_confusion_figure(result: Evaluation, *, title: str | None = None):
+@in_study_style
+def stance_confusion_figure(result: Evaluation, *, title: str | None = None, source: str | None = None):
     """The confusion matrix of an `Evaluation` (gold in rows, labeller in columns) as
     a grid of counts, darker for more; the diagonal is framed. Returns ``(fig,
     data)`` with ``data`` in long form: ``gold, predicted, sentences``."""
@@ -176,7 +179,7 @@ def stance_confusion_figure(result: Evaluation, *, title: str | None = None):
     ax.set_yticks(range(len(LABELS)), LABELS)
     ax.set_xlabel("labeller")
     ax.set_ylabel("gold")
-    ax.set_title(title or f"Labeller against gold ({result.n} sentences)", fontsize=11)
+    frame_figure(fig, title=title or f"Labeller against gold ({result.n} sentences)", source=source)
     data = (
         matrix.rename_axis(index="gold", columns="predicted").stack().rename("sentences")
         .reset_index()

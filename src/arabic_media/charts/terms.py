@@ -7,23 +7,31 @@ columns drawn, in the order drawn.
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from arabic_media.charts.arabic import ar
+from arabic_media.charts.arabic import ar, in_study_style
 from arabic_media.charts.bars import barh
+from arabic_media.charts.frame import frame_figure
 
-__all__ = ["term_bars_figure", "dispersion_figure"]
+__all__ = ["GLOSS_WIDTH", "term_bars_figure", "dispersion_figure", "fit_right"]
 
 
+@in_study_style
 def term_bars_figure(terms: pd.DataFrame, *, label: str = "display", value: str = "count",
                      gloss: str | None = "gloss_en", columns: list[str] | None = None,
-                     title: str | None = None, xlabel: str | None = None,
+                     title: str | None = None, xlabel: str | None = None, source: str | None = None,
                      figsize: tuple[float, float] = (7, 6.5)):
     """Horizontal bars of ``terms[value]`` labelled with ``terms[label]`` (Arabic, first
     at the top, through `ar`), each with its English gloss (the column ``gloss``,
     filled by `arabic_media.lexicons.lookup_glosses`) written in grey just right of its
     bar, for readers of an English report; ``gloss=None`` draws none.
+
+    A gloss longer than `GLOSS_WIDTH` characters is wrapped, and the x axis is
+    widened until every gloss fits inside the figure. ``title`` and ``source`` are
+    drawn by `frame_figure`.
 
     Returns ``(fig, data)``: ``data`` is ``terms[columns]`` (default: every column of
     ``terms``), which must include ``label``, ``value`` and ``gloss``.
@@ -34,18 +42,47 @@ def term_bars_figure(terms: pd.DataFrame, *, label: str = "display", value: str 
         raise ValueError(f"columns {needed} are drawn but would not be in the figure's CSV")
     data = terms[columns].reset_index(drop=True)
     fig, ax = plt.subplots(figsize=figsize)
-    barh(ax, list(data[label]), list(data[value]), title=title, xlabel=xlabel)
+    barh(ax, list(data[label]), list(data[value]), xlabel=xlabel)
+    frame_figure(fig, title=title, source=source)
     if gloss is not None:
         top = max(data[value]) if len(data) else 0
-        for y, (text, v) in enumerate(zip(data[gloss], data[value])):
-            if text:
-                ax.text(v + top * 0.01, y, text, va="center", ha="left", fontsize=8, color="#555555")
+        texts = [ax.text(v + top * 0.01, y, "\n".join(textwrap.wrap(text, GLOSS_WIDTH)), va="center", ha="left",
+                         fontsize=8, color="#555555")
+                 for y, (text, v) in enumerate(zip(data[gloss], data[value])) if text]
         ax.set_xlim(0, top * 1.45 if top else 1)
+        fit_right(ax, texts)
     return fig, data
 
 
+#: The longest line of a gloss beside a bar, in characters.
+GLOSS_WIDTH = 32
+
+
+def fit_right(ax, texts, rounds: int = 2) -> None:
+    """Widen ``ax``'s x axis (to the right) until every one of ``texts`` ends inside it.
+
+    The texts' widths are measured by drawing the figure; the axis is only ever
+    widened, and not at all when everything fits, so a figure whose texts fit is drawn
+    as it would be without this step.
+    """
+    if not texts:
+        return
+    for _ in range(rounds):
+        ax.figure.canvas.draw()
+        renderer = ax.figure.canvas.get_renderer()
+        right = max(t.get_window_extent(renderer).x1 for t in texts)
+        edge = ax.get_window_extent(renderer).x1
+        if right <= edge:
+            return
+        low, high = ax.get_xlim()
+        to_data = ax.transData.inverted()
+        needed = to_data.transform((right, 0))[0]
+        ax.set_xlim(low, high + (needed - high) * 1.05)
+
+
+@in_study_style
 def dispersion_figure(occurrences: pd.DataFrame, terms: list[str], *, tokens: pd.DataFrame | None = None,
-                      glosses: bool = True, title: str | None = None,
+                      glosses: bool = True, title: str | None = None, source: str | None = None,
                       figsize: tuple[float, float] = (8, 4.2)):
     """A lexical dispersion plot of `arabic_media.terms.dispersion` output: one row per
     term (first at the top), a tick at each occurrence.
@@ -59,11 +96,15 @@ def dispersion_figure(occurrences: pd.DataFrame, terms: list[str], *, tokens: pd
     written on the right-hand axis. A term of ``terms`` with no occurrence raises
     ValueError naming it (the figure would show an empty row with nothing to say why).
 
-    Returns ``(fig, data)`` with ``data`` = ``occurrences``, one row per tick drawn.
+    Returns ``(fig, data)`` with ``data`` = the rows of ``occurrences`` whose term is
+    one of ``terms``: one row per tick drawn.
     """
+    if not terms:
+        raise ValueError("no term to draw")
     absent = [t for t in terms if t not in set(occurrences["term"])]
     if absent:
         raise ValueError(f"no occurrence of {absent} to draw; leave them out or check the spelling")
+    occurrences = occurrences[occurrences["term"].isin(terms)].reset_index(drop=True)
     drawn = occurrences.drop_duplicates("term").set_index("term")
     labels = [drawn.loc[t, "display"] for t in terms]
     gloss_texts = [drawn.loc[t, "gloss_en"] for t in terms]
@@ -82,8 +123,7 @@ def dispersion_figure(occurrences: pd.DataFrame, terms: list[str], *, tokens: pd
         ax.set_xlabel("relative position in the article" if several else "token position in the article")
     else:
         _sentence_marks(ax, tokens[tokens["article_id"] == occurrences["article_id"].iloc[0]])
-    if title is not None:
-        ax.set_title(ar(title))
+    frame_figure(fig, title=title, source=source)
     return fig, occurrences
 
 
