@@ -92,7 +92,7 @@ def test_glossary_and_gold_load():
     assert gold["norm"].is_unique
     truth = dict(zip(gold["norm"], gold["group"]))
     assert truth["شركات"] == truth["لشركات"] == truth["الشركات"]
-    heldout = T.load_grouping_gold(heldout=True)
+    heldout = T.load_grouping_gold("heldout")
     assert heldout["norm"].is_unique and len(heldout) >= 30
     candidates = T.load_grouping_candidates()
     assert set(candidates["norm"]) == set(gold["norm"]) | set(heldout["norm"])
@@ -102,7 +102,7 @@ def test_heldout_gold_has_no_word_of_the_article(study_article):
     """The point of the held-out list: the splitter's rules were not made from these
     words. About the study's article (by id), not whatever a user adds to the corpus."""
     article = set(study_article.tokens["norm"])
-    heldout = T.load_grouping_gold(heldout=True)
+    heldout = T.load_grouping_gold("heldout")
     assert not set(heldout["norm"]) & article
 
 
@@ -126,7 +126,9 @@ def test_read_lexicon_checks_the_header_and_names_the_file(tmp_path):
 def test_loaders_check_their_columns(tmp_path):
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("word,label\nفرنسا,فرنسا\n", encoding="utf-8")
-    for loader in (T.load_glossary, T.load_grouping_gold, T.load_grouping_candidates, T.load_reporting_terms):
+    loaders = (T.load_glossary, lambda path: T.load_grouping_gold(path=path), T.load_grouping_candidates,
+               T.load_reporting_terms)
+    for loader in loaders:
         with pytest.raises(ValueError, match=r"^wrong\.csv: header is \['word', 'label'\]"):
             loader(wrong)
     twice = tmp_path / "twice.csv"
@@ -135,7 +137,7 @@ def test_loaders_check_their_columns(tmp_path):
         T.load_glossary(twice)
     twice.write_text("norm,group\nشركات,شركة\nشركات,شركات\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"^twice\.csv: words listed twice"):
-        T.load_grouping_gold(twice)
+        T.load_grouping_gold(path=twice)
 
 
 def test_gloss_lookup_by_normalised_form():

@@ -124,17 +124,20 @@ def ltr_text(text: str) -> str:
     return _ARABIC_RUN_RE.sub(lambda m: RLI + m.group(0) + PDI, text)
 
 
-def show_lines(*lines: str) -> None:
-    """Print each of ``lines`` (or of the lists among them) through `ltr_text`.
+def show_lines(*lines) -> None:
+    """Print each of ``lines`` through `ltr_text`, one line each; a list among them
+    (lists of lists too) gives its items in order.
 
     Parameters
     ----------
-    *lines : str or list of str
-        What to print, one line each.
+    *lines : str or (nested) list of str
+        What to print.
     """
     for line in lines:
-        for part in ([line] if isinstance(line, str) else line):
-            print(ltr_text(str(part)))
+        if isinstance(line, str):
+            print(ltr_text(line))
+        else:
+            show_lines(*line)
 
 
 def _cell(value, tag: str) -> str:

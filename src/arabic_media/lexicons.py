@@ -24,6 +24,8 @@ from arabic_media.text import normalize
 __all__ = [
     "read_lexicon",
     "load_stopwords",
+    "stopword_header",
+    "load_stopword_changes",
     "load_reporting_terms",
     "load_glossary",
     "lookup_glosses",
@@ -72,6 +74,41 @@ def load_stopwords(path: Path | str | None = None) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+def stopword_header(path: Path | str | None = None) -> list[str]:
+    """The ``#`` header lines of the stop-word file: where the list came from and how
+    it was built (``scripts/build_stopwords.py`` writes them).
+
+    Parameters
+    ----------
+    path : Path or str, optional
+        Default ``corpus/lexicons/stopwords_ar.txt``.
+
+    Returns
+    -------
+    list of str
+    """
+    path = Path(path) if path is not None else LEXICONS_DIR / "stopwords_ar.txt"
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+
+
+def load_stopword_changes(path: Path | str | None = None) -> pd.DataFrame:
+    """What the stop-word builder did to each source entry (``stopwords_ar_changes.csv``).
+
+    Parameters
+    ----------
+    path : Path or str, optional
+        Default ``corpus/lexicons/stopwords_ar_changes.csv``.
+
+    Returns
+    -------
+    DataFrame
+        The file's columns as strings (``action`` among them).
+    """
+    path = Path(path) if path is not None else LEXICONS_DIR / "stopwords_ar_changes.csv"
+    read_lexicon(path, ["action"])  # the file exists and has the column, or a clear error
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
 def load_reporting_terms(path: Path | str | None = None) -> pd.DataFrame:
     """Reporting verbs and attribution words: ``norm, lemma, category`` (one row per
     normalised form), from ``corpus/lexicons/reporting_terms.csv``."""
@@ -103,14 +140,33 @@ def lookup_glosses(terms: Iterable[str], glossary: Mapping[str, str] | None = No
     return [glossary.get(normalize(str(term)), "") for term in terms]
 
 
-def load_grouping_gold(path: Path | str | None = None, *, heldout: bool = False) -> pd.DataFrame:
-    """A hand-made gold grouping: ``norm, group`` (one row per normalised word). Words
-    with the same ``group`` are one term. By default ``corpus/lexicons/grouping_gold.csv``
-    (the article's content words, written by the splitter's author from the same
-    article: an in-sample list); with ``heldout`` ``grouping_gold_heldout.csv`` (common
-    news words, none of them in the article, written before the splitter was run on
-    them)."""
-    default = "grouping_gold_heldout.csv" if heldout else "grouping_gold.csv"
+def load_grouping_gold(split: str = "study", *, path: Path | str | None = None) -> pd.DataFrame:
+    """A hand-made gold grouping: ``norm, group`` (one row per normalised word); words
+    with the same ``group`` are one term. The signature of every gold loader
+    (`arabic_media.annotations`).
+
+    Parameters
+    ----------
+    split : str
+        ``study``: ``corpus/lexicons/grouping_gold.csv``, the article's content words,
+        written by the splitter's author from the same article (an in-sample list);
+        ``heldout``: ``grouping_gold_heldout.csv``, common news words, none of them in
+        the article, written before the splitter was run on them.
+    path : Path or str, optional
+        Read this file instead.
+
+    Returns
+    -------
+    DataFrame
+
+    Raises
+    ------
+    ValueError
+        For another split, or a word listed twice.
+    """
+    if split not in ("study", "heldout"):
+        raise ValueError(f"unknown split {split!r} for the grouping gold; use 'study' or 'heldout'")
+    default = "grouping_gold_heldout.csv" if split == "heldout" else "grouping_gold.csv"
     path = Path(path) if path is not None else LEXICONS_DIR / default
     gold = read_lexicon(path, ["norm", "group"])
     repeated = gold.loc[gold["norm"].duplicated(), "norm"].tolist()

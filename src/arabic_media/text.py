@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 __all__ = [
     "NORMALIZE_DEFAULTS",
+    "NORMALIZE_EXAMPLES",
+    "normalisation_steps",
     "PRESENTATION_FORMS",
     "normalize",
     "Span",
@@ -155,6 +157,48 @@ def normalize(
     # Removing a mark can leave a base letter next to a combining mark that NFC now
     # composes (e + fatha + acute); compose again so a second pass changes nothing.
     return unicodedata.normalize("NFC", text)
+
+
+#: One example of each step's trap, for the table of `normalisation_steps`.
+NORMALIZE_EXAMPLES: dict[str, str] = {
+    "invisible": "عربي\u200f21",
+    "presentation_forms": "\ufefb\ufe97\ufe98\ufe8e\ufed7",
+    "diacritics": "تَنْظِيمُ",
+    "tatweel": "الـــدولة",
+    "alef": "أكد إن آلة",
+    "alef_maqsura": "على",
+    "ta_marbuta": "الصحيفة",
+    "persian_letters": "کلاود فلایر",
+    "digits": "٢٠١٥",
+}
+
+
+def normalisation_steps(examples: dict[str, str] | None = None):
+    """What each step of `normalize` does on its own to an example of its trap.
+
+    Parameters
+    ----------
+    examples : dict, optional
+        Step name -> example text (default `NORMALIZE_EXAMPLES`).
+
+    Returns
+    -------
+    DataFrame
+        ``step, default, example, normalised, code_points_before, code_points_after``:
+        one row per step of `NORMALIZE_DEFAULTS`, the example normalised with that step
+        alone switched on.
+    """
+    import pandas as pd
+
+    examples = NORMALIZE_EXAMPLES if examples is None else examples
+    rows = []
+    for step, default in NORMALIZE_DEFAULTS.items():
+        only = {name: name == step for name in NORMALIZE_DEFAULTS}
+        example = examples[step]
+        result = normalize(example, **only)
+        rows.append({"step": step, "default": default, "example": example, "normalised": result,
+                     "code_points_before": len(example), "code_points_after": len(result)})
+    return pd.DataFrame(rows)
 
 
 # --- segmentation ------------------------------------------------------------------

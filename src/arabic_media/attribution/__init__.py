@@ -18,7 +18,13 @@ Modules:
 Figures are in `arabic_media.charts`.
 """
 
-from arabic_media.attribution.evaluate import SCORE_COLUMNS, score_attributions, score_quotations
+from arabic_media.attribution.evaluate import (
+    SCORE_COLUMNS,
+    headline_scores,
+    score_attributions,
+    score_quotations,
+    source_misses,
+)
 from arabic_media.attribution.lexicon import AttributionLexicon, load_attribution_lexicon
 from arabic_media.attribution.quotations import (
     QUOTATION_COLUMNS,
@@ -30,6 +36,8 @@ from arabic_media.attribution.rules import ATTRIBUTION_COLUMNS, find_attribution
 from arabic_media.attribution.tables import (
     UNNAMED,
     actor_mentions,
+    attribution_counts,
+    main_voices,
     cooccurrence,
     network_view,
     relay_chain,
@@ -38,11 +46,13 @@ from arabic_media.attribution.tables import (
     sources_table,
     stance_by_source,
     stance_source_crosstab,
+    with_content,
 )
 
 __all__ = [
     "ATTRIBUTION_COLUMNS", "QUOTATION_COLUMNS", "QUOTATION_KINDS", "SCORE_COLUMNS", "UNNAMED",
-    "AttributionLexicon", "actor_mentions", "cooccurrence", "find_attributions", "find_quotations",
+    "AttributionLexicon", "actor_mentions", "attribution_counts", "cooccurrence", "headline_scores", "main_voices", "find_attributions", "find_quotations",
     "load_attribution_lexicon", "network_view", "quotation_kind_counts", "relay_chain", "score_attributions", "score_quotations",
-    "silent_actors", "sources_by_sentence", "sources_table", "stance_by_source", "stance_source_crosstab",
+    "silent_actors", "source_misses", "sources_by_sentence", "sources_table", "stance_by_source",
+    "stance_source_crosstab", "with_content",
 ]

@@ -20,7 +20,7 @@ import pandas as pd
 
 from arabic_media.stats import precision_recall_f1
 
-__all__ = ["SCORE_COLUMNS", "score_attributions", "score_quotations"]
+__all__ = ["SCORE_COLUMNS", "score_attributions", "score_quotations", "headline_scores", "source_misses"]
 
 SCORE_COLUMNS = ["field", "gold", "predicted", "matched", "correct", "precision", "recall", "f1", "accuracy"]
 
@@ -107,3 +107,51 @@ def score_quotations(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFram
     speaker = int((both["speaker_actor_id_p"].fillna("") == both["speaker_actor_id_g"].fillna("")).sum())
     return pd.DataFrame([_row("quotation", n_g, n_p, n_m), _row("quotation_kind", n_g, n_p, n_m, kind),
                          _row("quotation_speaker", n_g, n_p, n_m, speaker)], columns=SCORE_COLUMNS)
+
+
+def headline_scores(scores: pd.DataFrame) -> str:
+    """The scores of `score_attributions` and `score_quotations` (concatenated) in one
+    line: cues found of the gold's (F1), source actor, depth, content token F1,
+    quotations, their kind and speaker.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        Rows of both scorers.
+
+    Returns
+    -------
+    str
+    """
+    row = scores.set_index("field")
+
+    def of(field: str, part: str) -> str:
+        return f"{int(row.loc[field, part])}/{int(row.loc[field, 'gold' if part == 'matched' else 'matched'])}"
+
+    return (f"cues {of('cue', 'matched')} (F1 {row.loc['cue', 'f1']:.3f}); source actor {of('source_actor', 'correct')}; "
+            f"depth {of('depth', 'correct')}; content token F1 {row.loc['content (tokens, matched cues)', 'f1']:.3f}; "
+            f"quotations {of('quotation', 'matched')}, kind {of('quotation_kind', 'correct')}, "
+            f"speaker {of('quotation_speaker', 'correct')}")
+
+
+def source_misses(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
+    """The attributions whose cue the rules found but whose source actor differs from
+    the gold's.
+
+    Parameters
+    ----------
+    gold : DataFrame
+        The attribution gold.
+    predicted : DataFrame
+        `find_attributions`' table.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, sentence, cue, source, source_actor_id, source_actor_id_gold``.
+    """
+    keys = ["article_id", "cue_start", "cue_end"]
+    both = predicted.merge(gold, on=keys, suffixes=("", "_gold"))
+    differ = both["source_actor_id"].fillna("") != both["source_actor_id_gold"].fillna("")
+    return both.loc[differ, ["article_id", "sentence", "cue", "source", "source_actor_id",
+                             "source_actor_id_gold"]].reset_index(drop=True)

@@ -15,7 +15,8 @@ from arabic_media.attribution.words import bare
 from arabic_media.text import normalize
 
 __all__ = ["UNNAMED", "sources_table", "actor_mentions", "silent_actors", "cooccurrence", "stance_by_source",
-           "stance_source_crosstab", "relay_chain", "sources_by_sentence", "network_view"]
+           "stance_source_crosstab", "relay_chain", "sources_by_sentence", "network_view", "with_content",
+           "attribution_counts", "main_voices"]
 
 #: The source id of an attribution without an actor (a speech-act noun without agent).
 UNNAMED = "unnamed"
@@ -214,3 +215,75 @@ def network_view(nodes: pd.DataFrame, edges: pd.DataFrame, lex, min_sentences: i
     kept = set(keep["actor_id"])
     drawn = edges[edges["source"].isin(kept) & edges["target"].isin(kept)]
     return keep.reset_index(drop=True), drawn.reset_index(drop=True)
+
+
+def with_content(attributions: pd.DataFrame, corpus) -> pd.DataFrame:
+    """``attributions`` with a ``content`` column: the text of each content span (empty
+    for a sentence without attribution), for reading.
+
+    Parameters
+    ----------
+    attributions : DataFrame
+        `find_attributions`' table.
+    corpus : Corpus
+        The corpus it was found in.
+
+    Returns
+    -------
+    DataFrame
+    """
+    texts = dict(zip(corpus.articles["article_id"].astype(str), corpus.articles["text"]))
+    content = ["" if pd.isna(s) else texts[str(a)][int(s):int(e)]
+               for a, s, e in zip(attributions["article_id"], attributions["content_start"], attributions["content_end"])]
+    return attributions.assign(content=content)
+
+
+def attribution_counts(attributions: pd.DataFrame) -> pd.DataFrame:
+    """Per article: attributions, how many at depth 1 and nested, and the sentences
+    without any.
+
+    Parameters
+    ----------
+    attributions : DataFrame
+        `find_attributions`' table.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, attributions, at_depth_1, nested, sentences_without``, in the
+        table's article order.
+    """
+    rows = []
+    for article_id, group in attributions.groupby("article_id", sort=False, observed=True):
+        found = group[group["cue_start"].notna()]
+        rows.append({"article_id": article_id, "attributions": len(found),
+                     "at_depth_1": int((found["depth"] == 1).sum()), "nested": int((found["depth"] > 1).sum()),
+                     "sentences_without": int(group["cue_start"].isna().sum())})
+    return pd.DataFrame(rows, columns=["article_id", "attributions", "at_depth_1", "nested", "sentences_without"])
+
+
+def main_voices(sources: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per article, the source given the most attributions and how much of the report
+    it carries.
+
+    Parameters
+    ----------
+    sources : DataFrame
+        `sources_table` (sorted by attributions within each article).
+    sentences : DataFrame
+        The corpus's sentences.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, source_id, name_en, attributions, all_attributions, sentences,
+        all_sentences``.
+    """
+    totals = sentences.groupby("article_id", observed=True).size()
+    rows = []
+    for article_id, group in sources.groupby("article_id", sort=False, observed=True):
+        top = group.iloc[0]
+        rows.append({"article_id": article_id, "source_id": top["source_id"], "name_en": top["name_en"],
+                     "attributions": int(top["attributions"]), "all_attributions": int(group["attributions"].sum()),
+                     "sentences": int(top["sentences"]), "all_sentences": int(totals[article_id])})
+    return pd.DataFrame(rows)

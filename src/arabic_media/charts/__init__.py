@@ -10,6 +10,8 @@ Modules:
     arabic         -- `ar` (the one way Arabic reaches a figure), the study font, style.
     save           -- `save_figure`.
     bars           -- `barh`, bars with Arabic labels.
+    frame          -- `frame_figure`: every figure's title and source line.
+    rendering      -- notebook 00's candidate strings and their comparison figure.
     shaping_check  -- labels compared with an independent shaper (Pillow + raqm).
     terms          -- term frequency bars and dispersion.
     stance         -- stance strip, shares, confusion matrix.
@@ -35,8 +37,11 @@ from arabic_media.charts.attribution import (
     sources_by_sentence_figure,
 )
 from arabic_media.charts.bars import barh
+from arabic_media.charts.frame import article_name, article_source, frame_figure, wrap_text
 from arabic_media.charts.keyness import frequency_vs_keyness_figure, keyness_bars_figure
+from arabic_media.charts.rendering import labels_figure, rendering_candidates, rendering_comparison_figure
 from arabic_media.charts.save import FIGURE_DPI, save_figure
+from arabic_media.charts.shaping_check import check_labels, label_check_summary
 from arabic_media.charts.stance import (
     LABEL_COLOURS,
     stance_confusion_figure,
@@ -59,7 +64,16 @@ __all__ = [
     "LABEL_COLOURS",
     "active_font",
     "ar",
+    "article_name",
+    "article_source",
     "barh",
+    "check_labels",
+    "frame_figure",
+    "label_check_summary",
+    "labels_figure",
+    "rendering_candidates",
+    "rendering_comparison_figure",
+    "wrap_text",
     "dispersion_figure",
     "frequency_vs_keyness_figure",
     "keyness_bars_figure",

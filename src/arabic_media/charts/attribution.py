@@ -7,6 +7,7 @@ ids, so a rebuild draws the same figure byte for byte.
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import matplotlib.pyplot as plt
@@ -100,8 +101,10 @@ def attribution_chain_figure(attributions: pd.DataFrame, articles: pd.DataFrame,
 def _type_legend(fig, kinds: list[str]) -> None:
     if not kinds:  # nothing coloured by type (no attribution): no legend
         return
-    handles = [Patch(facecolor=SOURCE_TYPE_COLOURS[k], edgecolor="#666666", label=k) for k in kinds]
-    fig.legend(handles=handles, loc="outside lower center", ncol=len(handles), fontsize=8, frameon=False)
+    # on the right: the title takes the top and the source line the bottom
+    handles = [Patch(facecolor=SOURCE_TYPE_COLOURS[k], edgecolor="#666666", label=k.replace("_", " ")) for k in kinds]
+    fig.legend(handles=handles, loc="outside right upper", ncol=1, fontsize=8, frameon=False, title="source type",
+               title_fontsize=8)
 
 
 def _cell_text(r, lex) -> str:
@@ -180,10 +183,17 @@ def actor_network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, lex, *, min_s
     for actor in graph.nodes():
         x, y = pos[actor]
         row = by_id.loc[actor]
-        ax.scatter([x], [y], s=180 + 90 * row["sentences"], color=SOURCE_TYPE_COLOURS[row["source_type"]],
+        size = 180 + 90 * row["sentences"]
+        ax.scatter([x], [y], s=size, color=SOURCE_TYPE_COLOURS[row["source_type"]],
                    edgecolors="black", linewidths=3.0 if row["speaks"] else 0.6, zorder=3)
         side = "left" if x > 0.2 else "right" if x < -0.2 else "center"
-        ax.text(x * 1.1, y * 1.12, _label(actor, lex), ha=side, va="center", fontsize=8.5, zorder=4)
+        # the label starts just outside the node, away from the centre: a large node
+        # (the newspaper) does not cover its own name
+        reach = math.sqrt(size / math.pi) + 6
+        norm = math.hypot(x, y) or 1.0
+        upright = "bottom" if y > 0.5 else "top" if y < -0.5 else "center"  # above the top nodes, below the bottom ones
+        ax.annotate(_label(actor, lex), (x, y), xytext=(reach * x / norm, reach * y / norm), textcoords="offset points",
+                    ha=side, va=upright, fontsize=8.5, zorder=4)
     ax.set_xlim(-1.65, 1.65)
     ax.set_ylim(-1.3, 1.3)
     ax.axis("off")

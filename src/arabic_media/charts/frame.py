@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 
 from arabic_media.charts.arabic import ar
 
-__all__ = ["frame_figure", "wrap_text"]
+__all__ = ["article_name", "article_source", "frame_figure", "wrap_text"]
 
 #: Points per character of running text, as a share of the font size (a wide average
 #: over Latin and Arabic text in the study's fonts), used to wrap to the figure's width.
@@ -82,3 +82,46 @@ def frame_figure(fig: Figure, *, title: str | None = None, source: str | None = 
         added += (wrapped.count("\n") + 1) * SOURCE_SIZE * _LINE_HEIGHT / 72
     # the plot keeps the height its builder gave it: the figure grows by the text added
     fig.set_figheight(fig.get_figheight() + added)
+
+
+def article_source(article, *also: str) -> str:
+    """A source line for a figure drawn from one article of the corpus.
+
+    Parameters
+    ----------
+    article : mapping or namedtuple
+        The article's row of ``Corpus.articles`` (``article_id``, ``outlet``,
+        ``original_outlet``, ``published``).
+    *also : str
+        What else the figure draws on (the reference corpus, the study's annotations).
+
+    Returns
+    -------
+    str
+        ``"<outlet>, relaying <original outlet>, <date> (article <id>); <also>; ..."``.
+    """
+    get = article.get if hasattr(article, "get") else lambda key, default="": getattr(article, key, default)
+    outlet, original = str(get("outlet", "") or ""), str(get("original_outlet", "") or "")
+    date = str(get("published", "") or "") or "undated"
+    who = f"{outlet}, relaying {original}" if original and original != outlet else outlet or "unknown outlet"
+    parts = [f"{who}, {date} (article {get('article_id', '')})", *also, "analysis: the arabic-media study"]
+    return "; ".join(parts)
+
+
+def article_name(article) -> str:
+    """How a figure's title names one article: ``the <outlet> report`` and, when it
+    relays another outlet, ``relaying <original outlet>``.
+
+    Parameters
+    ----------
+    article : mapping or namedtuple
+        The article's row of ``Corpus.articles``.
+
+    Returns
+    -------
+    str
+    """
+    get = article.get if hasattr(article, "get") else lambda key, default="": getattr(article, key, default)
+    outlet, original = str(get("outlet", "") or ""), str(get("original_outlet", "") or "")
+    name = f"the {outlet} report" if outlet else f"article {get('article_id', '')}"
+    return f"{name} relaying {original}" if original and original != outlet else name

@@ -30,6 +30,8 @@ __all__ = [
     "COMMON_SIZE",
     "COMPARE_FONT",
     "PX",
+    "check_labels",
+    "label_check_summary",
     "REFERENCE_AVAILABLE",
     "THRESHOLD",
     "compare_label",
@@ -132,3 +134,47 @@ def compare_label(label: str, family: str = COMPARE_FONT) -> dict[str, float]:
         "right": difference(render_matplotlib(ar(label), font), reference),
         "wrong": difference(render_matplotlib(wrong_recipe(label), font), reference),
     }
+
+
+def check_labels(labels, family: str = COMPARE_FONT) -> "pd.DataFrame":
+    """Score every label with `compare_label`.
+
+    Parameters
+    ----------
+    labels : iterable of str
+        Logical-order labels.
+    family : str
+        The font to compare in.
+
+    Returns
+    -------
+    DataFrame
+        ``label, right, wrong, reads_right`` (``reads_right``: ``right < THRESHOLD < wrong``).
+    """
+    import pandas as pd
+
+    rows = [{"label": label, **compare_label(label, family)} for label in labels]
+    table = pd.DataFrame(rows, columns=["label", "right", "wrong"])
+    table["reads_right"] = (table["right"] < THRESHOLD) & (table["wrong"] > THRESHOLD)
+    return table
+
+
+def label_check_summary(checks) -> list[str]:
+    """The lines notebook 00 prints about a `check_labels` table: the font and threshold,
+    the range of each score, and how many labels read right.
+
+    Parameters
+    ----------
+    checks : DataFrame
+        From `check_labels`.
+
+    Returns
+    -------
+    list of str
+    """
+    return [
+        f"font {COMPARE_FONT}, threshold {THRESHOLD}",
+        f"ar(): {checks['right'].min():.1f} to {checks['right'].max():.1f}; "
+        f"old recipe: {checks['wrong'].min():.1f} to {checks['wrong'].max():.1f}",
+        f"{int(checks['reads_right'].sum())} of {len(checks)} labels read right",
+    ]

@@ -26,9 +26,11 @@ from arabic_media.stance.evaluate import (
     Evaluation,
     accuracy_by_article,
     bootstrap_scores,
+    bootstrap_table,
     error_causes,
     evaluate,
     gold_for,
+    interval_lines,
     score_table,
     scores_of,
 )
@@ -39,6 +41,7 @@ from arabic_media.stance.experiments import (
     cue_count_baseline,
     leave_one_out,
     majority_baseline,
+    withheld_changes,
 )
 from arabic_media.stance.referring import referred_sentences
 from arabic_media.stance.rules import (
@@ -60,6 +63,7 @@ from arabic_media.stance.tables import (
 
 __all__ = [
     "ABLATION_VARIANTS", "ERROR_CAUSES", "LABELS", "SCORES", "accuracy_by_article", "bootstrap_scores",
+    "bootstrap_table", "interval_lines", "withheld_changes",
     "error_causes", "referred_sentences", "scores_of", "MATCH_COLUMNS", "OUTPUT_COLUMNS", "Evaluation", "Labelling",
     "Lexicon", "Target", "ablation", "ablation_changes", "cue_count_baseline", "evaluate",
     "find_cues", "gold_for", "label_counts", "label_sentences", "label_sequence", "label_text",

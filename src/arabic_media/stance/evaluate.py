@@ -19,7 +19,7 @@ from arabic_media.stats import cohen_kappa, precision_recall_f1
 
 __all__ = [
     "gold_for", "Evaluation", "evaluate", "score_table", "SCORES", "scores_of",
-    "bootstrap_scores", "accuracy_by_article", "ERROR_CAUSES", "error_causes",
+    "bootstrap_scores", "bootstrap_table", "interval_lines", "accuracy_by_article", "ERROR_CAUSES", "error_causes",
 ]
 
 
@@ -318,3 +318,52 @@ def error_causes(gold: pd.DataFrame, labelling: Labelling, referred: set[tuple[s
     wrong["cause"] = [cause(r) for r in wrong.itertuples()]
     wrong = wrong.rename(columns={"label_gold": "gold", "label_pred": "predicted"})
     return wrong[["article_id", "sentence", "gold", "predicted", "cause", "deciding_cue"]].reset_index(drop=True)
+
+
+def bootstrap_table(gold: pd.DataFrame, labellers: dict, target: str | Target | None = None, *,
+                    resamples: int = 2000, seed: int = 20180612) -> pd.DataFrame:
+    """Several labellers scored against one gold, each score with its bootstrap interval
+    over articles (`bootstrap_scores`).
+
+    Parameters
+    ----------
+    gold : DataFrame
+        The stance gold.
+    labellers : dict
+        Name -> predictions (a `Labelling` or a labels table).
+    target : str or Target, optional
+        As for `evaluate`.
+    resamples, seed : int
+        As for `bootstrap_scores`.
+
+    Returns
+    -------
+    DataFrame
+        One row per labeller (the dict's order): ``n``, then for each of `SCORES` its
+        value, ``<score>_low`` and ``<score>_high``.
+    """
+    rows = []
+    for name, predicted in labellers.items():
+        boot = bootstrap_scores(gold, predicted, target, unit="article", resamples=resamples, seed=seed)
+        row = {"labeller": name, "n": len(gold_for(gold, target))}
+        for score in SCORES:
+            row.update({score: boot.loc[score, "value"], f"{score}_low": boot.loc[score, "low"],
+                        f"{score}_high": boot.loc[score, "high"]})
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("labeller")
+
+
+def interval_lines(table: pd.DataFrame) -> list[str]:
+    """A `bootstrap_table` as lines: each labeller's four scores with their intervals.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From `bootstrap_table`.
+
+    Returns
+    -------
+    list of str
+    """
+    return [f"{name}: " + ", ".join(f"{score} {row[score]:.3f} [{row[score + '_low']:.3f} to {row[score + '_high']:.3f}]"
+                                    for score in SCORES) for name, row in table.iterrows()]

@@ -25,6 +25,7 @@ __all__ = [
     "ABLATION_VARIANTS",
     "ablation",
     "ablation_changes",
+    "withheld_changes",
 ]
 
 
@@ -247,3 +248,30 @@ def ablation_changes(table: pd.DataFrame) -> pd.Series:
     """
     names = [name for name in ABLATION_VARIANTS if name != "rules"]
     return pd.Series({name: int((table[name] != table["rules"]).sum()) for name in names}, name="changed")
+
+
+def withheld_changes(labels: pd.DataFrame, variants: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The sentences whose label changes under some leave-one-out variant, with what was
+    withheld from each.
+
+    Parameters
+    ----------
+    labels : DataFrame
+        The full labeller's labels.
+    variants : dict
+        Name -> `leave_one_out` labels.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, sentence, in-sample``, then per variant its label and, under
+        ``<name>: withheld``, the cues and aliases withheld; only changed sentences.
+    """
+    keys = ["article_id", "sentence"]
+    table = labels[keys + ["label"]].rename(columns={"label": "in-sample"})
+    for name, held in variants.items():
+        withheld = (held["withheld_cues"] + " " + held["withheld_aliases"]).str.strip()
+        part = held[keys].assign(**{name: held["label"], f"{name}: withheld": withheld})
+        table = table.merge(part, on=keys)
+    changed = table[list(variants)].ne(table["in-sample"], axis=0).any(axis=1)
+    return table[changed].reset_index(drop=True)

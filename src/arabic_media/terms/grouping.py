@@ -20,7 +20,7 @@ from arabic_media.clitics import MIN_STEM, CliticGrouper
 from arabic_media.lexicons import load_grouping_candidates
 from arabic_media.stats import pairwise_scores
 
-__all__ = ["MIN_STEM", "CliticGrouper", "evaluate_grouping", "grouping_candidates", "missed_groups"]
+__all__ = ["MIN_STEM", "CliticGrouper", "evaluate_grouping", "grouping_candidates", "grouping_examples", "missed_groups"]
 
 
 def evaluate_grouping(
@@ -90,3 +90,32 @@ def missed_groups(gold: pd.DataFrame, grouper: Callable[[str], str] | Mapping[st
     table = gold[["norm", "group"]].assign(key=keys)
     split = table.groupby("group")["key"].transform("nunique") > 1
     return table[split].sort_values(["group", "norm"]).reset_index(drop=True)
+
+
+def grouping_examples(words: Iterable[str], candidates: Mapping[str, Callable[[str], str] | Mapping[str, str]],
+                      names: Iterable[str]) -> pd.DataFrame:
+    """The keys some grouping candidates give a few words, side by side.
+
+    Parameters
+    ----------
+    words : iterable of str
+        Words in any spelling (keyed in normalised form).
+    candidates : mapping
+        From `grouping_candidates`.
+    names : iterable of str
+        The candidates to show, in order.
+
+    Returns
+    -------
+    DataFrame
+        ``word`` (normalised) and one column per candidate (``""`` where a stored
+        stemmer has no key for the word).
+    """
+    from arabic_media.text import normalize
+
+    norms = [normalize(w) for w in words]
+    table = pd.DataFrame({"word": norms})
+    for name in names:
+        grouper = candidates[name]
+        table[name] = [grouper(w) if callable(grouper) else grouper.get(w, "") for w in norms]
+    return table

@@ -23,6 +23,8 @@ __all__ = [
     "frequency_comparison",
     "attribution_openings",
     "ngrams",
+    "reporting_frequencies",
+    "phrase_ranks",
 ]
 
 
@@ -267,3 +269,51 @@ def ngrams(
     else:
         table["per_1000"] = table["count"] / denominators * 1000
     return _rank(table, keys, "ngram")[columns]
+
+
+def reporting_frequencies(tokens: pd.DataFrame, reporting_terms: pd.DataFrame) -> pd.DataFrame:
+    """The reporting verbs and attribution words of annotated ``tokens``, counted.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        Annotated tokens (`annotate`).
+    reporting_terms : DataFrame
+        ``norm, lemma, category`` (`arabic_media.lexicons.load_reporting_terms`).
+
+    Returns
+    -------
+    DataFrame
+        `term_frequencies` of the normalised forms of `REPORTING` categories, with the
+        term's ``category`` (``reporting_verb`` or ``attribution``) added.
+    """
+    table = term_frequencies(tokens, form="norm", categories=REPORTING)
+    table["category"] = table["term"].map(dict(zip(reporting_terms["norm"], reporting_terms["category"])))
+    return table
+
+
+def phrase_ranks(phrases: Iterable[str], tables: dict[int, pd.DataFrame]) -> pd.DataFrame:
+    """Where each of ``phrases`` stands among the n-grams of its length.
+
+    Parameters
+    ----------
+    phrases : iterable of str
+        Phrases in any spelling (looked up normalised).
+    tables : dict
+        ``n -> ngrams(tokens, n)``, for the lengths of the phrases.
+
+    Returns
+    -------
+    DataFrame
+        ``phrase, n, count, rank`` (0 and ``<NA>`` for a phrase not found).
+    """
+    from arabic_media.text import normalize
+
+    rows = []
+    for phrase in phrases:
+        n = len(phrase.split())
+        table = tables[n]
+        found = table[table["ngram"] == normalize(phrase)]
+        rows.append({"phrase": phrase, "n": n, "count": int(found["count"].iloc[0]) if len(found) else 0,
+                     "rank": int(found["rank"].iloc[0]) if len(found) else pd.NA})
+    return pd.DataFrame(rows, columns=["phrase", "n", "count", "rank"])

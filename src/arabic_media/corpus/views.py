@@ -1,0 +1,69 @@
+"""What notebook 01 shows of a loaded corpus: that every span slices back, where the
+file's line breaks fall inside sentences, and which spellings normalisation merges."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = ["slice_check", "hard_wraps", "merged_spellings"]
+
+
+def slice_check(corpus) -> dict[str, int]:
+    """How many sentences and tokens equal the slice of their article at their offsets.
+
+    Parameters
+    ----------
+    corpus : Corpus
+
+    Returns
+    -------
+    dict
+        ``sentences``, ``sentences_exact``, ``tokens``, ``tokens_exact``.
+    """
+    texts = dict(zip(corpus.articles["article_id"].astype(str), corpus.articles["text"]))
+
+    def exact(table: pd.DataFrame, column: str) -> int:
+        return sum(texts[str(a)][s:e] == t for a, s, e, t in
+                   zip(table["article_id"], table["start"], table["end"], table[column]))
+
+    return {"sentences": len(corpus.sentences), "sentences_exact": exact(corpus.sentences, "text"),
+            "tokens": len(corpus.tokens), "tokens_exact": exact(corpus.tokens, "surface")}
+
+
+def hard_wraps(corpus) -> pd.DataFrame:
+    """The sentences that hold a line break of the file (a hard wrap a line-based
+    splitter would have cut there).
+
+    Parameters
+    ----------
+    corpus : Corpus
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, sentence, line_breaks`` (how many), in corpus order.
+    """
+    sentences = corpus.sentences
+    breaks = sentences["text"].str.count("\n")
+    table = sentences.loc[breaks > 0, ["article_id", "sentence"]].assign(line_breaks=breaks[breaks > 0])
+    return table.reset_index(drop=True)
+
+
+def merged_spellings(corpus) -> pd.DataFrame:
+    """The normalised word forms that gather more than one written form: the whole
+    effect of normalisation on a corpus.
+
+    Parameters
+    ----------
+    corpus : Corpus
+
+    Returns
+    -------
+    DataFrame
+        ``norm, surface_forms`` (the written forms, sorted, joined by `` / ``), sorted
+        by ``norm``.
+    """
+    words = corpus.tokens[corpus.tokens["kind"] == "word"]
+    forms = words.groupby("norm")["surface"].agg(lambda s: sorted(set(s)))
+    forms = forms[forms.map(len) > 1]
+    return pd.DataFrame({"norm": forms.index.astype(str), "surface_forms": [" / ".join(f) for f in forms]})
