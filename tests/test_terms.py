@@ -383,7 +383,7 @@ def test_concordance_right_is_before_left_is_after():
 
 def test_kwic_of_several_articles_names_each_lines_article():
     """With more than one article, every KWIC line says which article (and sentence) it
-    comes from; with one article the table is as before (issue 13)."""
+    comes from; with one article the table has no article column."""
     texts = {"a-one": "قالت الشركات إنها ترفض.", "b-two": "ترفض الشركات التعاون."}
     tokens = T.annotate(make_tokens(texts), stopwords=set(), reporting=NO_REPORTING)
     lines = T.concordance(tokens, texts, "شركات", window=2)
@@ -561,7 +561,7 @@ def test_group_keys_hold_across_corpora():
     assert set(words(first)["group"]) == {"شركات"} and set(words(second)["group"]) == {"الشركة"}
 
 
-# --- terms of several words, empty terms, absent terms (issue 13) -----------------------
+# --- terms of several words, empty terms, absent terms -------------------------------
 
 
 @pytest.fixture(scope="module")

@@ -28,9 +28,9 @@ def test_labeller_beats_the_majority_baseline_in_sample(study_corpus, study_labe
 def test_leave_one_out_matches_the_reviewers_cue_only_figure(study_article):
     """Withholding only the cues, on the study's article alone (selected by id: "found
     nowhere else" means nowhere else in that article, whatever other articles the corpus
-    holds): 10 of 14 (the reviewer's hand count was 9 of 14 before issue 12), with
+    holds): 10 of 14 (the reviewer's hand count was 9 of 14 before the rules were widened), with
     sentences 7, 8 and 12 decided by cues found nowhere else. Sentence 14 no longer
-    moves: the general cue حماية (from the issue-12 development set) still finds it when
+    moves: the general cue حماية (from the development set) still finds it when
     its own cue is withheld."""
     study_corpus = study_article
     gold = load_stance_gold()
@@ -59,7 +59,7 @@ def test_leave_one_out_withholds_what_only_one_sentence_shows():
     assert cues_only["score"].iloc[3] == 2 and "=تعاون/FAVOR/2" in cues_only["deciding_cue"].iloc[3]
     both = stance.leave_one_out(sentences, COMPANIES, SMALL, topic=False).labels
     assert list(both["label"]) == ["NONE", "NONE", "FAVOR", "FAVOR"]
-    # with the topic rule (issue 12), sentence 2 loses its name but not its subject:
+    # with the topic rule, sentence 2 loses its name but not its subject:
     # the first sentence names the target, so its cue still counts
     with_topic = stance.leave_one_out(sentences, COMPANIES, SMALL).labels
     assert list(with_topic["label"]) == ["NONE", "AGAINST", "FAVOR", "FAVOR"]

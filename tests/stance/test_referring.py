@@ -103,7 +103,7 @@ def test_anaphor_ids_come_from_the_reference_column():
     assert REFERENCE_KINDS == ("name", "anaphor")
 
 
-def test_the_study_target_has_the_issue12_members_and_kinds():
+def test_the_study_target_has_the_widened_members_and_kinds():
     target = stance.load_target("us_tech_companies")
     ids = set(target.actors["actor_id"])
     assert {"apple", "amazon", "microsoft", "instagram", "whatsapp", "alphabet",
