@@ -64,7 +64,7 @@ $(STAMP310): requirements-mpl310.txt pyproject.toml
 	@touch $(STAMP310)
 
 test-mpl310: $(STAMP310) ## Plotting tests on matplotlib 3.10 (the reshape + bidi path)
-	$(VENV310)/bin/python -m pytest tests/test_plotting.py
+	$(VENV310)/bin/python -m pytest tests/charts/test_arabic.py tests/charts/test_save.py
 
 lab: $(STAMP) ## Open JupyterLab on the study, on its own kernel (arabic-media)
 	$(PY) -m jupyter lab notebooks

@@ -67,7 +67,7 @@ def test_every_arabic_line_of_the_study_strip_reads_like_the_reference_shaper(st
     """Each deciding cue the strip draws for the study's corpus, rendered as the figure
     renders it (through `ar`), against Pillow + libraqm in the same font: the proof
     `tests/test_plotting.py` gives for `STUDY_LABELS`, for labels that come from data."""
-    from tests.plotting_helpers import RAQM_AVAILABLE, difference, font_file, render_matplotlib, render_reference
+    from tests.charts.helpers import RAQM_AVAILABLE, difference, font_file, render_matplotlib, render_reference
 
     from arabic_media.charts import NATIVE_SHAPING, STUDY_FONT, ar
     from arabic_media.charts.stance import _wrap_words

@@ -7,7 +7,7 @@ import math
 
 import pandas as pd
 import pytest
-from tests.test_terms import NO_REPORTING, make_tokens
+from tests.terms.helpers import NO_REPORTING, make_tokens
 
 from arabic_media import terms as T
 from arabic_media.terms.keyness import OVER, UNDER

@@ -12,7 +12,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
+
+from arabic_media.charts import STUDY_LABELS  # noqa: E402
 
 from arabic_media.charts.shaping_check import (  # noqa: E402,F401  (re-exported for the tests)
     COMMON_SIZE,
@@ -59,3 +62,14 @@ def pdf_fonts(path: Path) -> set[tuple[str, bool]]:
     finally:
         document.close()
     return fonts
+
+
+#: ASCII test ids (pytest would escape the Arabic): label00, label01, ...
+LABEL_IDS = [f"label{i:02d}" for i in range(len(STUDY_LABELS))]
+#: A study title mixing Arabic, digits and Latin.
+TITLE = "أكثر 20 كلمة تكرارا في تقرير Le Figaro"
+
+needs_raqm = pytest.mark.skipif(
+    not RAQM_AVAILABLE,
+    reason="Pillow was built without libraqm, so there is no independent reference shaper",
+)
