@@ -37,15 +37,6 @@ def test_actor_aliases_are_unique_to_one_actor():
             assert owner.setdefault(key, actor_id) == actor_id, (alias, owner[key], actor_id)
 
 
-import pandas as pd
-import pytest
-
-from arabic_media import terms as T
-from arabic_media.lexicons import read_lexicon
-from arabic_media.paths import LEXICONS_DIR
-from arabic_media.text import normalize
-
-
 def test_stopwords_are_normalised_and_have_clitic_variants():
     stop = T.load_stopwords()
     assert all(normalize(w) == w for w in stop)
