@@ -33,14 +33,8 @@ $(STAMP): requirements.txt pyproject.toml
 
 setup: $(STAMP) ## Create .venv and install the pinned requirements (only when they changed)
 
-study: $(STAMP) ## Execute every notebook in order, in place, and write figures/
-	@for nb in $(NOTEBOOKS); do \
-	  echo "executing $$nb"; \
-	  $(PY) -m jupyter nbconvert --to notebook --execute --inplace \
-	    --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=$(KERNEL) \
-	    --ExecutePreprocessor.record_timing=False $$nb || exit 1; \
-	  $(PY) scripts/tidy_notebooks.py --kernel $(KERNEL) --display-name "$(KERNEL_NAME)" $$nb || exit 1; \
-	done
+study: $(STAMP) ## Execute every notebook in place (side by side, one per core) and write figures/
+	$(PY) scripts/run_notebooks.py $(NOTEBOOKS)
 
 # The tests run on two pytest-xdist workers. conftest.py sends every cell of a notebook
 # to one worker, in order; the other tests go one by one to whichever worker is free.
@@ -66,8 +60,11 @@ $(STAMP310): requirements-mpl310.txt pyproject.toml
 test-mpl310: $(STAMP310) ## Plotting tests on matplotlib 3.10 (the reshape + bidi path)
 	$(VENV310)/bin/python -m pytest tests/charts/test_arabic.py tests/charts/test_save.py
 
-lab: $(STAMP) ## Open JupyterLab on the study, on its own kernel (arabic-media)
-	$(PY) -m jupyter lab notebooks
+# As root (containers, cloud notebook servers) and without a browser: say where to open it.
+LAB_PORT ?= 8888
+lab: $(STAMP) ## Open JupyterLab on the study's notebooks and kernel; prints the address to open
+	@echo "JupyterLab: open the http://127.0.0.1:$(LAB_PORT)/lab?token=... address printed below"
+	$(PY) -m jupyter lab notebooks --no-browser --ip=127.0.0.1 --port=$(LAB_PORT) $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP) ## Benchmarks (speed, memory) with figures printed; not part of `make test`
 	$(PY) benchmarks/run.py
