@@ -37,7 +37,7 @@ from arabic_media import paths
 from arabic_media.corpus.ant import AntFormatError, parse_member_name, text_body
 from arabic_media.corpus.decode import decode_article
 from arabic_media.corpus.errors import CorpusError
-from arabic_media.corpus.tarstream import regular_files
+from arabic_media.corpus.tarstream import DamagedArchiveError, regular_files
 
 __all__ = [
     "Article",
@@ -298,6 +298,8 @@ class TrecArchive(_Source):
                 kept += 1
                 if self.limit is not None and kept >= self.limit:
                     return
+        except DamagedArchiveError as err:
+            raise CorpusError(f"{path.name}: {err}") from None
         except (tarfile.TarError, EOFError, OSError) as err:
             raise CorpusError(f"{path.name}: cannot be read as a tar archive ({err})") from None
 
