@@ -314,6 +314,70 @@ def test_a_failing_worker_stops_the_count_with_its_error(tmp_path):
         signal.signal(signal.SIGALRM, previous)
 
 
+#: A count run in a process of its own (the test waits for it with a deadline): a source
+#: that cannot be unpickled in a worker (the worker dies while starting, before it takes
+#: its settings), or that is slow to unpickle there (a worker still starting) while
+#: its members fail at once (an archive that cannot be read).
+_COUNT_THAT_FAILS = """
+import os, sys, time
+from dataclasses import dataclass, field
+from pathlib import Path
+from arabic_media.corpus import CorpusError
+from arabic_media.corpus.sources import TextFolder
+from arabic_media.counting import count_corpus
+
+
+@dataclass(frozen=True)
+class Source(TextFolder):
+    how: str = ""
+    parent: int = field(default_factory=os.getpid)
+
+    def __setstate__(self, state):
+        if os.getpid() != state["parent"]:  # in a worker, while it starts
+            if state["how"] == "worker dies":
+                raise RuntimeError("the worker failed while starting")
+            time.sleep(10)  # longer than the count waits for a worker to end
+        self.__dict__.update(state)
+
+    def members(self):
+        if self.how == "archive fails":
+            raise CorpusError("the archive cannot be read")
+        return super().members()
+
+
+if __name__ == "__main__":
+    try:
+        count_corpus(Source(Path(sys.argv[1]), how=sys.argv[2]), workers=2, chunk_size=1, progress=False)
+    except (RuntimeError, CorpusError) as err:
+        print("count failed:", err, flush=True)
+        sys.exit(3)
+"""
+
+
+@pytest.mark.parametrize(("how", "error"), [("worker dies", "a counting worker died: exit code 1"),
+                                              ("archive fails", "the archive cannot be read")])
+def test_a_count_whose_worker_or_source_fails_at_start_up_ends_within_seconds(tmp_path, how, error):
+    # The settings a worker never took (it died, or was stopped while starting) used to
+    # block the queue's feeder thread, and the process waited for it at exit: the error
+    # was printed and the count never ended.
+    import subprocess
+    import sys
+
+    for n in range(30):
+        (tmp_path / f"{n:02}.txt").write_text(f"قال الوزير {n}.", encoding="utf-8")
+    script = tmp_path / "count.py"
+    script.write_text(_COUNT_THAT_FAILS, encoding="utf-8")
+    started = time.perf_counter()
+    try:
+        done = subprocess.run([sys.executable, str(script), str(tmp_path), how], capture_output=True, text=True,
+                              timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"the count hung after a failure ({how})")
+    assert done.returncode == 3, done.stderr
+    assert error in done.stdout
+    assert time.perf_counter() - started < 30  # seconds, not a hang (about 2 s here)
+
+
 def test_freed_memory_goes_back_to_the_system_on_glibc():
     import platform
 

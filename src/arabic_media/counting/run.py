@@ -132,18 +132,40 @@ def _count_in_processes(source, settings: Settings, workers: int, chunk_size: in
             if kind == "error":
                 raise RuntimeError(f"a counting worker failed:\n{payload}")
             tallies.append(_take_over(payload))
+    except BaseException:
+        _stop(processes, [tasks, *setups], failed=True)
+        raise
+    else:
+        _stop(processes, [tasks, *setups], failed=False)
     finally:
-        # Do not wait at exit for chunks no worker will take (after an error).
-        tasks.cancel_join_thread()
-        for process in processes:
-            if process.pid is None:  # never started (an error while starting them)
-                continue
-            process.join(timeout=5)
-            if process.is_alive():
-                process.terminate()
         shutil.rmtree(folder, ignore_errors=True)  # a tally no one took (after an error)
     # the last merge: the rare bigrams are left out as it goes (`keep_frequent_bigrams`)
     return merge_tallies(tallies, consume=True, bigram_min_count=bigram_min_count)
+
+
+def _stop(processes, queues, *, failed: bool) -> None:
+    """End the worker processes and let go of the queues this process puts into.
+
+    A queue's feeder thread writes what was put into a pipe; if no worker reads it (a
+    worker that died at start-up never takes its settings, and no worker takes the
+    chunks left after an error), the thread blocks, and the interpreter waits for it
+    at exit: the count would print its error and never end. So no queue is waited for
+    (``cancel_join_thread``). After an error (``failed``) the workers are stopped at
+    once instead of waited for: one may still be starting, and would otherwise wait
+    for chunks that never come."""
+    for waiting in queues:
+        waiting.cancel_join_thread()
+    for process in processes:
+        if process.pid is None:  # never started (an error while starting them)
+            continue
+        if failed:
+            process.terminate()
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
+    for waiting in queues:
+        waiting.close()
 
 
 def _hand_over(tally: Tally, folder: Path) -> str:
@@ -192,7 +214,8 @@ def _check_workers(processes, results) -> None:
             try:
                 kind, payload = results.get_nowait()
             except queue.Empty:
-                payload = f"exit code {process.exitcode}"
+                payload = (f"exit code {process.exitcode}, without reporting an error (it failed while starting, "
+                           "or was killed; what it printed is on standard error)")
             raise RuntimeError(f"a counting worker died: {payload}")
 
 
