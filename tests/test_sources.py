@@ -230,3 +230,38 @@ def test_controls_are_found_in_the_bytes_as_in_the_text(text):
     from arabic_media.corpus.sources import _has_controls
 
     assert _has_controls(text.encode("utf-8")) == bool(re.search("[\x00-\x08\x0e-\x1f\x7f-\x9f]", text))
+
+
+def test_a_member_name_that_is_not_utf8_is_kept_escaped_and_the_count_finishes(tmp_path):
+    # tarfile gives such a name with lone surrogates, which no table can hold: the count
+    # used to fail at its very end (UnicodeEncodeError), naming no member
+    from arabic_media.counting import count_corpus
+
+    odd = "ant/BBC/sport/\udcff\udcfe-sport-2.txt"  # the bytes 0xff 0xfe in the name
+    archive = _tar(tmp_path / "names.tar", {
+        "ant/BBC/sport/BB-sport-1-20180101.txt": _doc("نص أول"),
+        odd: _doc("نص ثان"),
+        "ant/BBC/sport/\udcff-no-text.txt": b"<DOC>\n</DOC>\n",
+        "ant/BBC/sport/BB-sport-3-20180101.txt": _doc("نص ثالث"),
+    }, mode="w")
+    counts = count_corpus(TrecArchive(archive), workers=1, progress=False)
+    assert counts.articles["source"].tolist() == [
+        "ant/BBC/sport/BB-sport-1-20180101.txt", "ant/BBC/sport/\\xff\\xfe-sport-2.txt",
+        "ant/BBC/sport/BB-sport-3-20180101.txt"]
+    assert counts.articles["article_id"].iloc[1] == "\\xff\\xfe-sport-2"
+    assert counts.failures[["source", "reason"]].values.tolist() == [["ant/BBC/sport/\\xff-no-text.txt", "no_text"]]
+    assert counts.provenance["decoding_warnings"] == 1  # the renamed article says so
+    article = list(read_articles(TrecArchive(archive)))[1]
+    assert article.warnings[0].startswith("ant/BBC/sport/\\xff\\xfe-sport-2.txt: the name is not UTF-8 (byte 0xff")
+
+
+def test_a_text_file_name_that_is_not_utf8_is_kept_escaped(tmp_path):
+    import os
+
+    folder = tmp_path / "t"
+    folder.mkdir()
+    os.close(os.open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), os.O_CREAT | os.O_WRONLY))
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_bytes("نص".encode())
+    [article] = list(TextFolder(folder))
+    assert (article.article_id, article.source) == ("caf\\xe9", "t/caf\\xe9.txt")
+    assert "the name is not UTF-8 (byte 0xe9" in article.warnings[0]

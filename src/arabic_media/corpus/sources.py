@@ -37,6 +37,7 @@ from arabic_media import paths
 from arabic_media.corpus.ant import AntFormatError, parse_member_name, text_body
 from arabic_media.corpus.decode import decode_article
 from arabic_media.corpus.errors import CorpusError
+from arabic_media.corpus.names import shown_name
 from arabic_media.corpus.tarstream import DamagedArchiveError, regular_files
 
 __all__ = [
@@ -161,6 +162,9 @@ def _decoded(member: Member, **fields) -> Article | Failure:
     except CorpusError as err:
         reason = "empty_body" if "only whitespace" in str(err) else "undecodable"
         return Failure(member.name, reason, str(err))
+    renamed = dict(member.expected).get("name_note")  # a name that is not UTF-8, shown escaped
+    if renamed:
+        warned = (renamed, *warned)
     return Article(source=member.name, text=text, encoding=encoding, warnings=warned, **fields)
 
 
@@ -234,7 +238,8 @@ class ManifestFolder(_Source):
 class TextFolder(_Source):
     """A plain folder of article files (``pattern``, default every ``*.txt`` below
     ``root``), read in sorted path order. ``article_id`` is the path below ``root``
-    without ``.txt``; ``source`` is ``<folder name>/<path below root>``."""
+    without ``.txt``; ``source`` is ``<folder name>/<path below root>`` (a file name
+    that is not UTF-8 shown with ``\\x`` escapes, with a warning)."""
 
     root: Path
     pattern: str = "**/*.txt"
@@ -243,15 +248,18 @@ class TextFolder(_Source):
         root = Path(self.root)
         if not root.is_dir():
             raise CorpusError(f"{paths.relative(root)}: no such folder")
+        folder = shown_name(root.resolve().name)[0]
         for file in sorted(p for p in root.glob(self.pattern) if p.is_file()):
-            relative = file.relative_to(root).as_posix()
-            name = f"{root.resolve().name}/{relative}"
+            # a file name that is not UTF-8: shown with \x escapes (`shown_name`)
+            relative, renamed = shown_name(file.relative_to(root).as_posix())
+            name = f"{folder}/{relative}"
             try:
                 data = file.read_bytes()
             except OSError as err:
                 yield Member(name, b"", (("error", f"{name}: {err.strerror or err}"),))
                 continue
-            yield Member(name, data, (("article_id", relative.removesuffix(".txt")),))
+            noted = (("name_note", f"{folder}/{renamed}"),) if renamed else ()
+            yield Member(name, data, (("article_id", relative.removesuffix(".txt")), *noted))
 
     def prepare(self, member: Member) -> Article | Failure:
         expected = dict(member.expected)
@@ -260,7 +268,7 @@ class TextFolder(_Source):
         return _decoded(member, article_id=expected["article_id"], sha256=hashlib.sha256(member.data).hexdigest())
 
     def describe(self) -> dict[str, str]:
-        return {"kind": "text folder", "name": Path(self.root).resolve().name}
+        return {"kind": "text folder", "name": shown_name(Path(self.root).resolve().name)[0]}
 
 
 @dataclass(frozen=True)
@@ -274,7 +282,9 @@ class TrecArchive(_Source):
     whole member file, as published; outlet, section, id and date come from the ANT
     member name (`parse_member_name`), or the id is the file stem in lower case.
     ``limit`` stops after that many articles; ``step`` keeps every ``step``-th (a
-    sample spread over the whole archive, which is then read to its end).
+    sample spread over the whole archive, which is then read to its end). A member
+    name that is not UTF-8 is shown with ``\\x`` escapes (`shown_name`), and the
+    article carries a warning saying so.
     """
 
     path: Path
@@ -294,7 +304,9 @@ class TrecArchive(_Source):
                 seen += 1
                 if (seen - 1) % self.step:
                     continue
-                yield Member(name, data)
+                # a name that is not UTF-8 would fail in every table: shown with \x escapes
+                shown, renamed = shown_name(name)
+                yield Member(shown, data, (("name_note", renamed),) if renamed else ())
                 kept += 1
                 if self.limit is not None and kept >= self.limit:
                     return
@@ -324,7 +336,7 @@ class TrecArchive(_Source):
         return _decoded(member, body=body, sha256=digest, **provenance)
 
     def describe(self) -> dict[str, str]:
-        described = {"kind": "TREC archive", "name": Path(self.path).name}
+        described = {"kind": "TREC archive", "name": shown_name(Path(self.path).name)[0]}
         if self.limit is not None:
             described["limit"] = str(self.limit)
         if self.step != 1:
