@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from arabic_media.counting.memory import release_memory
+from arabic_media.files import replacing
 from arabic_media.counting.tables import Counts, finish
 from arabic_media.counting.tally import Tally, _Accumulator, _prepared, count_chunk, keep_frequent_bigrams, merge_tallies
 from arabic_media.counting.scan import _study_table
@@ -178,7 +179,7 @@ def _hand_over(tally: Tally, folder: Path) -> str:
     file (protocol 5), the arrays go to the file as they are, and are read from it
     straight into the parent's arrays."""
     path = folder / f"tally-{os.getpid()}.pickle"
-    with open(path, "wb") as file:
+    with replacing(path) as partial, open(partial, "wb") as file:
         pickle.dump(tally, file, protocol=5)
     return str(path)
 
