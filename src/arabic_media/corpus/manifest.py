@@ -21,7 +21,7 @@ from arabic_media import paths
 from arabic_media.corpus.errors import CorpusError
 from arabic_media.files import replacing
 
-__all__ = ["MANIFEST_COLUMNS", "read_manifest", "write_manifest", "display_name"]
+__all__ = ["MANIFEST_COLUMNS", "read_manifest", "write_manifest", "display_name", "manifest_id_problem"]
 
 #: Columns of ``corpus/manifest.csv``, documented in ``corpus/README.md``.
 MANIFEST_COLUMNS = [
@@ -81,11 +81,9 @@ def read_manifest(corpus_dir: Path) -> pd.DataFrame:
         # a short record leaves its last cells empty
         row.update({k: (row.get(k) or "").strip() for k in header})
         label = f"{where} line {line} (article_id {row['article_id']!r})"
-        if not _ID_RE.match(row["article_id"]):
-            raise CorpusError(
-                f"{label}: article_id must be lower-case letters, digits, '-' or '_' "
-                "(it becomes part of file names), and may not contain '/' or '..'"
-            )
+        problem = manifest_id_problem(row["article_id"])
+        if problem:
+            raise CorpusError(f"{label}: {problem}")
         if row["article_id"] in seen:
             raise CorpusError(f"{label}: duplicate article_id (also on line {seen[row['article_id']]})")
         seen[row["article_id"]] = line
@@ -113,6 +111,27 @@ def read_manifest(corpus_dir: Path) -> pd.DataFrame:
     for column in extra:
         frame[column] = pd.Series([""] * len(frame), dtype="string")
     return frame[MANIFEST_COLUMNS + [c for c in header if c not in MANIFEST_COLUMNS]]
+
+
+def manifest_id_problem(article_id: str) -> str | None:
+    """Why ``article_id`` cannot be an article's id, or None when it can.
+
+    Parameters
+    ----------
+    article_id
+        A candidate id.
+
+    Returns
+    -------
+    str | None
+        None for lower-case ASCII letters and digits, ``-`` and ``_``, starting with
+        a letter or digit, at most 80 characters (an id becomes part of file names);
+        else the rule, as messages state it.
+    """
+    if isinstance(article_id, str) and _ID_RE.fullmatch(article_id):
+        return None
+    return ("article_id must be lower-case letters, digits, '-' or '_' (it becomes part of file names), "
+            "and may not contain '/' or '..'")
 
 
 def display_name(corpus_dir: Path, file: str) -> str:

@@ -15,19 +15,17 @@ article could not be read: its name, a short ``reason`` and the message). Iterat
 source does both. A failure never stops the stream; a broken source (a manifest that
 does not check out, a truncated archive) raises `CorpusError`.
 
-Decoding follows `arabic_media.corpus.decode_article` exactly (a strict UTF-8 fast path
-is taken only where that function would return the same text with no warning), so an
-article is refused here for the reason the loader would give.
+Decoding and checking an article's bytes is `arabic_media.corpus.article`'s, the path
+`load_corpus` takes too (`decode_article`'s rules, with a strict UTF-8 fast path taken
+only where that function would return the same text with no warning, then a visible
+character required), so an article is refused here for the reason the loader gives.
 """
 
 from __future__ import annotations
 
-import codecs
 import hashlib
-import re
 import sys
 import tarfile
-import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,7 +33,7 @@ from pathlib import Path, PurePosixPath
 
 from arabic_media import paths
 from arabic_media.corpus.ant import AntFormatError, parse_member_name, text_body
-from arabic_media.corpus.decode import decode_article
+from arabic_media.corpus.article import REASONS, ArticleError, check_article, decode_checked, read_article_bytes
 from arabic_media.corpus.errors import CorpusError
 from arabic_media.corpus.names import shown_name
 from arabic_media.corpus.tarstream import DamagedArchiveError, regular_files
@@ -54,20 +52,6 @@ __all__ = [
     "open_source",
     "read_articles",
 ]
-
-#: The reasons an article is refused, as they appear in a failures table.
-REASONS = {
-    "undecodable": "the bytes are not text in an encoding the loader accepts (decode_article)",
-    "empty_body": "the file or the <TEXT> body is empty or holds only whitespace",
-    "sha256_mismatch": "the file's sha256 differs from the manifest's",
-    "unreadable": "the file could not be read (an OS error)",
-    "no_text": "no <TEXT> tag",
-    "text_twice": "<TEXT> more than once",
-    "no_text_end": "no </TEXT> closing the body",
-    "text_end_twice": "</TEXT> more than once",
-    "text_end_first": "</TEXT> before <TEXT>",
-}
-
 
 @dataclass(frozen=True)
 class Member:
@@ -113,59 +97,44 @@ class Failure:
     detail: str
 
 
-# C0 and C1 control characters other than tab, LF, VT, FF, CR: decode_article warns about
-# them. In valid UTF-8 a C0 control or DEL is that one byte (no other character's bytes
-# fall below 0x80) and a C1 control is 0xC2 then 0x80-0x9F, so they are found in the
-# bytes, by a C-level deletion and a literal search, faster than a scan of the text.
-_C0_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20)) + b"\x7f"
-_C1_RE = re.compile(rb"\xc2[\x80-\x9f]")
-
-
-def _has_controls(utf8: bytes) -> bool:
-    """Does valid UTF-8 ``utf8`` hold a C0 or C1 control other than TAB, LF, VT, FF, CR?"""
-    return len(utf8.translate(None, _C0_BYTES)) != len(utf8) or (b"\xc2" in utf8 and _C1_RE.search(utf8) is not None)
-
-
 def decode_text(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
-    """Decode an article's bytes by the rules of `decode_article`; return ``(text,
-    encoding, warnings)``. Raises `CorpusError` as it does, and also for a text that
-    holds only whitespace (the loader's check). Bytes that are valid UTF-8 without a
-    BOM, NUL or other control characters take a fast path (a plain decode): that is
-    exactly the case where `decode_article` returns the decoded text and warns of
-    nothing."""
-    if data and not data.startswith(codecs.BOM_UTF8):
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        else:
-            if not _has_controls(data):
-                if not text.strip():
-                    raise CorpusError(f"{name}: the file holds only whitespace")
-                return text, "utf-8", ()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        text, encoding, _bom = decode_article(data, name)
-    if not text.strip():
-        raise CorpusError(f"{name}: the file holds only whitespace")
-    return text, encoding, tuple(str(w.message) for w in caught)
+    """Decode an article's bytes as every reader of the corpus does (`decode_checked`).
+
+    Parameters
+    ----------
+    data
+        The article's bytes.
+    name
+        The file or member as messages name it.
+
+    Returns
+    -------
+    tuple[str, str, tuple[str, ...]]
+        ``(text, encoding, warnings)``.
+
+    Raises
+    ------
+    ArticleError
+        As `decode_checked`: bytes `decode_article` refuses, no bytes, or a text with
+        no visible character (only whitespace and invisible characters).
+    """
+    decoded = decode_checked(data, name)
+    return decoded.text, decoded.encoding, decoded.warnings
 
 
 def _decoded(member: Member, **fields) -> Article | Failure:
     """The `Article` for ``member``'s bytes (``fields`` fill its provenance), or the
     `Failure` the loader would have raised."""
     data = fields.pop("body", member.data)
-    if not data:
-        return Failure(member.name, "empty_body", f"{member.name}: the file is empty")
     try:
-        text, encoding, warned = decode_text(data, member.name)
-    except CorpusError as err:
-        reason = "empty_body" if "only whitespace" in str(err) else "undecodable"
-        return Failure(member.name, reason, str(err))
+        decoded = decode_checked(data, member.name)
+    except ArticleError as err:
+        return Failure(member.name, err.reason, str(err))
+    warned = decoded.warnings
     renamed = dict(member.expected).get("name_note")  # a name that is not UTF-8, shown escaped
     if renamed:
         warned = (renamed, *warned)
-    return Article(source=member.name, text=text, encoding=encoding, warnings=warned, **fields)
+    return Article(source=member.name, text=decoded.text, encoding=decoded.encoding, warnings=warned, **fields)
 
 
 class _Source:
@@ -191,8 +160,10 @@ class ManifestFolder(_Source):
     """The study's corpus folder (default ``corpus/``): ``manifest.csv`` is read and
     checked by `read_manifest` before any article (a bad manifest raises
     `CorpusError`); each listed file is then read, its sha256 compared with the
-    manifest's, and decoded. ``article_id``, ``outlet`` and ``published`` come from the
-    manifest."""
+    manifest's, decoded and checked for visible text by the loader's own path
+    (`corpus.article.check_article`), so `load_corpus` and this source accept and
+    refuse the same files with the same message. ``article_id``, ``outlet`` and
+    ``published`` come from the manifest."""
 
     root: Path = field(default_factory=lambda: paths.CORPUS_DIR)
 
@@ -205,29 +176,29 @@ class ManifestFolder(_Source):
             name = display_name(root, record["file"])
             expected = tuple((k, str(record[k])) for k in ("article_id", "sha256", "outlet", "published"))
             try:
-                data = (root / record["file"]).read_bytes()
-            except OSError as err:
-                data = None
-                expected += (("error", f"{name}: {err.strerror or err}"),)
-            yield Member(name, data if data is not None else b"", expected)
+                data = read_article_bytes(root / record["file"], name)
+            except ArticleError as err:
+                data = b""
+                expected += (("error", str(err)),)
+            yield Member(name, data, expected)
 
     def prepare(self, member: Member) -> Article | Failure:
         expected = dict(member.expected)
         if "error" in expected:
             return Failure(member.name, "unreadable", expected["error"])
-        digest = hashlib.sha256(member.data).hexdigest()
-        if digest != expected["sha256"].lower():
-            return Failure(
-                member.name,
-                "sha256_mismatch",
-                f"{member.name}: sha256 is {digest} but the manifest says {expected['sha256']}",
-            )
-        return _decoded(
-            member,
+        try:  # the loader's own check (`check_article`): the same files refused, the same words
+            decoded = check_article(member.data, member.name, expected["sha256"])
+        except ArticleError as err:
+            return Failure(member.name, err.reason, str(err))
+        return Article(
             article_id=expected["article_id"],
-            sha256=digest,
+            source=member.name,
+            sha256=expected["sha256"].lower(),
+            text=decoded.text,
+            encoding=decoded.encoding,
             outlet=expected["outlet"],
             published=expected["published"],
+            warnings=decoded.warnings,
         )
 
     def describe(self) -> dict[str, str]:
