@@ -68,7 +68,7 @@ def test_text_body_is_the_extraction_scripts_rule(member):
         (b"<DOC>\n</DOC>", "no_text"),
         (b"<TEXT>\na\n</TEXT>\n<TEXT>\nb\n</TEXT>", "text_twice"),
         (b"<TEXT>\nno end", "no_text_end"),
-        (b"<TEXT>\r\nCRLF\r\n</TEXT>", "no_text"),
+        (b"<TEXT>\r\nCRLF\r\n</TEXT>", "crlf_line_endings"),
         (b"\n</TEXT><TEXT>\n", "text_end_first"),
         (b"<TEXT>\n \n\t\n</TEXT>", "empty_body"),
     ],
@@ -267,3 +267,13 @@ def test_a_text_file_name_that_is_not_utf8_is_kept_escaped(tmp_path):
     [article] = list(TextFolder(folder))
     assert (article.article_id, article.source) == ("caf\\xe9", "t/caf\\xe9.txt")
     assert "the name is not UTF-8 (byte 0xe9" in article.warnings[0]
+
+
+def test_a_crlf_member_is_refused_saying_its_line_endings_are_crlf(tmp_path):
+    # it used to be "no_text", with no hint that the tag is there with a CR before its LF
+    crlf = _doc("قال الوزير إن الاقتصاد ينمو.").replace(b"\n", b"\r\n")
+    archive = _tar(tmp_path / "a.tar", {"ant/BBC/economy/BB-economy-1-20180101.txt": crlf}, mode="w")
+    [failure] = list(TrecArchive(archive))
+    assert failure.reason == "crlf_line_endings"
+    assert failure.detail.startswith("ant/BBC/economy/BB-economy-1-20180101.txt: ")
+    assert "the file's line endings are CRLF, the ANT format's are LF" in failure.detail
