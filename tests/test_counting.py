@@ -564,3 +564,60 @@ def test_a_last_merge_that_cuts_rare_bigrams_gives_the_merge_then_the_cut(tallie
     assert cut.norms == expected.norms and cut.bigram_types == expected.bigram_types
     for name in ("bigrams", "bigram_count", "bigram_documents"):
         assert getattr(cut, name).tolist() == getattr(expected, name).tolist()
+
+
+def test_tallies_counted_with_different_settings_are_not_merged(tmp_path, write_corpus):
+    # a tally counted without bigrams merged with one counted with them halved the
+    # bigrams' counts without a word
+    folder = write_corpus(tmp_path / "c", {k: v.encode("utf-8") for k, v in SCRATCH.items()})
+    source = ManifestFolder(folder)
+    members = list(source.members())
+    with_bigrams, without = study_settings(), study_settings(bigrams=False)
+    parts = [count_chunk(source, members[:1], with_bigrams, 0), count_chunk(source, members[1:], without, 1)]
+    with pytest.raises(ValueError, match=r"different settings cannot be merged \(tally 1 and tally 2\): "
+                                         r"bigrams: True in one, False in the other$"):
+        merge_tallies(parts)
+    other_words = study_settings()
+    other_words = type(other_words)(other_words.stopwords | {"شركة"}, other_words.reporting)
+    with pytest.raises(ValueError, match=r"stopwords: [\d,]+ forms, sha256 \w+ in one, [\d,]+ forms, sha256 \w+ in the other"):
+        merge_tallies([parts[0], count_chunk(source, members[1:], other_words, 1)])
+    # tables built with other settings than the tally's are refused too
+    with pytest.raises(ValueError, match="counted with other settings than those given"):
+        finish(parts[1], with_bigrams)
+    merged = merge_tallies([parts[0], count_chunk(source, members[1:], with_bigrams, 1)])
+    assert merged.counted_with == with_bigrams.fingerprint
+
+
+def test_articles_that_share_an_id_are_named_with_both_members(tmp_path):
+    import io
+    import tarfile
+
+    from arabic_media.corpus.sources import read_articles
+
+    body = "<DOC>\n<TEXT>\nقال الوزير إن الاقتصاد ينمو.\n</TEXT>\n</DOC>\n".encode()
+    members = ["ant/BBC/economy/BB-economy-1-20180101.txt", "copy/BBC/economy/BB-economy-1-20180101.txt",
+               "ant/BBC/economy/BB-economy-2-20180101.txt"]
+    with tarfile.open(tmp_path / "a.tar", "w") as archive:
+        for name in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(body)
+            archive.addfile(info, io.BytesIO(body))
+    both = r"'bb-economy-1-20180101': ant/BBC/economy/BB-economy-1-20180101\.txt and copy/BBC/economy/BB-economy-1-20180101\.txt"
+    with pytest.warns(CorpusWarning, match=rf"^1 article\(s\) have the id of an earlier article: {both}"):
+        assert len(list(read_articles(TrecArchive(tmp_path / "a.tar")))) == 3
+    with pytest.warns(CorpusWarning, match=both):
+        counts = count_corpus(TrecArchive(tmp_path / "a.tar"), workers=1, progress=False)
+    assert counts.provenance["duplicate_article_ids"] == 1 and len(counts.articles) == 3
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"limit": 0}, r"limit=0: give a number of articles of at least 1, or None"),
+    ({"limit": -3}, r"limit=-3"),
+    ({"limit": 2.5}, r"limit=2.5"),
+    ({"step": 0}, r"step=0: give a whole number of at least 1"),
+    ({"step": True}, r"step=True"),
+])
+def test_an_archive_sample_of_no_article_or_no_step_is_refused(tmp_path, options, message):
+    # limit=0 gave one article, step=0 a ZeroDivisionError
+    with pytest.raises(ValueError, match=rf"^TrecArchive {message}"):
+        TrecArchive(tmp_path / "a.tar.xz", **options)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import sys
 import tarfile
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from pathlib import Path, PurePosixPath
 from arabic_media import paths
 from arabic_media.corpus.ant import AntFormatError, parse_member_name, text_body
 from arabic_media.corpus.article import REASONS, ArticleError, check_article, decode_checked, read_article_bytes
-from arabic_media.corpus.errors import CorpusError
+from arabic_media.corpus.errors import CorpusError, CorpusWarning
 from arabic_media.corpus.names import shown_name
 from arabic_media.corpus.tarstream import DamagedArchiveError, regular_files
 
@@ -48,6 +49,8 @@ __all__ = [
     "REASONS",
     "count_reasons",
     "decode_text",
+    "duplicate_id_message",
+    "duplicate_ids",
     "failures_table",
     "open_source",
     "read_articles",
@@ -252,8 +255,9 @@ class TrecArchive(_Source):
     ``<TEXT>`` body cut by `arabic_media.corpus.ant.text_body`; ``sha256`` is of the
     whole member file, as published; outlet, section, id and date come from the ANT
     member name (`parse_member_name`), or the id is the file stem in lower case.
-    ``limit`` stops after that many articles; ``step`` keeps every ``step``-th (a
-    sample spread over the whole archive, which is then read to its end). A member
+    ``limit`` stops after that many articles (at least 1; None: all); ``step`` keeps
+    every ``step``-th (at least 1: a sample spread over the whole archive, which is
+    then read to its end); other values raise `ValueError`. A member
     name that is not UTF-8 is shown with ``\\x`` escapes (`shown_name`), and the
     article carries a warning saying so.
     """
@@ -262,6 +266,16 @@ class TrecArchive(_Source):
     suffix: str = ".txt"
     limit: int | None = None
     step: int = 1
+
+    def __post_init__(self) -> None:
+        # limit=0 gave one article (the check came after the first), step=0 a ZeroDivisionError
+        if self.limit is not None and (isinstance(self.limit, bool) or not isinstance(self.limit, int)
+                                       or self.limit < 1):
+            raise ValueError(f"TrecArchive limit={self.limit!r}: give a number of articles of at least 1, "
+                             "or None for all of them")
+        if isinstance(self.step, bool) or not isinstance(self.step, int) or self.step < 1:
+            raise ValueError(f"TrecArchive step={self.step!r}: give a whole number of at least 1 (1 keeps "
+                             "every article, 10 every tenth)")
 
     def members(self) -> Iterator[Member]:
         path = Path(self.path)
@@ -329,14 +343,82 @@ def open_source(location: Path | str, **options) -> ManifestFolder | TextFolder 
 
 
 def read_articles(source: Iterable[Article | Failure], failures: list[Failure] | None = None) -> Iterator[Article]:
-    """The readable articles of ``source``, one at a time; each `Failure` is appended
-    to ``failures`` (when given) and the stream goes on."""
+    """The readable articles of a source, one at a time.
+
+    Parameters
+    ----------
+    source
+        A source of this module, or any iterable of `Article` and `Failure`.
+    failures
+        A list each `Failure` is appended to (the stream goes on past it).
+
+    Yields
+    ------
+    Article
+        Each readable article, in the source's order.
+
+    Warns
+    -----
+    CorpusWarning
+        An article whose id an earlier one of the stream has already (two ANT
+        members of the same stem in two folders), naming both members: a table keyed
+        by ``article_id`` would merge them.
+    """
+    first_of: dict[str, str] = {}
     for item in source:
         if isinstance(item, Failure):
             if failures is not None:
                 failures.append(item)
             continue
+        earlier = first_of.setdefault(item.article_id, item.source)
+        if earlier != item.source:
+            warnings.warn(duplicate_id_message([(item.article_id, earlier, item.source)]), CorpusWarning,
+                          stacklevel=2)
         yield item
+
+
+def duplicate_ids(articles: Iterable[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """The articles whose id an earlier article already has.
+
+    Parameters
+    ----------
+    articles
+        ``(article_id, source)`` of each article, in reading order.
+
+    Returns
+    -------
+    list[tuple[str, str, str]]
+        ``(article_id, first source, this source)`` for each article after the first
+        of its id, in reading order.
+    """
+    first_of: dict[str, str] = {}
+    repeated = []
+    for article_id, source in articles:
+        earlier = first_of.setdefault(article_id, source)
+        if earlier != source:
+            repeated.append((article_id, earlier, source))
+    return repeated
+
+
+def duplicate_id_message(repeated: list[tuple[str, str, str]], shown: int = 5) -> str:
+    """The warning for articles that share an id.
+
+    Parameters
+    ----------
+    repeated
+        What `duplicate_ids` returns (not empty).
+    shown
+        How many to name; the others are counted.
+
+    Returns
+    -------
+    str
+        The message, naming both members of each article shown.
+    """
+    pairs = "; ".join(f"{article_id!r}: {first} and {second}" for article_id, first, second in repeated[:shown])
+    more = f" (and {len(repeated) - shown:,} more)" if len(repeated) > shown else ""
+    return (f"{len(repeated):,} article(s) have the id of an earlier article: {pairs}{more}; a table keyed by "
+            "article_id would merge them (the articles table keeps both rows, with their sources)")
 
 
 def failures_table(failures: Iterable[Failure]):

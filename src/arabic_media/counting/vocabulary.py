@@ -5,6 +5,7 @@ given an id and classified once per process (see the package docstring)."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -73,6 +74,23 @@ class Settings:
         """``norm -> category`` (`_category`) of the listed words, the stop words and the
         reporting list's; any other word is ``content`` (the rule's last case)."""
         return {norm: _category(norm, self) for norm in self.stopwords.union(self.categories)}
+
+    @functools.cached_property
+    def fingerprint(self) -> tuple[tuple[str, str], ...]:
+        """What a tally counted with these settings records (`Tally.counted_with`):
+        ``(name, value)`` pairs, the word lists by size and sha256, so that tallies
+        counted with different settings are refused when merged (`merge_tallies`)."""
+
+        def digest(lines) -> str:
+            return hashlib.sha256("\n".join(sorted(lines)).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+        reporting = digest(f"{norm}\t{category}" for norm, category in self.reporting)
+        return (
+            ("bigrams", str(self.bigrams)),
+            ("groups", str(self.groups)),
+            ("stopwords", f"{len(self.stopwords):,} forms, sha256 {digest(self.stopwords)}"),
+            ("reporting_terms", f"{len(self.reporting):,} forms, sha256 {reporting}"),
+        )
 
     @functools.cached_property
     def edge_excluded(self) -> frozenset[str]:
