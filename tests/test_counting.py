@@ -21,9 +21,9 @@ from arabic_media.corpus.sources import ManifestFolder, TextFolder, TrecArchive
 from arabic_media.counting import (
     count_chunk,
     count_corpus,
-    finish,
     merge_tallies,
     study_settings,
+    tally_tables,
 )
 from arabic_media.counting.tables import _documents
 from arabic_media.counting.scan import scan
@@ -126,9 +126,9 @@ def test_tallies_merge_in_any_order(tmp_path, write_corpus):
     settings = study_settings()
     members = list(source.members())
     parts = [count_chunk(source, members[:1], settings, 0), count_chunk(source, members[1:], settings, 1)]
-    forward = finish(merge_tallies(parts), settings)
-    backward = finish(merge_tallies(parts[::-1]), settings)
-    whole = finish(count_chunk(source, members, settings), settings)
+    forward = tally_tables(merge_tallies(parts), settings)
+    backward = tally_tables(merge_tallies(parts[::-1]), settings)
+    whole = tally_tables(count_chunk(source, members, settings), settings)
     # consumed (count_corpus's way: each part's arrays dropped once merged, the merged
     # tally's word lists once the groups are counted), the tables are the same
     fresh = [count_chunk(source, members[1:], settings, 1), count_chunk(source, members[:1], settings, 0)]
@@ -136,7 +136,7 @@ def test_tallies_merge_in_any_order(tmp_path, write_corpus):
         merge_tallies([fresh[0], fresh[0]], consume=True)
     merged = merge_tallies(fresh, consume=True)
     assert all(len(part.bigrams) == len(part.article_words) == 0 for part in fresh)
-    consumed = finish(merged, settings, consume=True)
+    consumed = tally_tables(merged, settings, consume=True)
     assert len(merged.article_words) == 0
     for name in ("norms", "groups", "bigrams", "articles"):
         pd.testing.assert_frame_equal(getattr(forward, name), getattr(whole, name))
@@ -260,11 +260,11 @@ def test_lexicons_read_without_pandas_are_the_study_lexicons():
     assert reporting == dict(zip(table["norm"], table["category"]))
 
 
-def test_the_reader_does_not_import_pandas_before_finish():
+def test_the_reader_does_not_import_pandas_before_the_tables():
     import subprocess
     import sys
 
-    # nor does the grouper `finish` builds before it imports pandas for the tables
+    # nor does the grouper `tally_tables` builds before it imports pandas for the tables
     code = ("import sys; from arabic_media.counting.vocabulary import study_settings, _Vocabulary, "
             "_study_grouper; _Vocabulary(study_settings()); "
             "_study_grouper(['الشركات', 'شركات', 'لشركات']).keys(['لشركات']); print('pandas' in sys.modules)")
@@ -397,7 +397,7 @@ def test_a_tally_cut_to_its_frequent_bigrams_keeps_their_numbers_and_is_not_merg
     tally = count_chunk(source, list(source.members()), settings)
     cut = keep_frequent_bigrams(tally, 2)
     assert 0 < len(cut.bigrams) < len(tally.bigrams) and cut.bigram_types == len(tally.bigrams)
-    whole, after_cut = finish(tally, settings, bigram_min_count=2), finish(cut, settings, bigram_min_count=2)
+    whole, after_cut = tally_tables(tally, settings, bigram_min_count=2), tally_tables(cut, settings, bigram_min_count=2)
     pd.testing.assert_frame_equal(whole.bigrams, after_cut.bigrams)
     assert whole.provenance == after_cut.provenance
     with pytest.raises(ValueError, match="cannot be merged"):
@@ -417,7 +417,7 @@ def test_a_tally_with_a_form_twice_is_refused():
 def test_tables_of_nothing_have_the_types_of_tables_of_something():
     from arabic_media.counting.tally import Tally
 
-    empty = finish(Tally(), _SETTINGS)
+    empty = tally_tables(Tally(), _SETTINGS)
     full = count_corpus(progress=False, workers=1)
     for name in ("norms", "groups", "bigrams", "articles"):
         assert len(getattr(empty, name)) == 0 and len(getattr(full, name)) > 0
@@ -583,7 +583,7 @@ def test_tallies_counted_with_different_settings_are_not_merged(tmp_path, write_
         merge_tallies([parts[0], count_chunk(source, members[1:], other_words, 1)])
     # tables built with other settings than the tally's are refused too
     with pytest.raises(ValueError, match="counted with other settings than those given"):
-        finish(parts[1], with_bigrams)
+        tally_tables(parts[1], with_bigrams)
     merged = merge_tallies([parts[0], count_chunk(source, members[1:], with_bigrams, 1)])
     assert merged.counted_with == with_bigrams.fingerprint
 

@@ -1,5 +1,5 @@
 """Running a count: in this process, in several (this one reading and counting beside
-one worker per other core), or on a Dask cluster; then `finish`."""
+one worker per other core), or on a Dask cluster; then `tally_tables`."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from arabic_media.counting.memory import release_memory
 from arabic_media.files import replacing
-from arabic_media.counting.tables import Counts, finish
+from arabic_media.counting.tables import Counts, tally_tables
 from arabic_media.counting.tally import Tally, _Accumulator, _prepared, count_chunk, keep_frequent_bigrams, merge_tallies
 from arabic_media.counting.scan import _study_table
 from arabic_media.counting.vocabulary import _VOCABULARIES, Settings, _vocabulary, study_settings
@@ -290,7 +290,7 @@ def count_corpus(
     scheduler address (``tcp://host:8786``) or a `distributed.Client`: the chunks are
     then counted on that cluster, which must be able to import this package.
     ``progress``: the tqdm bar (``None``: only on a terminal). ``bigram_min_count``:
-    the least count of a bigram in the table (`finish`). The result is the same
+    the least count of a bigram in the table (`tally_tables`). The result is the same
     whichever way it runs; articles are listed in reading order. One process counts
     fewer than 2**31 bigram tokens (`tally._PACK_LIMIT`; the ANT archive has 7.7
     million words): beyond, it stops with an `OverflowError`; count on more processes
@@ -314,12 +314,12 @@ def count_corpus(
                 bar.update(len(chunk))
             tally = accumulator.tally()
             del accumulator
-            _VOCABULARIES.clear()  # every surface form seen: not needed by finish
+            _VOCABULARIES.clear()  # every surface form seen: not needed by tally_tables
         else:
             tally = _count_in_processes(source, settings, workers, chunk_size, bar, bigram_min_count)
-    # Only the bigrams the table keeps go on to `finish` (for the reference list, 2% of
+    # Only the bigrams the table keeps go on to `tally_tables` (for the reference list, 2% of
     # them): the others' arrays are freed before pandas and the tables are built. (A
     # count in several processes left them out in its last merge already.)
     tally = keep_frequent_bigrams(tally, bigram_min_count)
     release_memory()
-    return finish(tally, settings, source.describe(), bigram_min_count=bigram_min_count, consume=True)
+    return tally_tables(tally, settings, source.describe(), bigram_min_count=bigram_min_count, consume=True)

@@ -40,19 +40,48 @@ class Counts:
     provenance: dict
 
 
-def finish(tally: Tally, settings: Settings, source_description: dict | None = None, *,
-           bigram_min_count: int = 1, consume: bool = False) -> Counts:
-    """Tables from a merged `Tally`: categories, the grouping on the whole vocabulary
-    (the normalised word types of the tally; none with ``settings.groups`` false),
-    labels and document frequencies. Bigrams counted fewer than ``bigram_min_count``
-    times are left out of the table (they are most of the distinct bigrams;
-    ``provenance["bigram_types"]`` counts them all). ``consume``: the tally is the
-    caller's to give away (`count_corpus`): its per-article word lists are dropped once
-    the groups are counted.
+def tally_tables(tally: Tally, settings: Settings, source_description: dict | None = None, *,
+                 bigram_min_count: int = 1, consume: bool = False) -> Counts:
+    """The tables of `Counts` from a merged `Tally`: categories, the grouping on the
+    whole vocabulary (the normalised word types of the tally; none with
+    ``settings.groups`` false), labels and document frequencies, bigrams, articles,
+    failures and provenance.
 
     The numbers are worked out with numpy first and pandas is imported last, for the
     tables alone: pandas and pyarrow take about 70 MB, which then come on top of the
-    tally's arrays, not of the grouper's sets and the per-article word lists."""
+    tally's arrays, not of the grouper's sets and the per-article word lists.
+
+    Parameters
+    ----------
+    tally
+        The merged tally of a source.
+    settings
+        The settings it was counted with.
+    source_description
+        What was counted (`describe` of the source), for the provenance.
+    bigram_min_count
+        Bigrams counted fewer times are left out of the table (they are most of the
+        distinct bigrams; ``provenance["bigram_types"]`` counts them all).
+    consume
+        The tally is the caller's to give away (`count_corpus`): its per-article word
+        lists are dropped once the groups are counted.
+
+    Returns
+    -------
+    Counts
+        The tables and the provenance.
+
+    Raises
+    ------
+    ValueError
+        The tally was counted with other settings than ``settings`` (naming the
+        difference).
+
+    Warns
+    -----
+    CorpusWarning
+        Articles that share an id, naming both members of each.
+    """
     if tally.counted_with is not None and tally.counted_with != settings.fingerprint:
         raise ValueError("the tally was counted with other settings than those given for its tables: "
                          f"{settings_difference(tally.counted_with, settings.fingerprint)}")

@@ -51,7 +51,7 @@ class Tally:
 def keep_frequent_bigrams(tally: Tally, min_count: int) -> Tally:
     """``tally`` with only the bigrams counted at least ``min_count`` times (a new
     `Tally` sharing the rest; ``bigram_types`` keeps the number before the cut). For
-    the end of a count, before `finish`: a cut tally cannot be merged any more."""
+    the end of a count, before `tally_tables`: a cut tally cannot be merged any more."""
     if min_count <= 1 or tally.bigram_types is not None:
         return tally
     kept = tally.bigram_count >= min_count

@@ -22,7 +22,7 @@ def _study_lexicons() -> tuple[frozenset[str], dict[str, str]]:
     `terms.annotate` uses them: the files `lexicons.load_stopwords` and
     `load_reporting_terms` read, read here with the csv module (``tests/test_counting.py``
     checks they give the same), so that the reader process does not import pandas (80 MB)
-    while it streams; it imports it in `finish`, once the workers have exited."""
+    while it streams; it imports it in `tally_tables`, once the workers have exited."""
     import csv
 
     from arabic_media.paths import LEXICONS_DIR
