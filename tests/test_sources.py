@@ -277,3 +277,43 @@ def test_a_crlf_member_is_refused_saying_its_line_endings_are_crlf(tmp_path):
     assert failure.reason == "crlf_line_endings"
     assert failure.detail.startswith("ant/BBC/economy/BB-economy-1-20180101.txt: ")
     assert "the file's line endings are CRLF, the ANT format's are LF" in failure.detail
+
+
+def test_the_extraction_script_writes_nothing_when_a_member_is_refused(tmp_path, monkeypatch):
+    # it wrote each article as it went: a member refused after the first left a new
+    # article beside the old manifest, whose sha256 then no longer held
+    script = _script()
+    good = _doc("قال الوزير.", docno="AL-culture-1-20180101").replace(
+        b"<TITLE>", b"<URL>u</URL>\n<TIME>Tue, 24 Apr 2018 10:00:00 +0300</TIME>\n<TITLE>")
+    undated = "<DOC>\n<DOCNO>AL-culture-2-20180101</DOCNO>\n<TEXT>\nنص\n</TEXT>\n</DOC>\n".encode()
+    archive = _tar(tmp_path / "ant.tar.xz", {script.PREFIX + "a/good.txt": good, script.PREFIX + "a/undated.txt": undated})
+    members = [script.Member(path, hashlib.sha256(data).hexdigest(), "Al Arabiya", "", "", "a note")
+               for path, data in (("a/good.txt", good), ("a/undated.txt", undated))]
+    heldout = tmp_path / "heldout"
+    (heldout / "articles").mkdir(parents=True)
+    (heldout / "manifest.csv").write_text("old manifest\n", encoding="utf-8")
+    monkeypatch.setattr(script, "ARCHIVE", archive)
+    monkeypatch.setattr(script, "HELDOUT", heldout)
+    monkeypatch.setattr(script, "MEMBERS", members)
+    with pytest.raises(SystemExit, match="undated.txt: <TIME> occurs 0 times"):
+        script.main()
+    assert (heldout / "manifest.csv").read_text(encoding="utf-8") == "old manifest\n"
+    assert list((heldout / "articles").iterdir()) == []
+    monkeypatch.setattr(script, "MEMBERS", members[:1])
+    script.main()
+    corpus = load_corpus(heldout)
+    assert corpus.articles["article_id"].tolist() == ["al-culture-1-20180101"]
+    assert corpus.articles["text"].tolist() == ["قال الوزير."] and corpus.articles["published"].tolist() == ["2018-04-24"]
+    monkeypatch.setattr(script, "MEMBERS", [*members[:1], script.Member("a/gone.txt", "0" * 64, "", "", "", "")])
+    with pytest.raises(SystemExit, match="no member antcorpus-multisource-v2.1/a/gone.txt"):
+        script.main()
+
+
+@needs_ant
+@pytest.mark.slow
+def test_the_extraction_script_writes_the_committed_heldout_corpus(tmp_path, monkeypatch):
+    script = _script()
+    monkeypatch.setattr(script, "HELDOUT", tmp_path)
+    script.main()
+    for file in ["manifest.csv", *(f"articles/{p.name}" for p in (paths.HELDOUT_DIR / "articles").iterdir())]:
+        assert (tmp_path / file).read_bytes() == (paths.HELDOUT_DIR / file).read_bytes(), file
