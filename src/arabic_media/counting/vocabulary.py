@@ -19,20 +19,13 @@ from arabic_media.text import normalize, token_kind
 
 def _study_lexicons() -> tuple[frozenset[str], dict[str, str]]:
     """Stop words and reporting/attribution categories (``norm -> category``), as
-    `terms.annotate` uses them: the files `lexicons.load_stopwords` and
-    `load_reporting_terms` read, read here with the csv module (``tests/test_counting.py``
-    checks they give the same), so that the reader process does not import pandas (80 MB)
-    while it streams; it imports it in `tally_tables`, once the workers have exited."""
-    import csv
+    `terms.annotate` uses them, read by the readers `lexicons.load_stopwords` and
+    `load_reporting_terms` use (`arabic_media.wordlists`), which need no pandas: the
+    reader process does not import it (80 MB) while it streams; it imports it in
+    `tally_tables`, once the workers have exited."""
+    from arabic_media.wordlists import read_reporting_terms, read_stopwords
 
-    from arabic_media.paths import LEXICONS_DIR
-
-    lines = (LEXICONS_DIR / "stopwords_ar.txt").read_text(encoding="utf-8").splitlines()
-    stopwords = frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-    with open(LEXICONS_DIR / "reporting_terms.csv", encoding="utf-8", newline="") as file:
-        reporting = {row["norm"]: row["category"] for row in csv.DictReader(file)}
-    return stopwords, reporting
-
+    return read_stopwords(), {row["norm"]: row["category"] for row in read_reporting_terms()}
 
 
 def _study_grouper(vocabulary: Iterable[str]):
