@@ -449,7 +449,8 @@ _SETTINGS = study_settings()
 def test_identifying_many_words_at_once_gives_what_one_at_a_time_gives(surfaces):
     from arabic_media.counting.vocabulary import _Vocabulary
 
-    from arabic_media.counting.vocabulary import _NUMBER, _PUNCT, EDGE_EXCLUDE, _category
+    from arabic_media.categories import NGRAM_EDGE_EXCLUDE
+    from arabic_media.counting.vocabulary import _NUMBER, _PUNCT, _category
     from arabic_media.text import normalize, token_kind
 
     together, one_by_one = _Vocabulary(_SETTINGS), _Vocabulary(_SETTINGS)
@@ -461,7 +462,7 @@ def test_identifying_many_words_at_once_gives_what_one_at_a_time_gives(surfaces)
     assert together.norms == list(dict.fromkeys(normalize(s) for s, k in zip(surfaces, kinds) if k == "word"))
     assert ids == [together.norm_ids[normalize(s)] if k == "word" else _NUMBER if k == "number" else _PUNCT
                    for s, k in zip(surfaces, kinds)]
-    assert together.edge == [_category(n, _SETTINGS) not in EDGE_EXCLUDE for n in together.norms]
+    assert together.edge == [_category(n, _SETTINGS) not in NGRAM_EDGE_EXCLUDE for n in together.norms]
 
 
 def test_categories_of_many_words_are_each_ones_category():
@@ -474,10 +475,11 @@ def test_categories_of_many_words_are_each_ones_category():
 
 
 def test_a_word_may_start_a_bigram_unless_its_category_is_excluded():
-    from arabic_media.counting.vocabulary import EDGE_EXCLUDE, _category, _edges
+    from arabic_media.categories import NGRAM_EDGE_EXCLUDE
+    from arabic_media.counting.vocabulary import _category, _edges
 
     words = [*_SETTINGS.stopwords, *_SETTINGS.categories, "شركات", "داعش", "قال", "2018"]
-    assert _edges(words, _SETTINGS) == [_category(w, _SETTINGS) not in EDGE_EXCLUDE for w in words]
+    assert _edges(words, _SETTINGS) == [_category(w, _SETTINGS) not in NGRAM_EDGE_EXCLUDE for w in words]
     assert not all(_edges(words, _SETTINGS)) and any(_edges(words, _SETTINGS))
 
 
@@ -621,3 +623,12 @@ def test_an_archive_sample_of_no_article_or_no_step_is_refused(tmp_path, options
     # limit=0 gave one article, step=0 a ZeroDivisionError
     with pytest.raises(ValueError, match=rf"^TrecArchive {message}"):
         TrecArchive(tmp_path / "a.tar.xz", **options)
+
+
+def test_the_category_names_are_the_terms_ones():
+    # defined once in arabic_media.categories; terms.annotate's names must say the same
+    from arabic_media import categories, counting
+
+    assert counting.WORD_CATEGORIES == categories.WORD_CATEGORIES == terms.CATEGORIES[:4]
+    assert set(categories.CATEGORIES) == set(terms.CATEGORIES)
+    assert counting.NGRAM_EDGE_EXCLUDE == categories.NGRAM_EDGE_EXCLUDE == terms.NGRAM_EDGE_EXCLUDE

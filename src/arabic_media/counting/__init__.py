@@ -46,13 +46,14 @@ Modules: `scan` (the tokens and paragraph breaks of a chunk of texts, with numpy
 from arabic_media.counting.run import CHUNK_ARTICLES, POOL_MIN_CORES, count_corpus
 from arabic_media.counting.tables import GROUP_COLUMNS, Counts, tally_tables
 from arabic_media.counting.tally import ARTICLE_COLUMNS, Tally, count_chunk, merge_tallies
-from arabic_media.counting.vocabulary import EDGE_EXCLUDE, WORD_CATEGORIES, Settings, study_settings
+from arabic_media.categories import NGRAM_EDGE_EXCLUDE, WORD_CATEGORIES
+from arabic_media.counting.vocabulary import Settings, study_settings
 
 __all__ = [
     "ARTICLE_COLUMNS",
     "CHUNK_ARTICLES",
-    "EDGE_EXCLUDE",
     "GROUP_COLUMNS",
+    "NGRAM_EDGE_EXCLUDE",
     "POOL_MIN_CORES",
     "WORD_CATEGORIES",
     "Counts",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 # --- the study's definitions, imported in this one place (repoint here when they move) ---
-from arabic_media.categories import categorize
+from arabic_media.categories import NGRAM_EDGE_EXCLUDE, categorize
 from arabic_media.text import normalize, token_kind
 
 
@@ -36,10 +36,6 @@ def _study_grouper(vocabulary: Iterable[str]):
     return CliticGrouper(vocabulary)
 
 
-#: Word categories, in the order tables list them.
-WORD_CATEGORIES = ("content", "stopword", "reporting_verb", "attribution")
-#: Categories a bigram may not start or end with (`terms.NGRAM_EDGE_EXCLUDE`).
-EDGE_EXCLUDE = ("stopword", "reporting_verb", "attribution")
 
 # Token ids: a word's id is >= 0 (its normalised form); these mark the others. In the id
 # stream of a chunk, `_BREAK` stands for a paragraph break and for the end of an article.
@@ -87,8 +83,8 @@ class Settings:
 
     @functools.cached_property
     def edge_excluded(self) -> frozenset[str]:
-        """The words whose category is in `EDGE_EXCLUDE`."""
-        return frozenset(norm for norm, category in self.category_of.items() if category in EDGE_EXCLUDE)
+        """The words whose category is in `NGRAM_EDGE_EXCLUDE`."""
+        return frozenset(norm for norm, category in self.category_of.items() if category in NGRAM_EDGE_EXCLUDE)
 
     def describe(self) -> dict[str, str]:
         return {
@@ -257,7 +253,7 @@ def _word_or_number(surface: str, norm: str) -> str | int:
 
 def _edges(norms: list[str], settings: Settings) -> list[bool]:
     """May each of ``norms`` start or end a bigram (its category is not in
-    `EDGE_EXCLUDE`): every word but the stop words and the reporting list's."""
+    `NGRAM_EDGE_EXCLUDE`): every word but the stop words and the reporting list's."""
     excluded = settings.edge_excluded
     return [norm not in excluded for norm in norms]
 
