@@ -152,10 +152,29 @@ def manifest_row(
 
 
 def read_members(archive, wanted: set[str]) -> dict[str, bytes]:
-    """The bytes of the ``wanted`` members of ``archive``, read by the study's archive
-    reader (`arabic_media.corpus.tarstream.regular_files`, which refuses a damaged or
-    cut archive instead of stopping early); stops the script (``SystemExit``) when the
-    archive cannot be read or a member is not in it."""
+    """The bytes of some members of the archive.
+
+    Read by the study's archive reader (`arabic_media.corpus.tarstream.regular_files`,
+    which refuses a damaged or cut archive instead of stopping early).
+
+    Parameters
+    ----------
+    archive
+        The ANT archive.
+    wanted
+        Member names, as the archive holds them.
+
+    Returns
+    -------
+    dict[str, bytes]
+        Each wanted member's bytes.
+
+    Raises
+    ------
+    SystemExit
+        The archive cannot be read to the last wanted member, or a member is not in it
+        (the message names it).
+    """
     found: dict[str, bytes] = {}
     try:
         for name, raw in regular_files(archive):

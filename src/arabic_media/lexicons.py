@@ -64,8 +64,23 @@ def load_stopwords(path: Path | str | None = None) -> frozenset[str]:
     """The study's stop words (normalised forms) from ``corpus/lexicons/stopwords_ar.txt``.
 
     The file is built by ``scripts/build_stopwords.py`` from stopwords-iso 0.7.1 (its
-    ``#`` header lines say how); returns the set of its non-comment lines. Read by
-    `wordlists.read_stopwords`, the reader the corpus count uses too.
+    ``#`` header lines say how). Read by `wordlists.read_stopwords`, the reader the
+    corpus count uses too.
+
+    Parameters
+    ----------
+    path
+        The list (default ``corpus/lexicons/stopwords_ar.txt``).
+
+    Returns
+    -------
+    frozenset[str]
+        Its non-comment lines.
+
+    Raises
+    ------
+    FileNotFoundError
+        No such file (named relative to the project).
     """
     return read_stopwords(path)
 
