@@ -118,7 +118,7 @@ def tally_tables(tally: Tally, settings: Settings, source_description: dict | No
 
     # rows in reading order (each starts with its position in the source), built once
     rows = [row[1:] for row in sorted(tally.articles)]
-    repeated = duplicate_ids((row[0], row[1]) for row in rows)
+    repeated = duplicate_ids([row[0] for row in rows], [row[1] for row in rows])
     if repeated:  # two members of one id: a table keyed by article_id would merge them
         warnings.warn(duplicate_id_message(repeated), CorpusWarning, stacklevel=2)
     columns = list(zip(*rows)) or [()] * len(ARTICLE_COLUMNS)
