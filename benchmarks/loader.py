@@ -11,8 +11,9 @@ that process (and of any child of it), and bytes per token
 (``tokens.memory_usage(deep=True).sum() / len(tokens)``).
 
 Usage: ``python benchmarks/loader.py [--limit N] [--data PATH]``; from code,
-``bench_loader(limit=5000)`` returns the numbers as a dict. Self-contained: it needs only
-the study's package (and psutil, a pinned dependency), not ``benchmarks/run.py``.
+``bench_loader(limit=5000)`` returns the numbers as a dict. It needs the study's package
+and ``benchmarks/process_memory.py`` beside it (the memory sampling ``benchmarks/run.py``
+uses too; psutil, a pinned dependency), not ``benchmarks/run.py``.
 
 Cite the corpus as its licence asks: A. Chouigui, O. Ben Khiroun, B. Elayeb, "An Arabic
 Multi-source News Corpus: Experimenting on Single-document Extractive Summarization",
@@ -28,14 +29,12 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-
-import psutil
 
 from arabic_media.corpus import write_manifest
 from arabic_media.corpus.sources import TrecArchive, read_articles
 from arabic_media.paths import ANT_ARCHIVE
+from process_memory import run_sampled  # beside this file: the memory sampling run.py shares
 
 __all__ = ["bench_loader", "write_scratch_corpus", "main"]
 
@@ -83,20 +82,6 @@ def write_scratch_corpus(corpus_dir: Path, limit: int = 5000, data: Path = ANT_A
     return len(rows)
 
 
-def _tree_rss(process: psutil.Process) -> int:
-    """Resident bytes of ``process`` and its children now (0 once it has gone)."""
-    total = 0
-    try:
-        for proc in [process, *process.children(recursive=True)]:
-            try:
-                total += proc.memory_info().rss
-            except psutil.Error:
-                pass
-    except psutil.Error:
-        pass
-    return total
-
-
 def _run_loader(corpus_dir: Path, interval: float = 0.02) -> dict:
     """Run `load_corpus` on ``corpus_dir`` in a fresh interpreter; return its numbers
     with ``peak_rss_mib``: the larger of the process's own ``ru_maxrss`` (exact, the
@@ -104,17 +89,12 @@ def _run_loader(corpus_dir: Path, interval: float = 0.02) -> dict:
     env = dict(os.environ)
     src = str(Path(__file__).resolve().parents[1] / "src")
     env["PYTHONPATH"] = os.pathsep.join(p for p in [src, env.get("PYTHONPATH", "")] if p)
-    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(corpus_dir)], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    watched = psutil.Process(child.pid)
-    sampled = 0
-    while child.poll() is None:
-        sampled = max(sampled, _tree_rss(watched))
-        time.sleep(interval)
-    out, err = child.communicate()
-    if child.returncode != 0:
-        raise RuntimeError(f"load_corpus failed in the benchmark process:\n{err}")
-    result = json.loads(out.strip().splitlines()[-1])
+    run = run_sampled([sys.executable, "-c", _CHILD, str(corpus_dir)], interval=interval, env=env,
+                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if run.returncode != 0:
+        raise RuntimeError(f"load_corpus failed in the benchmark process:\n{run.stderr}")
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    sampled = run.peak_rss_bytes
     result["sampled_peak_mib"] = sampled / 2**20
     result["peak_rss_mib"] = max(result["self_peak_kib"] / 1024, sampled / 2**20)
     return result

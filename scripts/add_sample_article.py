@@ -13,8 +13,14 @@ copy (`arabic_media.paths` honours it) and ``PYTHONPATH`` at the copy's ``src``.
         --run -- -m pytest tests -q -p no:cacheprovider
 
 proves that the unit tests hold for a corpus of two articles, not only for the study's
-one (issue 13). The Sky News held-out article is never used: it is reserved for
-evaluation outside the project.
+one. The Sky News held-out article is never used: it is reserved for evaluation
+outside the project.
+
+Symbolic links are copied as links, not followed: a link the loader refuses in the
+project (one pointing outside the corpus folder) is refused in the copy too, instead
+of becoming a regular file there. Whatever fails (the corpus refused, a notebook that
+does not execute), the scratch copy this script made is removed, and a refused corpus
+is reported in one line (exit status 1), not as a traceback.
 """
 
 from __future__ import annotations
@@ -39,23 +45,61 @@ _IGNORE = shutil.ignore_patterns(
 )
 
 
-def make_scratch_copy(dest: Path, source: Path = ROOT) -> Path:
-    """Copy the project at ``source`` to ``dest`` (which must not exist) and add the
-    sample article to its corpus. Returns ``dest``."""
-    from arabic_media.corpus import read_manifest, write_manifest
+def make_scratch_copy(dest: Path, source: Path | None = None) -> Path:
+    """Copy the project and add the sample article to the copy's corpus.
 
-    shutil.copytree(source, dest, ignore=_IGNORE)
-    study = read_manifest(dest / "corpus")
-    if SAMPLE_ID in set(study["article_id"]):  # already added (a copy of a copy)
-        return dest
-    held = read_manifest(dest / "corpus" / "heldout")
-    row = held.loc[held["article_id"] == SAMPLE_ID].iloc[0].to_dict()
-    data = (dest / "corpus" / "heldout" / row["file"]).read_bytes()
-    name = Path(row["file"]).name
-    (dest / "corpus" / "articles" / name).write_bytes(data)
-    row.update(file=f"articles/{name}", sha256=hashlib.sha256(data).hexdigest())
-    rows = [dict(r) for r in study.to_dict("records")] + [row]
-    write_manifest(dest / "corpus" / "manifest.csv", [{k: ("" if v is None else str(v)) for k, v in r.items()} for r in rows])
+    Parameters
+    ----------
+    dest
+        The folder to create (it must not exist).
+    source
+        The project to copy (default: this script's project, `ROOT`).
+
+    Returns
+    -------
+    Path
+        ``dest``.
+
+    Raises
+    ------
+    FileExistsError
+        ``dest`` exists already (it is left alone).
+    CorpusError
+        The copy's corpus or the held-out manifest does not check out (as
+        `read_manifest` or `load_corpus` would refuse it), or the sample article's
+        file is not what the held-out manifest registered. On this or any other
+        failure, the copy made so far is removed.
+    """
+    from arabic_media.corpus import CorpusError, read_manifest, write_manifest
+    from arabic_media.corpus.article import check_article
+    from arabic_media.files import replacing
+
+    dest = Path(dest)
+    if dest.exists():  # never copied over, never removed on failure: it is not this script's
+        raise FileExistsError(f"{dest.name}: already exists; the scratch copy must be a new folder")
+    try:
+        # links stay links: a link the loader refuses here must be refused in the copy too
+        shutil.copytree(ROOT if source is None else source, dest, ignore=_IGNORE, symlinks=True)
+        study = read_manifest(dest / "corpus")
+        if SAMPLE_ID in set(study["article_id"]):  # already added (a copy of a copy)
+            return dest
+        held = read_manifest(dest / "corpus" / "heldout")
+        chosen = held.loc[held["article_id"] == SAMPLE_ID]
+        if chosen.empty:
+            raise CorpusError(f"corpus/heldout/manifest.csv: no article {SAMPLE_ID!r} to add")
+        row = chosen.iloc[0].to_dict()
+        data = (dest / "corpus" / "heldout" / row["file"]).read_bytes()
+        check_article(data, f"corpus/heldout/{row['file']}", row["sha256"])  # the bytes the manifest registered
+        name = Path(row["file"]).name
+        with replacing(dest / "corpus" / "articles" / name) as partial:
+            partial.write_bytes(data)
+        row.update(file=f"articles/{name}", sha256=hashlib.sha256(data).hexdigest())
+        rows = [dict(r) for r in study.to_dict("records")] + [row]
+        write_manifest(dest / "corpus" / "manifest.csv",
+                       [{k: ("" if v is None else str(v)) for k, v in r.items()} for r in rows])
+    except BaseException:
+        shutil.rmtree(dest, ignore_errors=True)
+        raise
     return dest
 
 
@@ -91,17 +135,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("args", nargs=argparse.REMAINDER)
     options = parser.parse_args(argv)
     args = options.args[1:] if options.args[:1] == ["--"] else options.args
-    dest = options.dest or Path(tempfile.mkdtemp(prefix="arabic-media-two-articles-")) / "study"
-    make_scratch_copy(dest)
-    print(f"scratch copy with a second article ({SAMPLE_ID}): {dest}", flush=True)
+    from arabic_media.corpus import CorpusError
+
+    if options.dest is not None and options.dest.exists():
+        print(f"{options.dest.name}: already exists; give a new folder to --dest", file=sys.stderr)
+        return 2
+    # the folder this run makes: a temporary one holding the copy, or --dest itself
+    made = Path(tempfile.mkdtemp(prefix="arabic-media-two-articles-")) if options.dest is None else None
+    dest = options.dest or made / "study"
+    keep = False
     try:
+        try:
+            make_scratch_copy(dest)
+        except CorpusError as err:
+            print(f"the corpus is refused, so no scratch copy was made: {err}", file=sys.stderr)
+            return 1
+        print(f"scratch copy with a second article ({SAMPLE_ID}): {dest}", flush=True)
         execute_notebooks(dest, options.execute)
         if not options.run:
+            keep = True  # made to be looked at
             return 0
-        return subprocess.run([sys.executable, *args], cwd=dest, env=scratch_env(dest)).returncode
+        status = subprocess.run([sys.executable, *args], cwd=dest, env=scratch_env(dest)).returncode
+        keep = options.keep or options.dest is not None
+        return status
     finally:
-        if options.run and not options.keep and options.dest is None:
-            shutil.rmtree(dest.parent, ignore_errors=True)
+        if not keep:  # on every failure, and after --run unless --keep or --dest
+            shutil.rmtree(made if made is not None else dest, ignore_errors=True)
 
 
 if __name__ == "__main__":

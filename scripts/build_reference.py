@@ -8,6 +8,8 @@ Reads ``../shared/data/antcorpus-multisource-v2.1.tar.xz`` (beside the project; 
 ``--scheduler``), and writes ``norms.csv``, ``groups.csv``, ``bigrams.csv`` and
 ``provenance.json`` (`arabic_media.reference`). The result is the same bytes on every
 rebuild and on any cluster. ``make reference SCHEDULER=tcp://host:8786`` runs it there.
+An archive that cannot be read to its end, or from which no article is read, writes
+nothing (exit status 1): the reference stays as it was.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import sys
 from pathlib import Path
 
 from arabic_media import paths
+from arabic_media.corpus import CorpusError
 from arabic_media.reference import FILES, MIN_COUNTS, REFERENCE_DIR, build_reference
 
 
@@ -32,8 +35,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.archive.name} not found beside the project (../shared/data/); the committed "
               "corpus/reference/ stays as it is", file=sys.stderr)
         return 1
-    provenance = build_reference(args.archive, args.out, scheduler=args.scheduler or None, workers=args.workers,
-                                 progress=False if args.no_progress else None)
+    try:
+        provenance = build_reference(args.archive, args.out, scheduler=args.scheduler or None,
+                                     workers=args.workers, progress=False if args.no_progress else None)
+    except CorpusError as err:  # a damaged archive, or no article read: nothing was written
+        print(err, file=sys.stderr)
+        return 1
     print(f"articles read {provenance['articles_read']:,}, refused {provenance['articles_refused']:,} "
           f"{provenance['refused_by_reason']}")
     print(f"running tokens {provenance['running_tokens']:,}; word types {provenance['word_types_normalised_before_cut']:,}")

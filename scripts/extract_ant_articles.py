@@ -29,6 +29,11 @@ without unpacking it, and writes:
     ``MEMBERS`` (read by hand from ``<AUTHOR>`` and the text); ``notes`` the member
     path, its sha256 and the corpus citation.
 
+The archive is read by the study's reader, which refuses a damaged or cut archive;
+every member is checked and cut before anything is written, and the articles and the
+manifest are moved into place together, so a refused member or a failed write leaves
+the held-out corpus as it was.
+
 The held-out articles are not part of the main study (``corpus/manifest.csv``); they
 are loaded with ``load_corpus(root=PROJECT_ROOT / "corpus" / "heldout")``.
 """
@@ -42,6 +47,8 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
 from arabic_media.corpus import ant, write_manifest
+from arabic_media.corpus.tarstream import regular_files
+from arabic_media.files import replacing_all
 from arabic_media.paths import ANT_ARCHIVE as ARCHIVE
 from arabic_media.paths import HELDOUT_DIR as HELDOUT
 
@@ -144,40 +151,89 @@ def manifest_row(
     }
 
 
+def read_members(archive, wanted: set[str]) -> dict[str, bytes]:
+    """The bytes of some members of the archive.
+
+    Read by the study's archive reader (`arabic_media.corpus.tarstream.regular_files`,
+    which refuses a damaged or cut archive instead of stopping early).
+
+    Parameters
+    ----------
+    archive
+        The ANT archive.
+    wanted
+        Member names, as the archive holds them.
+
+    Returns
+    -------
+    dict[str, bytes]
+        Each wanted member's bytes.
+
+    Raises
+    ------
+    SystemExit
+        The archive cannot be read to the last wanted member, or a member is not in it
+        (the message names it).
+    """
+    found: dict[str, bytes] = {}
+    try:
+        for name, raw in regular_files(archive):
+            if name in wanted:
+                found[name] = raw
+                if len(found) == len(wanted):
+                    break
+    except (tarfile.TarError, EOFError, OSError) as err:
+        sys.exit(f"{ARCHIVE_NAME}: cannot be read ({err})")
+    missing = sorted(wanted - set(found))
+    if missing:
+        sys.exit(f"{ARCHIVE_NAME}: no member {', '.join(missing)}")
+    return found
+
+
 def main() -> None:
     if not ARCHIVE.is_file():
         sys.exit(f"{ARCHIVE_NAME} not found; see corpus/heldout/README.md")
-    (HELDOUT / "articles").mkdir(parents=True, exist_ok=True)
-    rows = []
-    with tarfile.open(ARCHIVE, "r:xz") as archive:
-        for spec in MEMBERS:
-            name = PREFIX + spec.path
-            raw = archive.extractfile(name).read()
-            digest = hashlib.sha256(raw).hexdigest()
-            if digest != spec.sha256:
-                sys.exit(f"{name}: sha256 is {digest}, expected {spec.sha256}")
-            text = raw.decode("utf-8")  # strict: a member that is not UTF-8 stops here
-            docno = tag(text, "DOCNO", name)
-            article_id = docno.lower()
-            body = text_body(raw, name)
-            file = f"articles/{article_id}.txt"
-            (HELDOUT / file).write_bytes(body)
-            rows.append(
-                manifest_row(
-                    article_id=article_id,
-                    file=file,
-                    body=body,
-                    text=text,
-                    name=name,
-                    member_sha256=spec.sha256,
-                    outlet=spec.outlet,
-                    original_outlet=spec.original_outlet,
-                    original_language=spec.original_language,
-                    note=spec.note,
-                )
+    members = read_members(ARCHIVE, {PREFIX + spec.path for spec in MEMBERS})
+    # every member is checked and cut before anything is written, so a refused member
+    # leaves the held-out corpus as it was
+    bodies, rows = {}, []
+    for spec in MEMBERS:
+        name = PREFIX + spec.path
+        raw = members[name]
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != spec.sha256:
+            sys.exit(f"{name}: sha256 is {digest}, expected {spec.sha256}")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            sys.exit(f"{name}: not UTF-8 (byte {err.start})")
+        docno = tag(text, "DOCNO", name)
+        article_id = docno.lower()
+        body = text_body(raw, name)
+        file = f"articles/{article_id}.txt"
+        bodies[file] = (body, name)
+        rows.append(
+            manifest_row(
+                article_id=article_id,
+                file=file,
+                body=body,
+                text=text,
+                name=name,
+                member_sha256=spec.sha256,
+                outlet=spec.outlet,
+                original_outlet=spec.original_outlet,
+                original_language=spec.original_language,
+                note=spec.note,
             )
-            print(f"{file}: {len(body)} bytes from {name}")
-    write_manifest(HELDOUT / "manifest.csv", rows)
+        )
+    (HELDOUT / "articles").mkdir(parents=True, exist_ok=True)
+    # the articles and the manifest are moved into place together, once all are written
+    with replacing_all([*(HELDOUT / file for file in bodies), HELDOUT / "manifest.csv"]) as partials:
+        for partial, (body, _) in zip(partials, bodies.values()):
+            partial.write_bytes(body)
+        write_manifest(partials[-1], rows)
+    for file, (body, name) in bodies.items():
+        print(f"{file}: {len(body)} bytes from {name}")
     print(f"corpus/heldout/manifest.csv: {len(rows)} articles")
 
 

@@ -383,3 +383,75 @@ def test_error_messages_name_no_machine_path(write_corpus, tmp_path):
         load_corpus(root)
     assert str(tmp_path) not in str(info.value)
     assert "c/empty.txt" in str(info.value)
+
+
+# --- texts held in memory: the loader's tables, by the loader's builder ---------------------
+
+
+def test_texts_give_the_tables_load_corpus_gives_for_files_holding_them(write_corpus, tmp_path):
+    import pandas as pd
+
+    from arabic_media.corpus import corpus_from_texts
+
+    texts = {
+        "a0": ARABIC,
+        "a1": ("عنوان\r\n\r\n" + ARABIC.replace("\n", "\r\n")),  # CRLF kept, offsets into it
+        "a2": "جملة \u200fفيها علامة، و\u00a0مسافة؛ وأرقام 2018 و٢٠١٨! \"اقتباس\"\u2029سطر أخير",
+    }
+    cells = [{"outlet": "Arabi21", "original_outlet": "Le Figaro", "title": "عنوان, بفاصلة"}, {}, {"published": "2018"}]
+    loaded = load_corpus(write_corpus(tmp_path / "c", {f"{k}.txt": v.encode() for k, v in texts.items()}, rows=cells))
+    built = corpus_from_texts(texts, cells={k: {"file": f"{k}.txt", **c} for k, c in zip(texts, cells)})
+    for table in ("articles", "sentences", "tokens"):
+        pd.testing.assert_frame_equal(getattr(built, table), getattr(loaded, table), check_exact=True)
+    assert built.root is None and built.text("a1") == texts["a1"]
+
+
+def test_one_text_is_a_corpus_of_one_article(study_corpus):
+    import pandas as pd
+
+    from arabic_media.corpus import text_corpus
+
+    study = study_corpus.articles.iloc[0]
+    built = text_corpus(study["text"], study["article_id"], outlet=study["outlet"],
+                        original_outlet=study["original_outlet"])
+    loaded = study_corpus.sentences[study_corpus.sentences["article_id"] == study["article_id"]]
+    pd.testing.assert_frame_equal(built.sentences[["sentence", "start", "end", "text"]],
+                                  loaded[["sentence", "start", "end", "text"]].reset_index(drop=True))
+    assert built.articles[["outlet", "original_outlet", "sha256"]].iloc[0].tolist() == [
+        study["outlet"], study["original_outlet"], study["sha256"]]
+    assert list(built.tokens.columns) == list(study_corpus.tokens.columns)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("", r"^text: the text holds no visible text \(only whitespace\)$"),
+    (" \n\t", r"^text: the text holds no visible text \(only whitespace\)$"),
+    ("\u200f\u200b", r"^text: the text holds no visible text \(only whitespace and invisible characters .*U\+200F"),
+])
+def test_an_empty_or_invisible_text_is_refused_by_name(text, message):
+    # it used to fail later with "sentences lacks columns"
+    from arabic_media.corpus import ArticleError, text_corpus
+
+    with pytest.raises(ArticleError, match=message) as raised:
+        text_corpus(text)
+    assert raised.value.reason == "empty_body"
+
+
+def test_texts_are_checked_like_manifest_rows():
+    from arabic_media.corpus import corpus_from_texts
+
+    with pytest.raises(CorpusError, match="no text given"):
+        corpus_from_texts({})
+    with pytest.raises(CorpusError, match=r"article_id 'Bad/id': article_id must be"):
+        corpus_from_texts({"Bad/id": "نص"})
+    with pytest.raises(CorpusError, match=r"a0: the text is a bytes, not a string"):
+        corpus_from_texts({"a0": "نص".encode()})
+    with pytest.raises(CorpusError, match=r"a0: the text cannot be encoded as UTF-8"):
+        corpus_from_texts({"a0": "نص\udcff"})
+    with pytest.raises(CorpusError, match=r"not among the texts"):
+        corpus_from_texts({"a0": "نص"}, cells={"a1": {"outlet": "x"}})
+    with pytest.raises(ValueError, match=r"column 'n_chars' is not a manifest cell"):
+        corpus_from_texts({"a0": "نص"}, cells={"a0": {"n_chars": "3"}})
+    with pytest.raises(ValueError, match=r"column 'outlet' holds NoneType"):
+        corpus_from_texts({"a0": "نص"}, cells={"a0": {"outlet": None}})
+    extra = corpus_from_texts({"a0": "نص", "a1": "نص آخر"}, cells={"a1": {"reviewer": "سارة"}})
+    assert extra.articles["reviewer"].tolist() == ["", "سارة"]

@@ -21,9 +21,9 @@ from arabic_media.corpus.sources import ManifestFolder, TextFolder, TrecArchive
 from arabic_media.counting import (
     count_chunk,
     count_corpus,
-    finish,
     merge_tallies,
     study_settings,
+    tally_tables,
 )
 from arabic_media.counting.tables import _documents
 from arabic_media.counting.scan import scan
@@ -126,9 +126,9 @@ def test_tallies_merge_in_any_order(tmp_path, write_corpus):
     settings = study_settings()
     members = list(source.members())
     parts = [count_chunk(source, members[:1], settings, 0), count_chunk(source, members[1:], settings, 1)]
-    forward = finish(merge_tallies(parts), settings)
-    backward = finish(merge_tallies(parts[::-1]), settings)
-    whole = finish(count_chunk(source, members, settings), settings)
+    forward = tally_tables(merge_tallies(parts), settings)
+    backward = tally_tables(merge_tallies(parts[::-1]), settings)
+    whole = tally_tables(count_chunk(source, members, settings), settings)
     # consumed (count_corpus's way: each part's arrays dropped once merged, the merged
     # tally's word lists once the groups are counted), the tables are the same
     fresh = [count_chunk(source, members[1:], settings, 1), count_chunk(source, members[:1], settings, 0)]
@@ -136,7 +136,7 @@ def test_tallies_merge_in_any_order(tmp_path, write_corpus):
         merge_tallies([fresh[0], fresh[0]], consume=True)
     merged = merge_tallies(fresh, consume=True)
     assert all(len(part.bigrams) == len(part.article_words) == 0 for part in fresh)
-    consumed = finish(merged, settings, consume=True)
+    consumed = tally_tables(merged, settings, consume=True)
     assert len(merged.article_words) == 0
     for name in ("norms", "groups", "bigrams", "articles"):
         pd.testing.assert_frame_equal(getattr(forward, name), getattr(whole, name))
@@ -260,11 +260,11 @@ def test_lexicons_read_without_pandas_are_the_study_lexicons():
     assert reporting == dict(zip(table["norm"], table["category"]))
 
 
-def test_the_reader_does_not_import_pandas_before_finish():
+def test_the_reader_does_not_import_pandas_before_the_tables():
     import subprocess
     import sys
 
-    # nor does the grouper `finish` builds before it imports pandas for the tables
+    # nor does the grouper `tally_tables` builds before it imports pandas for the tables
     code = ("import sys; from arabic_media.counting.vocabulary import study_settings, _Vocabulary, "
             "_study_grouper; _Vocabulary(study_settings()); "
             "_study_grouper(['الشركات', 'شركات', 'لشركات']).keys(['لشركات']); print('pandas' in sys.modules)")
@@ -314,6 +314,70 @@ def test_a_failing_worker_stops_the_count_with_its_error(tmp_path):
         signal.signal(signal.SIGALRM, previous)
 
 
+#: A count run in a process of its own (the test waits for it with a deadline): a source
+#: that cannot be unpickled in a worker (the worker dies while starting, before it takes
+#: its settings), or that is slow to unpickle there (a worker still starting) while
+#: its members fail at once (an archive that cannot be read).
+_COUNT_THAT_FAILS = """
+import os, sys, time
+from dataclasses import dataclass, field
+from pathlib import Path
+from arabic_media.corpus import CorpusError
+from arabic_media.corpus.sources import TextFolder
+from arabic_media.counting import count_corpus
+
+
+@dataclass(frozen=True)
+class Source(TextFolder):
+    how: str = ""
+    parent: int = field(default_factory=os.getpid)
+
+    def __setstate__(self, state):
+        if os.getpid() != state["parent"]:  # in a worker, while it starts
+            if state["how"] == "worker dies":
+                raise RuntimeError("the worker failed while starting")
+            time.sleep(10)  # longer than the count waits for a worker to end
+        self.__dict__.update(state)
+
+    def members(self):
+        if self.how == "archive fails":
+            raise CorpusError("the archive cannot be read")
+        return super().members()
+
+
+if __name__ == "__main__":
+    try:
+        count_corpus(Source(Path(sys.argv[1]), how=sys.argv[2]), workers=2, chunk_size=1, progress=False)
+    except (RuntimeError, CorpusError) as err:
+        print("count failed:", err, flush=True)
+        sys.exit(3)
+"""
+
+
+@pytest.mark.parametrize(("how", "error"), [("worker dies", "a counting worker died: exit code 1"),
+                                              ("archive fails", "the archive cannot be read")])
+def test_a_count_whose_worker_or_source_fails_at_start_up_ends_within_seconds(tmp_path, how, error):
+    # The settings a worker never took (it died, or was stopped while starting) used to
+    # block the queue's feeder thread, and the process waited for it at exit: the error
+    # was printed and the count never ended.
+    import subprocess
+    import sys
+
+    for n in range(30):
+        (tmp_path / f"{n:02}.txt").write_text(f"قال الوزير {n}.", encoding="utf-8")
+    script = tmp_path / "count.py"
+    script.write_text(_COUNT_THAT_FAILS, encoding="utf-8")
+    started = time.perf_counter()
+    try:
+        done = subprocess.run([sys.executable, str(script), str(tmp_path), how], capture_output=True, text=True,
+                              timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"the count hung after a failure ({how})")
+    assert done.returncode == 3, done.stderr
+    assert error in done.stdout
+    assert time.perf_counter() - started < 30  # seconds, not a hang (about 2 s here)
+
+
 def test_freed_memory_goes_back_to_the_system_on_glibc():
     import platform
 
@@ -333,7 +397,7 @@ def test_a_tally_cut_to_its_frequent_bigrams_keeps_their_numbers_and_is_not_merg
     tally = count_chunk(source, list(source.members()), settings)
     cut = keep_frequent_bigrams(tally, 2)
     assert 0 < len(cut.bigrams) < len(tally.bigrams) and cut.bigram_types == len(tally.bigrams)
-    whole, after_cut = finish(tally, settings, bigram_min_count=2), finish(cut, settings, bigram_min_count=2)
+    whole, after_cut = tally_tables(tally, settings, bigram_min_count=2), tally_tables(cut, settings, bigram_min_count=2)
     pd.testing.assert_frame_equal(whole.bigrams, after_cut.bigrams)
     assert whole.provenance == after_cut.provenance
     with pytest.raises(ValueError, match="cannot be merged"):
@@ -353,7 +417,7 @@ def test_a_tally_with_a_form_twice_is_refused():
 def test_tables_of_nothing_have_the_types_of_tables_of_something():
     from arabic_media.counting.tally import Tally
 
-    empty = finish(Tally(), _SETTINGS)
+    empty = tally_tables(Tally(), _SETTINGS)
     full = count_corpus(progress=False, workers=1)
     for name in ("norms", "groups", "bigrams", "articles"):
         assert len(getattr(empty, name)) == 0 and len(getattr(full, name)) > 0
@@ -385,7 +449,8 @@ _SETTINGS = study_settings()
 def test_identifying_many_words_at_once_gives_what_one_at_a_time_gives(surfaces):
     from arabic_media.counting.vocabulary import _Vocabulary
 
-    from arabic_media.counting.vocabulary import _NUMBER, _PUNCT, EDGE_EXCLUDE, _category
+    from arabic_media.categories import NGRAM_EDGE_EXCLUDE
+    from arabic_media.counting.vocabulary import _NUMBER, _PUNCT, _category
     from arabic_media.text import normalize, token_kind
 
     together, one_by_one = _Vocabulary(_SETTINGS), _Vocabulary(_SETTINGS)
@@ -397,7 +462,7 @@ def test_identifying_many_words_at_once_gives_what_one_at_a_time_gives(surfaces)
     assert together.norms == list(dict.fromkeys(normalize(s) for s, k in zip(surfaces, kinds) if k == "word"))
     assert ids == [together.norm_ids[normalize(s)] if k == "word" else _NUMBER if k == "number" else _PUNCT
                    for s, k in zip(surfaces, kinds)]
-    assert together.edge == [_category(n, _SETTINGS) not in EDGE_EXCLUDE for n in together.norms]
+    assert together.edge == [_category(n, _SETTINGS) not in NGRAM_EDGE_EXCLUDE for n in together.norms]
 
 
 def test_categories_of_many_words_are_each_ones_category():
@@ -410,10 +475,11 @@ def test_categories_of_many_words_are_each_ones_category():
 
 
 def test_a_word_may_start_a_bigram_unless_its_category_is_excluded():
-    from arabic_media.counting.vocabulary import EDGE_EXCLUDE, _category, _edges
+    from arabic_media.categories import NGRAM_EDGE_EXCLUDE
+    from arabic_media.counting.vocabulary import _category, _edges
 
     words = [*_SETTINGS.stopwords, *_SETTINGS.categories, "شركات", "داعش", "قال", "2018"]
-    assert _edges(words, _SETTINGS) == [_category(w, _SETTINGS) not in EDGE_EXCLUDE for w in words]
+    assert _edges(words, _SETTINGS) == [_category(w, _SETTINGS) not in NGRAM_EDGE_EXCLUDE for w in words]
     assert not all(_edges(words, _SETTINGS)) and any(_edges(words, _SETTINGS))
 
 
@@ -500,3 +566,69 @@ def test_a_last_merge_that_cuts_rare_bigrams_gives_the_merge_then_the_cut(tallie
     assert cut.norms == expected.norms and cut.bigram_types == expected.bigram_types
     for name in ("bigrams", "bigram_count", "bigram_documents"):
         assert getattr(cut, name).tolist() == getattr(expected, name).tolist()
+
+
+def test_tallies_counted_with_different_settings_are_not_merged(tmp_path, write_corpus):
+    # a tally counted without bigrams merged with one counted with them halved the
+    # bigrams' counts without a word
+    folder = write_corpus(tmp_path / "c", {k: v.encode("utf-8") for k, v in SCRATCH.items()})
+    source = ManifestFolder(folder)
+    members = list(source.members())
+    with_bigrams, without = study_settings(), study_settings(bigrams=False)
+    parts = [count_chunk(source, members[:1], with_bigrams, 0), count_chunk(source, members[1:], without, 1)]
+    with pytest.raises(ValueError, match=r"different settings cannot be merged \(tally 1 and tally 2\): "
+                                         r"bigrams: True in one, False in the other$"):
+        merge_tallies(parts)
+    other_words = study_settings()
+    other_words = type(other_words)(other_words.stopwords | {"شركة"}, other_words.reporting)
+    with pytest.raises(ValueError, match=r"stopwords: [\d,]+ forms, sha256 \w+ in one, [\d,]+ forms, sha256 \w+ in the other"):
+        merge_tallies([parts[0], count_chunk(source, members[1:], other_words, 1)])
+    # tables built with other settings than the tally's are refused too
+    with pytest.raises(ValueError, match="counted with other settings than those given"):
+        tally_tables(parts[1], with_bigrams)
+    merged = merge_tallies([parts[0], count_chunk(source, members[1:], with_bigrams, 1)])
+    assert merged.counted_with == with_bigrams.fingerprint
+
+
+def test_articles_that_share_an_id_are_named_with_both_members(tmp_path):
+    import io
+    import tarfile
+
+    from arabic_media.corpus.sources import read_articles
+
+    body = "<DOC>\n<TEXT>\nقال الوزير إن الاقتصاد ينمو.\n</TEXT>\n</DOC>\n".encode()
+    members = ["ant/BBC/economy/BB-economy-1-20180101.txt", "copy/BBC/economy/BB-economy-1-20180101.txt",
+               "ant/BBC/economy/BB-economy-2-20180101.txt"]
+    with tarfile.open(tmp_path / "a.tar", "w") as archive:
+        for name in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(body)
+            archive.addfile(info, io.BytesIO(body))
+    both = r"'bb-economy-1-20180101': ant/BBC/economy/BB-economy-1-20180101\.txt and copy/BBC/economy/BB-economy-1-20180101\.txt"
+    with pytest.warns(CorpusWarning, match=rf"^1 article\(s\) have the id of an earlier article: {both}"):
+        assert len(list(read_articles(TrecArchive(tmp_path / "a.tar")))) == 3
+    with pytest.warns(CorpusWarning, match=both):
+        counts = count_corpus(TrecArchive(tmp_path / "a.tar"), workers=1, progress=False)
+    assert counts.provenance["duplicate_article_ids"] == 1 and len(counts.articles) == 3
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"limit": 0}, r"limit=0: give a number of articles of at least 1, or None"),
+    ({"limit": -3}, r"limit=-3"),
+    ({"limit": 2.5}, r"limit=2.5"),
+    ({"step": 0}, r"step=0: give a whole number of at least 1"),
+    ({"step": True}, r"step=True"),
+])
+def test_an_archive_sample_of_no_article_or_no_step_is_refused(tmp_path, options, message):
+    # limit=0 gave one article, step=0 a ZeroDivisionError
+    with pytest.raises(ValueError, match=rf"^TrecArchive {message}"):
+        TrecArchive(tmp_path / "a.tar.xz", **options)
+
+
+def test_the_category_names_are_the_terms_ones():
+    # defined once in arabic_media.categories; terms.annotate's names must say the same
+    from arabic_media import categories, counting
+
+    assert counting.WORD_CATEGORIES == categories.WORD_CATEGORIES == terms.CATEGORIES[:4]
+    assert set(categories.CATEGORIES) == set(terms.CATEGORIES)
+    assert counting.NGRAM_EDGE_EXCLUDE == categories.NGRAM_EDGE_EXCLUDE == terms.NGRAM_EDGE_EXCLUDE

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from arabic_media import paths
+from arabic_media.corpus import CorpusError
 from arabic_media.reference import FILES, MIN_COUNTS, REFERENCE_DIR, build_reference, read_reference
 
 ANT = paths.ANT_ARCHIVE
@@ -55,3 +56,73 @@ def test_reference_rebuilds_to_the_same_bytes(tmp_path):
     build_reference(ANT, tmp_path, progress=False, workers=1)
     for file in [*FILES.values(), "provenance.json"]:
         assert (tmp_path / file).read_bytes() == (REFERENCE_DIR / file).read_bytes(), file
+
+
+def _script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_reference", paths.PROJECT_ROOT / "scripts" / "build_reference.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _archive(path, members: dict[str, bytes]):
+    import io
+    import tarfile
+
+    with tarfile.open(path, "w:xz") as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return path
+
+
+def _doc(body: str) -> bytes:
+    return f"<DOC>\n<TEXT>\n{body}\n</TEXT>\n</DOC>\n".encode()
+
+
+@pytest.mark.parametrize("members", [
+    {"ant/README.md": b"no article in this archive"},
+    {"ant/BBC/sport/BB-sport-1-20180101.txt": b"<DOC>\n</DOC>\n"},  # every article refused
+])
+def test_an_archive_with_no_article_writes_nothing_and_keeps_the_reference(tmp_path, capsys, members):
+    # it used to write an empty reference, exit 0, over the committed one
+    archive = _archive(tmp_path / "empty.tar.xz", members)
+    out = tmp_path / "reference"
+    out.mkdir()
+    for file in [*FILES.values(), "provenance.json"]:
+        (out / file).write_bytes((REFERENCE_DIR / file).read_bytes())
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    with pytest.raises(CorpusError, match=r"^empty\.tar\.xz: no article was read.*reference/ stays as it is"):
+        build_reference(archive, out, progress=False, workers=1)
+    assert _script().main(["--archive", str(archive), "--out", str(out), "--workers", "1", "--no-progress"]) == 1
+    error = capsys.readouterr().err
+    assert "empty.tar.xz: no article was read" in error and str(tmp_path) not in error
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_reference_that_fails_half_way_leaves_the_old_files(tmp_path, monkeypatch):
+    from arabic_media import reference
+
+    archive = _archive(tmp_path / "ant.tar.xz", {f"ant/BBC/sport/BB-sport-{n}-20180101.txt":
+                                                 _doc("قال الوزير إن الشركات الأمريكية تواجه ضغوطا.") for n in range(3)})
+    out = tmp_path / "reference"
+    out.mkdir()
+    for file in [*FILES.values(), "provenance.json"]:
+        (out / file).write_text("old", encoding="utf-8")
+
+    def fails(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(reference.json, "dumps", fails)  # after the CSVs are made, before the last file
+    with pytest.raises(OSError, match="No space left"):
+        build_reference(archive, out, progress=False, workers=1, min_counts={"norms": 1, "groups": 1, "bigrams": 1})
+    assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == dict.fromkeys(
+        [*FILES.values(), "provenance.json"], "old")
+    monkeypatch.undo()
+    provenance = build_reference(archive, out, progress=False, workers=1,
+                                 min_counts={"norms": 1, "groups": 1, "bigrams": 1})
+    assert provenance["articles_read"] == 3 and read_reference("norms", out)["count"].min() == 3
+    assert sorted(p.name for p in out.iterdir()) == sorted([*FILES.values(), "provenance.json"])

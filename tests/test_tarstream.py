@@ -1,10 +1,12 @@
-"""The plain tar reader gives exactly what `tarfile` gives, and leaves it the odd cases."""
+"""The plain tar reader gives exactly what `tarfile` gives, and leaves it the odd cases;
+where `tarfile` stops without a word (a damaged header, a header cut short), it raises."""
 
 from __future__ import annotations
 
 import gzip
 import io
 import itertools
+import lzma
 import tarfile
 
 import pytest
@@ -13,7 +15,7 @@ from hypothesis import strategies as st
 
 from arabic_media import paths
 from arabic_media.corpus import tarstream
-from arabic_media.corpus.tarstream import regular_files
+from arabic_media.corpus.tarstream import DamagedArchiveError, regular_files
 
 FORMATS = {"ustar": tarfile.USTAR_FORMAT, "gnu": tarfile.GNU_FORMAT, "pax": tarfile.PAX_FORMAT}
 COMPRESSIONS = {"": ".tar", "gz": ".tar.gz", "bz2": ".tar.bz2", "xz": ".tar.xz"}
@@ -84,32 +86,106 @@ def test_extension_headers_are_left_to_tarfile(tmp_path, monkeypatch):
     assert calls == [5]
 
 
-def test_a_cut_archive_raises_like_tarfile(tmp_path):
+def test_a_cut_archive_is_an_error_unless_cut_between_members(tmp_path):
     path = _write(tmp_path / "a.tar", ENTRIES)
     whole = path.read_bytes()
     with tarfile.open(path) as archive:
         inside_big = archive.getmember("ant/big.txt").offset_data + 1000
-    # nothing; half a header; a folder then half a header; three files; inside a file's data
+    # nothing; half a header; a folder then half a header (tarfile: 0 files, no error);
+    # three files, cut where the next header would start; inside a file's data
     outcomes = []
     for cut in (0, 100, 512 + 3, 3 * 1024, inside_big):
         (tmp_path / "cut.tar").write_bytes(whole[:cut])
         try:
-            expected = _by_tarfile(tmp_path / "cut.tar")
+            outcomes.append(len(list(regular_files(tmp_path / "cut.tar"))))
         except (tarfile.TarError, EOFError, OSError):
             outcomes.append("error")
-            with pytest.raises((tarfile.TarError, EOFError, OSError)):
-                list(regular_files(tmp_path / "cut.tar"))
-        else:
-            outcomes.append(len(expected))
-            assert list(regular_files(tmp_path / "cut.tar")) == expected
-    assert outcomes == ["error", "error", 0, 3, "error"]
+    assert outcomes == ["error", "error", "error", 3, "error"]
+    (tmp_path / "cut.tar").write_bytes(whole[:512 + 3])
+    with pytest.raises(DamagedArchiveError, match=r"ends inside a header at byte 512 .*3 of its 512 bytes.*after member 'ant/'"):
+        list(regular_files(tmp_path / "cut.tar"))
 
 
-def test_a_bad_checksum_is_left_to_tarfile(tmp_path):
-    data = bytearray(_write(tmp_path / "a.tar", ENTRIES[:4]).read_bytes())
-    data[512 + 10] ^= 0x01  # the second header's name, its checksum now wrong
-    (tmp_path / "bad.tar").write_bytes(bytes(data))
-    assert list(regular_files(tmp_path / "bad.tar")) == _by_tarfile(tmp_path / "bad.tar")
+def _archive_of_ten(tmp_path, fmt=tarfile.USTAR_FORMAT):
+    """A plain tar of ten small files: its bytes, and each member's header offset."""
+    path = _write(tmp_path / "ten.tar", [(f"ant/f{n}.txt", f"file {n}".encode()) for n in range(10)], fmt)
+    return path.read_bytes(), _offsets(path)
+
+
+@pytest.mark.parametrize("compression", ["", "xz", "gz"])
+@pytest.mark.parametrize("fmt", ["ustar", "pax"])  # pax: read by tarfile from its first header
+def test_a_damaged_header_inside_the_archive_is_refused_naming_the_members_and_the_offset(tmp_path, compression, fmt):
+    # tarfile stops at such a header without a word: half the files, no error
+    whole, offsets = _archive_of_ten(tmp_path, FORMATS[fmt])
+    data = bytearray(whole)
+    at = offsets["ant/f5.txt"]
+    data[at + 4] ^= 0x01  # its name is now ant/g5.txt: the checksum no longer holds
+    compress = {"": bytes, "xz": lzma.compress, "gz": gzip.compress}[compression]
+    path = tmp_path / f"bad{COMPRESSIONS[compression]}"
+    path.write_bytes(compress(bytes(data)))
+    assert len(_by_tarfile(path)) == 5  # what tarfile gives, silently
+    read = []
+    with pytest.raises(DamagedArchiveError) as raised:
+        for name, _ in regular_files(path):
+            read.append(name)
+    assert read == [f"ant/f{n}.txt" for n in range(5)]  # those before it were read
+    message = str(raised.value)
+    assert f"byte {at:,} of the tar data" in message and "bad checksum" in message
+    assert "after member 'ant/f4.txt'" in message and "'ant/g5.txt'" in message  # the next, as its header names it
+    assert ("after decompression" in message) == bool(compression)
+
+
+def test_a_damaged_header_is_a_corpus_error_naming_the_archive_and_the_count_fails(tmp_path):
+    from arabic_media.corpus import CorpusError
+    from arabic_media.corpus.sources import TrecArchive
+    from arabic_media.counting import count_corpus
+
+    members = {f"ant/BBC/sport/BB-sport-{n}-20180101.txt": f"<DOC>\n<TEXT>\nنص {n}\n</TEXT>\n</DOC>\n".encode()
+               for n in range(10)}
+    path = _write(tmp_path / "ant.tar", list(members.items()))
+    data = bytearray(path.read_bytes())
+    at = _offsets(path)["ant/BBC/sport/BB-sport-6-20180101.txt"]
+    data[at + 20] ^= 0x01
+    bad = tmp_path / "ant-damaged.tar.xz"
+    bad.write_bytes(lzma.compress(bytes(data)))
+    with pytest.raises(CorpusError, match=rf"^ant-damaged\.tar\.xz: the header at byte {at:,} .*BB-sport-5-20180101\.txt"):
+        list(TrecArchive(bad))
+    with pytest.raises(CorpusError, match="is damaged"):
+        count_corpus(TrecArchive(bad), workers=1, progress=False)
+
+
+def test_a_zero_block_followed_by_members_is_refused(tmp_path):
+    whole, offsets = _archive_of_ten(tmp_path)
+    data = bytearray(whole)
+    at = offsets["ant/f3.txt"]
+    data[at:at + 512] = bytes(512)  # a zeroed header: tarfile (and GNU tar) stop there
+    (tmp_path / "zero.tar").write_bytes(bytes(data))
+    assert len(_by_tarfile(tmp_path / "zero.tar")) == 3
+    with pytest.raises(DamagedArchiveError, match=rf"a zero block at byte {at:,} of the tar data, after member 'ant/f2.txt', ends the archive, but a member header follows at byte {at + 1024:,} \(naming 'ant/f4.txt'\)"):
+        list(regular_files(tmp_path / "zero.tar"))
+    data[at + 512:at + 1024] = bytes(512)  # its data block too: an end-of-archive marker, then members
+    (tmp_path / "zero.tar").write_bytes(bytes(data))
+    with pytest.raises(DamagedArchiveError, match="a zero block .* ends the archive, but a member header follows"):
+        list(regular_files(tmp_path / "zero.tar"))
+    # two archives joined end to end: GNU tar and tarfile read the first alone
+    (tmp_path / "joined.tar").write_bytes(whole + whole)
+    with pytest.raises(DamagedArchiveError, match="ends the archive, but a member header follows .*'ant/f0.txt'"):
+        list(regular_files(tmp_path / "joined.tar"))
+    # the same once tarfile reads it (a pax header first)
+    whole, offsets = _archive_of_ten(tmp_path, tarfile.PAX_FORMAT)
+    data = bytearray(whole)
+    data[offsets["ant/f3.txt"]:offsets["ant/f3.txt"] + 512] = bytes(512)
+    (tmp_path / "zero.tar").write_bytes(bytes(data))
+    with pytest.raises(DamagedArchiveError, match="a zero block .* ends the archive, but a member header follows"):
+        list(regular_files(tmp_path / "zero.tar"))
+
+
+def test_an_archive_ending_with_its_marker_or_between_members_reads_whole(tmp_path):
+    whole, offsets = _archive_of_ten(tmp_path)
+    end = offsets["ant/f9.txt"] + 1024  # the last header and its data block
+    for data in (whole, whole[:end], whole[:end + 512]):  # the marker; no marker; one zero block
+        (tmp_path / "ok.tar").write_bytes(data)
+        assert len(list(regular_files(tmp_path / "ok.tar"))) == 10
 
 
 def test_corrupt_compressed_data_is_a_tar_error(tmp_path):
@@ -172,7 +248,7 @@ def _offsets(path):
         return {info.name: info.offset for info in archive}
 
 
-def test_review_cases_read_as_tarfile_reads_them(tmp_path):
+def test_odd_headers_read_as_tarfile_reads_them_or_are_refused_where_it_stops_silently(tmp_path):
     files = [("a.txt", b"first"), ("b.txt", b"second" * 100), ("c.txt", b"third")]
     # a plain tar whose first name starts with bzip2's magic bytes
     assert _same_as_tarfile(_write(tmp_path / "bz.tar", [("BZh.txt", b"x"), *files])) != "error"
@@ -181,19 +257,28 @@ def test_review_cases_read_as_tarfile_reads_them(tmp_path):
     (tmp_path / "trail.tar.gz").write_bytes(gzip.compress(plain) + b"garbage!")
     assert _same_as_tarfile(tmp_path / "trail.tar.gz") != "error"
     offsets = _offsets(tmp_path / "p.tar")
-    cases = {
-        "bad mtime": (offsets["b.txt"], 136, b"zzzzzzzzzzz\x00"),
-        "base-256 uid": (offsets["b.txt"], 108, b"\x80" + b"\x00" * 6 + b"\x01"),
-        "v7 folder with data": (offsets["a.txt"], 0, b"a.txt/\x00"),
-    }
-    for what, (header, start, value) in cases.items():
-        data = bytearray(plain)
-        _set_field(data, header, start, value)
-        if what == "v7 folder with data":
-            data[header + 156] = 0  # AREGTYPE
-            _set_field(data, header, 0, b"a.txt/\x00")
-        (tmp_path / "case.tar").write_bytes(bytes(data))
-        _same_as_tarfile(tmp_path / "case.tar")
+    # a bad mtime in the second header: tarfile stops there without a word; refused here
+    data = bytearray(plain)
+    _set_field(data, offsets["b.txt"], 136, b"zzzzzzzzzzz\x00")
+    (tmp_path / "mtime.tar").write_bytes(bytes(data))
+    assert _outcome(_by_tarfile, tmp_path / "mtime.tar") == [("a.txt", b"first")]
+    with pytest.raises(DamagedArchiveError, match="byte 1,024 .*after member 'a.txt'"):
+        list(regular_files(tmp_path / "mtime.tar"))
+    # a base-256 uid: tarfile reads it, and so does this reader (through tarfile)
+    data = bytearray(plain)
+    _set_field(data, offsets["b.txt"], 108, b"\x80" + b"\x00" * 6 + b"\x01")
+    (tmp_path / "case.tar").write_bytes(bytes(data))
+    assert len(_same_as_tarfile(tmp_path / "case.tar")) == 3
+    # a v7 folder (a plain file named .../) followed by its data: no reader skips a
+    # folder's data, so that block is read as the next header, which it is not;
+    # tarfile stops there without a word, this reader names it
+    data = bytearray(plain)
+    data[offsets["a.txt"] + 156] = 0  # AREGTYPE
+    _set_field(data, offsets["a.txt"], 0, b"a.txt/\x00")
+    (tmp_path / "case.tar").write_bytes(bytes(data))
+    assert _outcome(_by_tarfile, tmp_path / "case.tar") == []
+    with pytest.raises(DamagedArchiveError, match="byte 512 .*after member 'a.txt'"):
+        list(regular_files(tmp_path / "case.tar"))
     # a negative size (first member; further on, tarfile 3.11 itself loops): refused
     data = bytearray(plain)
     _set_field(data, offsets["a.txt"], 124, b"-0000001000\x00")

@@ -1,5 +1,11 @@
-"""`categorize`, the study's one rule for a word's category (`arabic_media.terms`
-re-exports it, and `terms.annotate` applies it to the loader's tokens).
+"""The study's token categories, and `categorize`, its one rule for a word's category
+(`arabic_media.terms` re-exports it, and `terms.annotate` applies it to the loader's
+tokens).
+
+The category names are defined here once: `WORD_CATEGORIES` (a word token's),
+`CATEGORIES` (every value of the ``category`` column `terms.annotate` adds), and
+`NGRAM_EDGE_EXCLUDE` (the categories an n-gram may not start or end with). The corpus
+count (`arabic_media.counting`) and `terms` both use these.
 
 A module of its own, outside `arabic_media.terms`, because it needs no pandas: the
 corpus count applies it in processes that do not import pandas
@@ -8,7 +14,15 @@ corpus count applies it in processes that do not import pandas
 
 from __future__ import annotations
 
-__all__ = ["categorize"]
+__all__ = ["CATEGORIES", "NGRAM_EDGE_EXCLUDE", "WORD_CATEGORIES", "categorize"]
+
+#: A word token's categories, in the order tables list them.
+WORD_CATEGORIES = ("content", "stopword", "reporting_verb", "attribution")
+#: Every value of the ``category`` column `terms.annotate` adds: a word's, or the kind
+#: of a token that is no word.
+CATEGORIES = (*WORD_CATEGORIES, "number", "punct")
+#: Categories a content n-gram (a bigram of the corpus count) may not start or end with.
+NGRAM_EDGE_EXCLUDE = ("stopword", "reporting_verb", "attribution")
 
 
 def categorize(norm: str, stopwords: frozenset[str], reporting: dict[str, str]) -> str:

@@ -20,6 +20,7 @@ import pandas as pd
 from arabic_media.matching import phrase_pattern
 from arabic_media.paths import LEXICONS_DIR, relative
 from arabic_media.text import normalize
+from arabic_media.wordlists import REPORTING_COLUMNS, read_reporting_terms, read_stopwords
 
 __all__ = [
     "read_lexicon",
@@ -65,13 +66,25 @@ def load_stopwords(path: Path | str | None = None) -> frozenset[str]:
     """The study's stop words (normalised forms) from ``corpus/lexicons/stopwords_ar.txt``.
 
     The file is built by ``scripts/build_stopwords.py`` from stopwords-iso 0.7.1 (its
-    ``#`` header lines say how); returns the set of its non-comment lines.
+    ``#`` header lines say how). Read by `wordlists.read_stopwords`, the reader the
+    corpus count uses too.
+
+    Parameters
+    ----------
+    path
+        The list (default ``corpus/lexicons/stopwords_ar.txt``).
+
+    Returns
+    -------
+    frozenset[str]
+        Its non-comment lines.
+
+    Raises
+    ------
+    FileNotFoundError
+        No such file (named relative to the project).
     """
-    path = Path(path) if path is not None else LEXICONS_DIR / "stopwords_ar.txt"
-    if not path.is_file():
-        raise FileNotFoundError(f"{relative(path)}: no such lexicon file")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return read_stopwords(path)
 
 
 def stopword_header(path: Path | str | None = None) -> list[str]:
@@ -111,9 +124,30 @@ def load_stopword_changes(path: Path | str | None = None) -> pd.DataFrame:
 
 def load_reporting_terms(path: Path | str | None = None) -> pd.DataFrame:
     """Reporting verbs and attribution words: ``norm, lemma, category`` (one row per
-    normalised form), from ``corpus/lexicons/reporting_terms.csv``."""
-    path = Path(path) if path is not None else LEXICONS_DIR / "reporting_terms.csv"
-    return read_lexicon(path, ["norm", "lemma", "category"])
+    normalised form), from ``corpus/lexicons/reporting_terms.csv``.
+
+    Read by `wordlists.read_reporting_terms` (the reader the corpus count uses too, with
+    `read_lexicon`'s checks and errors), as a table of text columns like
+    `read_lexicon`'s.
+
+    Parameters
+    ----------
+    path
+        The list (default ``corpus/lexicons/reporting_terms.csv``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``norm, lemma, category``, in file order.
+
+    Raises
+    ------
+    FileNotFoundError, ValueError
+        As `wordlists.read_reporting_terms`: no such file, a column missing.
+    """
+    rows = read_reporting_terms(path)
+    return pd.DataFrame({column: pd.array([row[column] for row in rows], dtype="str")
+                         for column in REPORTING_COLUMNS})
 
 
 def load_glossary(path: Path | str | None = None) -> dict[str, str]:

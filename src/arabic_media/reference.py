@@ -32,7 +32,9 @@ import json
 from pathlib import Path
 
 from arabic_media import __version__, paths
+from arabic_media.corpus.errors import CorpusError
 from arabic_media.corpus.sources import TrecArchive
+from arabic_media.files import replacing_all
 
 __all__ = ["MIN_COUNTS", "REFERENCE_DIR", "FILES", "build_reference", "write_reference", "read_reference"]
 
@@ -56,19 +58,51 @@ def _sha256(path: Path) -> str:
 
 
 def write_reference(counts, out_dir: Path, *, archive: Path, min_counts: dict[str, int] | None = None) -> dict:
-    """Write the three CSVs and ``provenance.json`` of ``counts`` (a
-    `arabic_media.counting.Counts` of ``archive``) into ``out_dir``; return the
-    provenance record."""
+    """Write the three CSVs and ``provenance.json`` of a count into a folder.
+
+    Nothing is written unless the count read at least one article, and then the four
+    files are written beside their places and moved into place only once all four are
+    written (`files.replacing_all`): a failed or refused write leaves the folder's
+    reference (the committed ``corpus/reference/`` by default) as it was.
+
+    Parameters
+    ----------
+    counts
+        The `arabic_media.counting.Counts` of ``archive``.
+    out_dir
+        The folder to write (created if missing).
+    archive
+        The archive counted: its name and sha256 go into the provenance.
+    min_counts
+        The least count of a kept row, per table (default `MIN_COUNTS`).
+
+    Returns
+    -------
+    dict
+        The provenance record written to ``provenance.json``.
+
+    Raises
+    ------
+    CorpusError
+        The count read no article (an archive with no article file, or every one
+        refused): an empty reference would replace a real one without a word.
+    """
     min_counts = dict(MIN_COUNTS if min_counts is None else min_counts)
     out_dir = Path(out_dir)
+    totals = counts.provenance
+    if not totals["articles_read"]:
+        refused = totals["articles_refused"]
+        why = f"; {refused:,} refused {totals['refused_by_reason']}" if refused else ""
+        raise CorpusError(
+            f"{Path(archive).name}: no article was read{why}; the reference is not written, and "
+            f"{paths.relative(out_dir)}/ stays as it is")
     out_dir.mkdir(parents=True, exist_ok=True)
     kept = {}
+    tables = {}
     for table_name, file_name in FILES.items():
         table = getattr(counts, table_name)
-        table = table[table["count"] >= min_counts[table_name]]
-        table.to_csv(out_dir / file_name, index=False, encoding="utf-8-sig", lineterminator="\n")
-        kept[file_name] = len(table)
-    totals = counts.provenance
+        tables[file_name] = table[table["count"] >= min_counts[table_name]]
+        kept[file_name] = len(tables[file_name])
     provenance = {
         "what": "reference frequency list of the study: word forms, groups and bigrams of the ANT corpus",
         "archive": {"name": Path(archive).name, "sha256": _sha256(archive)},
@@ -92,7 +126,12 @@ def write_reference(counts, out_dir: Path, *, archive: Path, min_counts: dict[st
         "(arabic_media.reference.build_reference -> arabic_media.counting.count_corpus)",
     }
     text = json.dumps(provenance, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-    (out_dir / "provenance.json").write_text(text, encoding="utf-8", newline="\n")
+    names = [*FILES.values(), "provenance.json"]
+    with replacing_all(out_dir / name for name in names) as partials:
+        written = dict(zip(names, partials))
+        for file_name, table in tables.items():
+            table.to_csv(written[file_name], index=False, encoding="utf-8-sig", lineterminator="\n")
+        written["provenance.json"].write_text(text, encoding="utf-8", newline="\n")
     return provenance
 
 
@@ -105,10 +144,34 @@ def build_reference(
     progress: bool | None = None,
     min_counts: dict[str, int] | None = None,
 ) -> dict:
-    """Count the ANT archive (default ``paths.ANT_ARCHIVE``) and write the reference
-    into ``out_dir`` (default ``corpus/reference/``); on the Dask cluster at
-    ``scheduler`` when given, else with ``workers`` processes here. Returns the
-    provenance record."""
+    """Count the ANT archive and write the reference list (`write_reference`).
+
+    Parameters
+    ----------
+    archive
+        The ANT archive (default ``paths.ANT_ARCHIVE``).
+    out_dir
+        The folder to write (default ``corpus/reference/``).
+    scheduler
+        A Dask scheduler address or client: count on that cluster.
+    workers
+        Processes that count here, this one included (default: one per core).
+    progress
+        The progress bar (`count_corpus`).
+    min_counts
+        The least count of a kept row, per table (default `MIN_COUNTS`).
+
+    Returns
+    -------
+    dict
+        The provenance record.
+
+    Raises
+    ------
+    CorpusError
+        The archive cannot be read to its end (a damaged or cut archive), or no
+        article was read: nothing is written, and ``out_dir`` keeps what it held.
+    """
     from arabic_media.counting import count_corpus
 
     archive = Path(archive) if archive is not None else paths.ANT_ARCHIVE

@@ -3,7 +3,6 @@ beside it, byte for byte the same on every rebuild."""
 
 from __future__ import annotations
 
-import os
 import re
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from arabic_media.charts.arabic import in_study_style
+from arabic_media.files import replacing
 from arabic_media.paths import FIGURES_DIR
 
 __all__ = ["FIGURE_DPI", "save_figure"]
@@ -63,20 +63,6 @@ def _frozen_layout(fig: Figure, decimals: int = 10):
         fig.set_layout_engine(engine)
 
 
-@contextmanager
-def _replacing(path: Path):
-    """Yield a hidden path beside ``path`` to write to, then move the file into place in
-    one step (``os.replace``), so that a reader never sees a half-written figure or CSV:
-    `make test` re-executes the notebooks while unit tests read the committed CSVs. On
-    an error the partial file is removed and ``path`` is left as it was."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        yield partial
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
 @in_study_style
 def save_figure(
     fig: Figure,
@@ -112,7 +98,7 @@ def save_figure(
     written: dict[str, Path] = {}
     for fmt in ("png", "svg", "pdf"):
         path = out / f"{name}.{fmt}"
-        with _replacing(path) as partial:
+        with replacing(path) as partial:
             if fmt == "png":
                 # The PNG draw runs the layout engine; the other formats reuse it.
                 fig.savefig(partial, format=fmt, dpi=FIGURE_DPI, metadata=_METADATA[fmt])
@@ -121,7 +107,7 @@ def save_figure(
                     fig.savefig(partial, format=fmt, dpi=FIGURE_DPI, metadata=_METADATA[fmt])
         written[fmt] = path
     csv = out / f"{name}.csv"
-    with _replacing(csv) as partial:
+    with replacing(csv) as partial:
         data.to_csv(partial, index=False, encoding="utf-8-sig", lineterminator="\n")
     written["csv"] = csv
     return written

@@ -9,12 +9,17 @@ Modules:
     errors    -- `CorpusError` (loading stops) and `CorpusWarning` (it goes on).
     manifest  -- `read_manifest` (strict) and `write_manifest` (the one writer).
     decode    -- `decode_article`: bytes to text, refusing to guess.
-    load      -- `load_corpus`, the `Corpus` tables, `describe`.
+    article   -- an article file's bytes to checked text, the one path every reader
+                 takes (`check_article`; a refusal is an `ArticleError` with a reason).
+    load      -- `load_corpus`, the `Corpus` tables, `describe`; `corpus_from_texts`
+                 and `text_corpus`: the same tables for texts held in memory.
+    names     -- `shown_name`: a file or member name that is not UTF-8, escaped.
     sources   -- the corpus as a stream: manifest folder, text folder, TREC archive.
     ant       -- the ANT corpus: member names and the ``<TEXT>`` body cut.
     tarstream -- a tar archive's files cut straight from its decompressed stream.
 """
 
+from arabic_media.corpus.article import ArticleError
 from arabic_media.corpus.decode import decode_article
 from arabic_media.corpus.errors import CorpusError, CorpusWarning
 
@@ -22,8 +27,10 @@ from arabic_media.corpus.errors import CorpusError, CorpusWarning
 # process that only streams articles (a counting worker: `corpus.sources`) stays small.
 _LAZY = {
     "Corpus": "arabic_media.corpus.load",
+    "corpus_from_texts": "arabic_media.corpus.load",
     "describe": "arabic_media.corpus.load",
     "load_corpus": "arabic_media.corpus.load",
+    "text_corpus": "arabic_media.corpus.load",
     "MANIFEST_COLUMNS": "arabic_media.corpus.manifest",
     "read_manifest": "arabic_media.corpus.manifest",
     "write_manifest": "arabic_media.corpus.manifest",
@@ -45,12 +52,15 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "MANIFEST_COLUMNS",
+    "ArticleError",
     "Corpus",
     "CorpusError",
     "CorpusWarning",
+    "corpus_from_texts",
     "decode_article",
     "describe",
     "load_corpus",
     "read_manifest",
+    "text_corpus",
     "write_manifest",
 ]

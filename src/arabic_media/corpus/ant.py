@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from arabic_media.corpus.decode import line_endings
 from arabic_media.corpus.errors import CorpusError
 
 __all__ = [
@@ -37,8 +38,8 @@ _ASCII_SPACE = b" \t\r\f\v"
 
 class AntFormatError(CorpusError):
     """A member does not follow the ANT file format; ``reason`` is a short code for the
-    failures table (``no_text``, ``text_twice``, ``no_text_end``, ``text_end_twice``,
-    ``text_end_first``, ``empty_body``, ``tag``)."""
+    failures table (``no_text``, ``crlf_line_endings``, ``text_twice``, ``no_text_end``,
+    ``text_end_twice``, ``text_end_first``, ``empty_body``, ``tag``)."""
 
     def __init__(self, message: str, reason: str):
         super().__init__(message)
@@ -54,10 +55,18 @@ def text_body(member: bytes, name: str) -> bytes:
     FF, VT), that line and the ``\\n`` before it are removed. Nothing else changes: no
     newline is added, spaces and diacritics inside are kept. ``name`` is used in
     messages. Raises `AntFormatError` (an unclosed tag, CRLF line endings, a second
-    ``<TEXT>``, a body of only whitespace) rather than guess.
+    ``<TEXT>``, a body of only whitespace) rather than guess; a file whose tags end
+    with CRLF is refused with the reason ``crlf_line_endings``, naming its line endings.
     """
     for marker, missing, repeated in ((TEXT_START, "no_text", "text_twice"), (TEXT_END, "no_text_end", "text_end_twice")):
         found = member.count(marker)
+        with_cr = marker.replace(b"\n", b"\r\n")
+        if found == 0 and with_cr in member:
+            # the tag is there, with a CR before the LF: say so, rather than "no <TEXT>"
+            raise AntFormatError(
+                f"{name}: {marker!r} occurs 0 times, but {with_cr!r} does: the file's line endings are "
+                f"{line_endings(member.decode('latin-1'))}, the ANT format's are LF; convert them to LF (the body "
+                "is cut between LF-ended tags)", "crlf_line_endings")
         if found != 1:
             raise AntFormatError(
                 f"{name}: {marker!r} occurs {found} times, expected once", missing if found == 0 else repeated

@@ -1,10 +1,13 @@
 """Loading a corpus folder: every article, checked against the manifest, segmented
-losslessly into sentences and tokens whose offsets point back into its text."""
+losslessly into sentences and tokens whose offsets point back into its text; and the
+same tables for texts held in memory (`corpus_from_texts`, `text_corpus`)."""
 
 from __future__ import annotations
 
 import hashlib
+import warnings
 from array import array
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,12 +16,13 @@ import pandas as pd
 import pyarrow as pa
 
 from arabic_media import paths
-from arabic_media.corpus.decode import decode_article, line_endings
-from arabic_media.corpus.errors import CorpusError
-from arabic_media.corpus.manifest import display_name, read_manifest
+from arabic_media.corpus.article import ArticleError, check_article, read_article_bytes, visible_text_problem
+from arabic_media.corpus.decode import line_endings
+from arabic_media.corpus.errors import CorpusError, CorpusWarning
+from arabic_media.corpus.manifest import MANIFEST_COLUMNS, display_name, manifest_id_problem, read_manifest
 from arabic_media.text import normalize, segment_article, token_kind
 
-__all__ = ["Corpus", "load_corpus", "describe", "STRING_DTYPE", "KIND_DTYPE"]
+__all__ = ["Corpus", "load_corpus", "corpus_from_texts", "text_corpus", "describe", "STRING_DTYPE", "KIND_DTYPE"]
 
 #: The dtype of every text column: pandas' own ``str`` dtype stored in Arrow (UTF-8 in
 #: one buffer, no Python object per cell). It prints as ``str`` like the default, ``==``
@@ -59,7 +63,7 @@ class Corpus:
     int32 (signed, so differences cannot wrap).
     """
 
-    root: Path
+    root: Path | None  # None: built from texts in memory (`corpus_from_texts`)
     articles: pd.DataFrame
     sentences: pd.DataFrame
     tokens: pd.DataFrame
@@ -139,32 +143,33 @@ def _articles_frame(rows: list[dict], texts: _StringChunks) -> pd.DataFrame:
     return articles
 
 
-def load_corpus(root: Path | str | None = None) -> Corpus:
-    """Load every article listed in ``<root>/manifest.csv``.
+class _TableBuilder:
+    """The three tables of a `Corpus`, built one article at a time: the one place
+    where an article's text and segments become rows (`load_corpus` and
+    `corpus_from_texts` both add their articles here)."""
 
-    ``root`` is the corpus folder (default: the project's ``corpus/``). Each file's
-    sha256 is checked against the manifest before it is decoded; the text is kept
-    exactly as decoded (a UTF-8 BOM is not part of the text; CRLF line endings are
-    kept), and sentences and tokens carry offsets into it. Returns a `Corpus`.
-    Raises `CorpusError` for a problem that would make a result wrong, and for a file
-    with no visible text (only whitespace and invisible characters), which would
-    otherwise add an article of 0 sentences.
-    """
-    corpus_dir = Path(root) if root is not None else paths.CORPUS_DIR
-    manifest = read_manifest(corpus_dir)
-    article_rows, article_texts = [], _StringChunks(chunk=256)
-    sentences, sentence_texts = _Columns("article", "sentence", "start", "end"), _StringChunks()
-    tokens = _Columns("article", "sentence", "token", "article_token", "start", "end", "form")
-    # Each distinct surface is stored, normalised and classified once; a token holds
-    # the number of its surface (``form``).
-    form_of: dict[str, int] = {}
-    forms: list[str] = []
-    for number, record in enumerate(manifest.to_dict("records")):
-        row, text, segments = _read_article(corpus_dir, record)
-        article_rows.append(row)
-        article_texts.append(text)
+    def __init__(self) -> None:
+        self.article_rows: list[dict] = []
+        self.article_texts = _StringChunks(chunk=256)
+        self.sentences = _Columns("article", "sentence", "start", "end")
+        self.sentence_texts = _StringChunks()
+        self.tokens = _Columns("article", "sentence", "token", "article_token", "start", "end", "form")
+        # Each distinct surface is stored, normalised and classified once; a token holds
+        # the number of its surface (``form``).
+        self.form_of: dict[str, int] = {}
+        self.forms: list[str] = []
+
+    def add(self, row: dict, text: str) -> None:
+        """Add one article: ``row`` (its cells of ``articles``, without the text) and
+        its ``text``, segmented here by `segment_article`, the study's one
+        segmentation."""
+        number = len(self.article_rows)
+        self.article_rows.append(row)
+        self.article_texts.append(text)
+        sentences, sentence_texts, tokens = self.sentences, self.sentence_texts, self.tokens
+        form_of, forms = self.form_of, self.forms
         article_token = 0
-        for sentence, (sent, toks) in enumerate(segments, start=1):
+        for sentence, (sent, toks) in enumerate(segment_article(text), start=1):
             sentences.append(number, sentence, sent.start, sent.end)
             sentence_texts.append(text[sent.start : sent.end])
             for position, tok in enumerate(toks, start=1):
@@ -175,46 +180,195 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
                     form = form_of[surface] = len(forms)
                     forms.append(surface)
                 tokens.append(number, sentence, position, article_token, tok.start, tok.end, form)
-    del form_of
-    article_ids = [row["article_id"] for row in article_rows]
-    articles = _articles_frame(article_rows, article_texts)
-    del article_rows
-    sentence_frame = pd.DataFrame(
-        {
-            "article_id": _article_ids(article_ids, sentences.pop("article")),
-            **{c: sentences.pop(c) for c in ("sentence", "start", "end")},
-            "text": sentence_texts.result(),
-        },
-        copy=False,
-    )
-    token_frame = _token_frame(article_ids, tokens, forms)
-    return Corpus(root=corpus_dir, articles=articles, sentences=sentence_frame, tokens=token_frame)
 
-
-def _read_article(corpus_dir: Path, record: dict) -> tuple[dict, str, list]:
-    """One manifest row's article: its row of ``articles`` (without the text), its text
-    and its segments (`segment_article`). The sha256 is checked before decoding; a file
-    with no visible text, or too long for 32-bit offsets, is refused by name."""
-    name = display_name(corpus_dir, record["file"])
-    data = (corpus_dir / record["file"]).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != record["sha256"].lower():
-        raise CorpusError(
-            f"{name}: sha256 is {digest} but the manifest says {record['sha256']}; the file "
-            "changed since it was registered (restore it, or update the manifest on purpose)"
+    def corpus(self, root: Path | None) -> Corpus:
+        """The `Corpus` of the articles added (the builder is spent afterwards)."""
+        self.form_of = {}
+        article_ids = [row["article_id"] for row in self.article_rows]
+        articles = _articles_frame(self.article_rows, self.article_texts)
+        self.article_rows = []
+        sentences = self.sentences
+        sentence_frame = pd.DataFrame(
+            {
+                "article_id": _article_ids(article_ids, sentences.pop("article")),
+                **{c: sentences.pop(c) for c in ("sentence", "start", "end")},
+                "text": self.sentence_texts.result(),
+            },
+            copy=False,
         )
-    text, encoding, bom = decode_article(data, name)
-    segments = segment_article(text)
-    if not segments:  # no visible character: the article would vanish silently
-        raise CorpusError(f"{name}: the file holds no visible text ({_what_is_there(text)})")
+        token_frame = _token_frame(article_ids, self.tokens, self.forms)
+        return Corpus(root=root, articles=articles, sentences=sentence_frame, tokens=token_frame)
+
+
+def load_corpus(root: Path | str | None = None) -> Corpus:
+    """Load every article listed in ``<root>/manifest.csv``.
+
+    Each file is read and checked as every reader of the corpus checks it
+    (`corpus.article.check_article`: the sha256 against the manifest's before
+    decoding, `decode_article`'s rules, a visible character required; the streaming
+    `corpus.sources.ManifestFolder` takes the same path). The text is kept exactly as
+    decoded (a UTF-8 BOM is not part of the text; CRLF line endings are kept), and
+    sentences and tokens carry offsets into it.
+
+    Parameters
+    ----------
+    root
+        The corpus folder (default: the project's ``corpus/``).
+
+    Returns
+    -------
+    Corpus
+        The articles, sentences and tokens tables.
+
+    Raises
+    ------
+    CorpusError
+        A problem that would make a result wrong: a manifest that does not check out
+        (`read_manifest`), a file that cannot be read, whose sha256 differs, that
+        cannot be decoded with confidence, or that holds no visible text (only
+        whitespace and invisible characters, which would otherwise add an article of
+        0 sentences): an `ArticleError`, whose ``reason`` is the streaming sources'
+        failure reason. Also a text too long for 32-bit offsets.
+
+    Warns
+    -----
+    CorpusWarning
+        A file decoded from a legacy encoding, or holding stray control characters.
+    """
+    corpus_dir = Path(root) if root is not None else paths.CORPUS_DIR
+    manifest = read_manifest(corpus_dir)
+    tables = _TableBuilder()
+    for record in manifest.to_dict("records"):
+        name = display_name(corpus_dir, record["file"])
+        data = read_article_bytes(corpus_dir / record["file"], name)
+        decoded = check_article(data, name, record["sha256"])
+        for message in decoded.warnings:
+            warnings.warn(message, CorpusWarning, stacklevel=2)
+        _check_length(decoded.text, name)
+        tables.add(_article_row(record, decoded.text, decoded.encoding, decoded.bom, decoded.n_bytes), decoded.text)
+    return tables.corpus(corpus_dir)
+
+
+def _article_row(cells: dict, text: str, encoding: str, bom: bool, n_bytes: int) -> dict:
+    """An article's row of ``articles`` without its text: its manifest cells, then what
+    reading it found."""
+    return {**cells, "encoding": encoding, "bom": bom, "line_endings": line_endings(text),
+            "n_bytes": n_bytes, "n_chars": len(text)}
+
+
+def _check_length(text: str, name: str) -> None:
+    """Refuse a text too long for the tables' 32-bit offsets, by name."""
     if len(text) > _INT32_MAX:
         raise CorpusError(
             f"{name}: {len(text):,} characters, more than the loader's 32-bit offsets "
             f"hold ({_INT32_MAX:,}); split the article into several files"
         )
-    row = {**record, "encoding": encoding, "bom": bom, "line_endings": line_endings(text),
-           "n_bytes": len(data), "n_chars": len(text)}
-    return row, text, segments
+
+
+#: Columns of ``articles`` that reading an article fills; a text's cells cannot set them.
+_READ_COLUMNS = ("text", "encoding", "bom", "line_endings", "n_bytes", "n_chars")
+
+
+def corpus_from_texts(texts: Mapping[str, str], *, cells: Mapping[str, Mapping[str, str]] | None = None) -> Corpus:
+    """A `Corpus` of texts held in memory, built exactly as `load_corpus` builds one.
+
+    The same table builder and the same segmentation (`segment_article`), so the
+    ``articles``, ``sentences`` and ``tokens`` tables have the loader's columns, dtypes
+    and offsets: the tables of a text equal those `load_corpus` gives for a file
+    holding that text (UTF-8, no BOM) with the same manifest cells.
+
+    Parameters
+    ----------
+    texts
+        ``article_id -> text``, in the order the tables list them. An id follows the
+        manifest's rule (lower-case ASCII letters, digits, ``-`` and ``_``).
+    cells
+        ``article_id -> {column: value}``: manifest cells of an article (``outlet``,
+        ``original_outlet``, ``title``, ``published``, ``file`` ...; any other column
+        name is kept after them, as `read_manifest` keeps extra columns). A column not
+        given is empty; ``sha256`` is that of the text's UTF-8 bytes unless given.
+
+    Returns
+    -------
+    Corpus
+        With ``root`` None; ``articles.encoding`` is ``utf-8``, ``bom`` False,
+        ``n_bytes`` the size of the text in UTF-8.
+
+    Raises
+    ------
+    CorpusError
+        No text; an id the manifest would refuse; a cell for an article not in
+        ``texts``; a text that is not a string, cannot be encoded as UTF-8 (a lone
+        surrogate), or holds no visible character (an `ArticleError` of reason
+        ``empty_body``, with the loader's message); a text too long for 32-bit offsets.
+    ValueError
+        A cell that is not text, or one of the columns reading fills (``text``,
+        ``encoding``, ``bom``, ``line_endings``, ``n_bytes``, ``n_chars``).
+    """
+    texts = dict(texts)
+    cells = {key: dict(value) for key, value in (cells or {}).items()}
+    if not texts:
+        raise CorpusError("no text given: a corpus needs at least one article")
+    unknown = [key for key in cells if key not in texts]
+    if unknown:
+        raise CorpusError(f"cells given for article(s) {unknown} that are not among the texts")
+    extra = list(dict.fromkeys(c for given in cells.values() for c in given if c not in MANIFEST_COLUMNS))
+    tables = _TableBuilder()
+    for article_id, text in texts.items():
+        problem = manifest_id_problem(article_id)
+        if problem:
+            raise CorpusError(f"article_id {article_id!r}: {problem}")
+        if not isinstance(text, str):
+            raise CorpusError(f"{article_id}: the text is a {type(text).__name__}, not a string")
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as err:
+            raise CorpusError(f"{article_id}: the text cannot be encoded as UTF-8 ({err.reason} at character "
+                              f"{err.start}); it is no text a file could hold") from None
+        problem = visible_text_problem(text)
+        if problem:
+            raise ArticleError(f"{article_id}: the text holds no visible text ({problem})", "empty_body")
+        _check_length(text, article_id)
+        given = cells.get(article_id, {})
+        for column, value in given.items():
+            if column in _READ_COLUMNS or column == "article_id":
+                raise ValueError(f"{article_id}: column {column!r} is not a manifest cell that can be given")
+            if not isinstance(value, str):
+                raise ValueError(f"{article_id}: column {column!r} holds {type(value).__name__} {value!r}, not text")
+        row = {column: "" for column in [*MANIFEST_COLUMNS, *extra]}
+        row.update(article_id=article_id, sha256=hashlib.sha256(data).hexdigest())
+        row.update(given)
+        tables.add(_article_row(row, text, "utf-8", False, len(data)), text)
+    return tables.corpus(None)
+
+
+def text_corpus(text: str, article_id: str = "text", *, outlet: str = "", original_outlet: str = "") -> Corpus:
+    """A `Corpus` of one text (`corpus_from_texts` with one article).
+
+    Parameters
+    ----------
+    text
+        The article's text.
+    article_id
+        Its id (the manifest's rule).
+    outlet, original_outlet
+        Its ``outlet`` and ``original_outlet`` cells (what ``الصحيفة``, "the
+        newspaper", resolves to in the attribution analysis).
+
+    Returns
+    -------
+    Corpus
+        As `corpus_from_texts`.
+
+    Raises
+    ------
+    CorpusError
+        As `corpus_from_texts`: an empty text, or one of only whitespace and
+        invisible characters, is refused here by name, not later by a table that
+        lacks its columns.
+    """
+    return corpus_from_texts({article_id: text}, cells={article_id: {"outlet": outlet,
+                                                                     "original_outlet": original_outlet}})
 
 
 def _token_frame(article_ids: list[str], tokens: "_Columns", forms: list[str]) -> pd.DataFrame:
@@ -241,17 +395,6 @@ def _token_frame(article_ids: list[str], tokens: "_Columns", forms: list[str]) -
             "kind": pd.Categorical.from_codes(kind_of_form[form], dtype=KIND_DTYPE),
         },
         copy=False,
-    )
-
-
-def _what_is_there(text: str) -> str:
-    """Describe a text with no visible character, for the message refusing it."""
-    hidden = next((i for i, c in enumerate(text) if not c.isspace()), None)
-    if hidden is None:
-        return "only whitespace"
-    return (
-        "only whitespace and invisible characters such as bidi marks or zero-width spaces; "
-        f"the first, U+{ord(text[hidden]):04X}, at character {hidden}"
     )
 
 

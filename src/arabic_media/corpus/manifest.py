@@ -3,7 +3,8 @@ written in one way.
 
 ``read_manifest`` checks every row before any article is read; ``write_manifest`` is
 the one writer (scripts that extract articles, the benchmark and the tests' scratch
-corpora all use it), quoting every field that needs it.
+corpora all use it), quoting every field that needs it, keeping the extra columns
+``read_manifest`` keeps, and replacing the file in one step once every row is checked.
 """
 
 from __future__ import annotations
@@ -11,14 +12,16 @@ from __future__ import annotations
 import csv
 import datetime
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
 
 from arabic_media import paths
 from arabic_media.corpus.errors import CorpusError
+from arabic_media.files import replacing
 
-__all__ = ["MANIFEST_COLUMNS", "read_manifest", "write_manifest", "display_name"]
+__all__ = ["MANIFEST_COLUMNS", "read_manifest", "write_manifest", "display_name", "manifest_id_problem"]
 
 #: Columns of ``corpus/manifest.csv``, documented in ``corpus/README.md``.
 MANIFEST_COLUMNS = [
@@ -78,11 +81,9 @@ def read_manifest(corpus_dir: Path) -> pd.DataFrame:
         # a short record leaves its last cells empty
         row.update({k: (row.get(k) or "").strip() for k in header})
         label = f"{where} line {line} (article_id {row['article_id']!r})"
-        if not _ID_RE.match(row["article_id"]):
-            raise CorpusError(
-                f"{label}: article_id must be lower-case letters, digits, '-' or '_' "
-                "(it becomes part of file names), and may not contain '/' or '..'"
-            )
+        problem = manifest_id_problem(row["article_id"])
+        if problem:
+            raise CorpusError(f"{label}: {problem}")
         if row["article_id"] in seen:
             raise CorpusError(f"{label}: duplicate article_id (also on line {seen[row['article_id']]})")
         seen[row["article_id"]] = line
@@ -110,6 +111,27 @@ def read_manifest(corpus_dir: Path) -> pd.DataFrame:
     for column in extra:
         frame[column] = pd.Series([""] * len(frame), dtype="string")
     return frame[MANIFEST_COLUMNS + [c for c in header if c not in MANIFEST_COLUMNS]]
+
+
+def manifest_id_problem(article_id: str) -> str | None:
+    """Why ``article_id`` cannot be an article's id, or None when it can.
+
+    Parameters
+    ----------
+    article_id
+        A candidate id.
+
+    Returns
+    -------
+    str | None
+        None for lower-case ASCII letters and digits, ``-`` and ``_``, starting with
+        a letter or digit, at most 80 characters (an id becomes part of file names);
+        else the rule, as messages state it.
+    """
+    if isinstance(article_id, str) and _ID_RE.fullmatch(article_id):
+        return None
+    return ("article_id must be lower-case letters, digits, '-' or '_' (it becomes part of file names), "
+            "and may not contain '/' or '..'")
 
 
 def display_name(corpus_dir: Path, file: str) -> str:
@@ -158,12 +180,56 @@ def _date_problem(value: str) -> str | None:
     return None
 
 
-def write_manifest(path: Path, rows: list[dict]) -> None:
-    """Write ``rows`` (dicts keyed by `MANIFEST_COLUMNS`; a missing key is an empty
-    cell, an unknown key an error) to ``path`` as UTF-8 CSV with LF line endings. Cells
-    holding a comma, a quote or a line break are quoted (``csv.QUOTE_MINIMAL``), so
-    titles like ``فيسبوك "يتأهب"`` round-trip through `read_manifest`."""
-    with Path(path).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=MANIFEST_COLUMNS, restval="", lineterminator="\n")
+def write_manifest(path: Path | str, rows: Iterable[Mapping[str, str]]) -> None:
+    """Write a manifest: ``rows`` to ``path`` as UTF-8 CSV with LF line endings.
+
+    The columns are `MANIFEST_COLUMNS`, then any other key of the rows, in the order
+    first met: `read_manifest` keeps a manifest's extra columns (a note, a source of
+    one's own), so a manifest read and written back keeps them too. A key a row lacks
+    is an empty cell. Cells holding a comma, a quote or a line break are quoted
+    (``csv.QUOTE_MINIMAL``), so titles like ``فيسبوك "يتأهب"`` round-trip through
+    `read_manifest`. Every row is checked before the file is touched, and the file is
+    written beside ``path`` and moved into place in one step (`files.replacing`): a
+    refused or failed write leaves the old manifest as it was. (The cells' content is
+    `read_manifest`'s to check: a test may write a bad id on purpose.)
+
+    Parameters
+    ----------
+    path
+        The manifest file to write (``<corpus folder>/manifest.csv``); its folder must
+        exist.
+    rows
+        One mapping per article, column name to cell text.
+
+    Raises
+    ------
+    ValueError
+        A row is not a mapping, a column name is empty or not text, or a cell is not
+        text (``None``, a number, NaN) or cannot be written as UTF-8; the message names
+        the row (from 1, with its ``article_id``) and the column.
+    """
+    rows = list(rows)
+    columns = list(MANIFEST_COLUMNS)
+    known = set(columns)
+    for number, row in enumerate(rows, start=1):
+        if not isinstance(row, Mapping):
+            raise ValueError(f"manifest row {number}: a {type(row).__name__}, not a mapping of column to text")
+        label = f"manifest row {number} (article_id {row.get('article_id')!r})"
+        for column, value in row.items():
+            if not isinstance(column, str) or not column.strip():
+                raise ValueError(f"{label}: column name {column!r} is not a non-empty string")
+            if not isinstance(value, str):
+                raise ValueError(f"{label}: column {column!r} holds {type(value).__name__} {value!r}, not text; "
+                                 "write an empty string for an unknown value")
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as err:
+                raise ValueError(f"{label}: column {column!r} cannot be written as UTF-8 ({err.reason} at "
+                                 f"character {err.start})") from None
+            if column not in known:
+                known.add(column)
+                columns.append(column)
+    with replacing(Path(path)) as partial, partial.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, restval="", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)

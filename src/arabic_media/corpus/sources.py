@@ -15,29 +15,30 @@ article could not be read: its name, a short ``reason`` and the message). Iterat
 source does both. A failure never stops the stream; a broken source (a manifest that
 does not check out, a truncated archive) raises `CorpusError`.
 
-Decoding follows `arabic_media.corpus.decode_article` exactly (a strict UTF-8 fast path
-is taken only where that function would return the same text with no warning), so an
-article is refused here for the reason the loader would give.
+Decoding and checking an article's bytes is `arabic_media.corpus.article`'s, the path
+`load_corpus` takes too (`decode_article`'s rules, with a strict UTF-8 fast path taken
+only where that function would return the same text with no warning, then a visible
+character required), so an article is refused here for the reason the loader gives.
 """
 
 from __future__ import annotations
 
-import codecs
 import hashlib
-import re
+import itertools
 import sys
 import tarfile
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from arabic_media import paths
 from arabic_media.corpus.ant import AntFormatError, parse_member_name, text_body
-from arabic_media.corpus.decode import decode_article
-from arabic_media.corpus.errors import CorpusError
-from arabic_media.corpus.tarstream import regular_files
+from arabic_media.corpus.article import REASONS, ArticleError, check_article, decode_checked, read_article_bytes
+from arabic_media.corpus.errors import CorpusError, CorpusWarning
+from arabic_media.corpus.names import shown_name
+from arabic_media.corpus.tarstream import DamagedArchiveError, regular_files
 
 __all__ = [
     "Article",
@@ -49,24 +50,12 @@ __all__ = [
     "REASONS",
     "count_reasons",
     "decode_text",
+    "duplicate_id_message",
+    "duplicate_ids",
     "failures_table",
     "open_source",
     "read_articles",
 ]
-
-#: The reasons an article is refused, as they appear in a failures table.
-REASONS = {
-    "undecodable": "the bytes are not text in an encoding the loader accepts (decode_article)",
-    "empty_body": "the file or the <TEXT> body is empty or holds only whitespace",
-    "sha256_mismatch": "the file's sha256 differs from the manifest's",
-    "unreadable": "the file could not be read (an OS error)",
-    "no_text": "no <TEXT> tag",
-    "text_twice": "<TEXT> more than once",
-    "no_text_end": "no </TEXT> closing the body",
-    "text_end_twice": "</TEXT> more than once",
-    "text_end_first": "</TEXT> before <TEXT>",
-}
-
 
 @dataclass(frozen=True)
 class Member:
@@ -112,56 +101,44 @@ class Failure:
     detail: str
 
 
-# C0 and C1 control characters other than tab, LF, VT, FF, CR: decode_article warns about
-# them. In valid UTF-8 a C0 control or DEL is that one byte (no other character's bytes
-# fall below 0x80) and a C1 control is 0xC2 then 0x80-0x9F, so they are found in the
-# bytes, by a C-level deletion and a literal search, faster than a scan of the text.
-_C0_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20)) + b"\x7f"
-_C1_RE = re.compile(rb"\xc2[\x80-\x9f]")
-
-
-def _has_controls(utf8: bytes) -> bool:
-    """Does valid UTF-8 ``utf8`` hold a C0 or C1 control other than TAB, LF, VT, FF, CR?"""
-    return len(utf8.translate(None, _C0_BYTES)) != len(utf8) or (b"\xc2" in utf8 and _C1_RE.search(utf8) is not None)
-
-
 def decode_text(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
-    """Decode an article's bytes by the rules of `decode_article`; return ``(text,
-    encoding, warnings)``. Raises `CorpusError` as it does, and also for a text that
-    holds only whitespace (the loader's check). Bytes that are valid UTF-8 without a
-    BOM, NUL or other control characters take a fast path (a plain decode): that is
-    exactly the case where `decode_article` returns the decoded text and warns of
-    nothing."""
-    if data and not data.startswith(codecs.BOM_UTF8):
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        else:
-            if not _has_controls(data):
-                if not text.strip():
-                    raise CorpusError(f"{name}: the file holds only whitespace")
-                return text, "utf-8", ()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        text, encoding, _bom = decode_article(data, name)
-    if not text.strip():
-        raise CorpusError(f"{name}: the file holds only whitespace")
-    return text, encoding, tuple(str(w.message) for w in caught)
+    """Decode an article's bytes as every reader of the corpus does (`decode_checked`).
+
+    Parameters
+    ----------
+    data
+        The article's bytes.
+    name
+        The file or member as messages name it.
+
+    Returns
+    -------
+    tuple[str, str, tuple[str, ...]]
+        ``(text, encoding, warnings)``.
+
+    Raises
+    ------
+    ArticleError
+        As `decode_checked`: bytes `decode_article` refuses, no bytes, or a text with
+        no visible character (only whitespace and invisible characters).
+    """
+    decoded = decode_checked(data, name)
+    return decoded.text, decoded.encoding, decoded.warnings
 
 
 def _decoded(member: Member, **fields) -> Article | Failure:
     """The `Article` for ``member``'s bytes (``fields`` fill its provenance), or the
     `Failure` the loader would have raised."""
     data = fields.pop("body", member.data)
-    if not data:
-        return Failure(member.name, "empty_body", f"{member.name}: the file is empty")
     try:
-        text, encoding, warned = decode_text(data, member.name)
-    except CorpusError as err:
-        reason = "empty_body" if "only whitespace" in str(err) else "undecodable"
-        return Failure(member.name, reason, str(err))
-    return Article(source=member.name, text=text, encoding=encoding, warnings=warned, **fields)
+        decoded = decode_checked(data, member.name)
+    except ArticleError as err:
+        return Failure(member.name, err.reason, str(err))
+    warned = decoded.warnings
+    renamed = dict(member.expected).get("name_note")  # a name that is not UTF-8, shown escaped
+    if renamed:
+        warned = (renamed, *warned)
+    return Article(source=member.name, text=decoded.text, encoding=decoded.encoding, warnings=warned, **fields)
 
 
 class _Source:
@@ -187,8 +164,10 @@ class ManifestFolder(_Source):
     """The study's corpus folder (default ``corpus/``): ``manifest.csv`` is read and
     checked by `read_manifest` before any article (a bad manifest raises
     `CorpusError`); each listed file is then read, its sha256 compared with the
-    manifest's, and decoded. ``article_id``, ``outlet`` and ``published`` come from the
-    manifest."""
+    manifest's, decoded and checked for visible text by the loader's own path
+    (`corpus.article.check_article`), so `load_corpus` and this source accept and
+    refuse the same files with the same message. ``article_id``, ``outlet`` and
+    ``published`` come from the manifest."""
 
     root: Path = field(default_factory=lambda: paths.CORPUS_DIR)
 
@@ -201,29 +180,29 @@ class ManifestFolder(_Source):
             name = display_name(root, record["file"])
             expected = tuple((k, str(record[k])) for k in ("article_id", "sha256", "outlet", "published"))
             try:
-                data = (root / record["file"]).read_bytes()
-            except OSError as err:
-                data = None
-                expected += (("error", f"{name}: {err.strerror or err}"),)
-            yield Member(name, data if data is not None else b"", expected)
+                data = read_article_bytes(root / record["file"], name)
+            except ArticleError as err:
+                data = b""
+                expected += (("error", str(err)),)
+            yield Member(name, data, expected)
 
     def prepare(self, member: Member) -> Article | Failure:
         expected = dict(member.expected)
         if "error" in expected:
             return Failure(member.name, "unreadable", expected["error"])
-        digest = hashlib.sha256(member.data).hexdigest()
-        if digest != expected["sha256"].lower():
-            return Failure(
-                member.name,
-                "sha256_mismatch",
-                f"{member.name}: sha256 is {digest} but the manifest says {expected['sha256']}",
-            )
-        return _decoded(
-            member,
+        try:  # the loader's own check (`check_article`): the same files refused, the same words
+            decoded = check_article(member.data, member.name, expected["sha256"])
+        except ArticleError as err:
+            return Failure(member.name, err.reason, str(err))
+        return Article(
             article_id=expected["article_id"],
-            sha256=digest,
+            source=member.name,
+            sha256=expected["sha256"].lower(),
+            text=decoded.text,
+            encoding=decoded.encoding,
             outlet=expected["outlet"],
             published=expected["published"],
+            warnings=decoded.warnings,
         )
 
     def describe(self) -> dict[str, str]:
@@ -234,7 +213,8 @@ class ManifestFolder(_Source):
 class TextFolder(_Source):
     """A plain folder of article files (``pattern``, default every ``*.txt`` below
     ``root``), read in sorted path order. ``article_id`` is the path below ``root``
-    without ``.txt``; ``source`` is ``<folder name>/<path below root>``."""
+    without ``.txt``; ``source`` is ``<folder name>/<path below root>`` (a file name
+    that is not UTF-8 shown with ``\\x`` escapes, with a warning)."""
 
     root: Path
     pattern: str = "**/*.txt"
@@ -243,15 +223,18 @@ class TextFolder(_Source):
         root = Path(self.root)
         if not root.is_dir():
             raise CorpusError(f"{paths.relative(root)}: no such folder")
+        folder = shown_name(root.resolve().name)[0]
         for file in sorted(p for p in root.glob(self.pattern) if p.is_file()):
-            relative = file.relative_to(root).as_posix()
-            name = f"{root.resolve().name}/{relative}"
+            # a file name that is not UTF-8: shown with \x escapes (`shown_name`)
+            relative, renamed = shown_name(file.relative_to(root).as_posix())
+            name = f"{folder}/{relative}"
             try:
                 data = file.read_bytes()
             except OSError as err:
                 yield Member(name, b"", (("error", f"{name}: {err.strerror or err}"),))
                 continue
-            yield Member(name, data, (("article_id", relative.removesuffix(".txt")),))
+            noted = (("name_note", f"{folder}/{renamed}"),) if renamed else ()
+            yield Member(name, data, (("article_id", relative.removesuffix(".txt")), *noted))
 
     def prepare(self, member: Member) -> Article | Failure:
         expected = dict(member.expected)
@@ -260,7 +243,7 @@ class TextFolder(_Source):
         return _decoded(member, article_id=expected["article_id"], sha256=hashlib.sha256(member.data).hexdigest())
 
     def describe(self) -> dict[str, str]:
-        return {"kind": "text folder", "name": Path(self.root).resolve().name}
+        return {"kind": "text folder", "name": shown_name(Path(self.root).resolve().name)[0]}
 
 
 @dataclass(frozen=True)
@@ -273,14 +256,27 @@ class TrecArchive(_Source):
     ``<TEXT>`` body cut by `arabic_media.corpus.ant.text_body`; ``sha256`` is of the
     whole member file, as published; outlet, section, id and date come from the ANT
     member name (`parse_member_name`), or the id is the file stem in lower case.
-    ``limit`` stops after that many articles; ``step`` keeps every ``step``-th (a
-    sample spread over the whole archive, which is then read to its end).
+    ``limit`` stops after that many articles (at least 1; None: all); ``step`` keeps
+    every ``step``-th (at least 1: a sample spread over the whole archive, which is
+    then read to its end); other values raise `ValueError`. A member
+    name that is not UTF-8 is shown with ``\\x`` escapes (`shown_name`), and the
+    article carries a warning saying so.
     """
 
     path: Path
     suffix: str = ".txt"
     limit: int | None = None
     step: int = 1
+
+    def __post_init__(self) -> None:
+        # limit=0 gave one article (the check came after the first), step=0 a ZeroDivisionError
+        if self.limit is not None and (isinstance(self.limit, bool) or not isinstance(self.limit, int)
+                                       or self.limit < 1):
+            raise ValueError(f"TrecArchive limit={self.limit!r}: give a number of articles of at least 1, "
+                             "or None for all of them")
+        if isinstance(self.step, bool) or not isinstance(self.step, int) or self.step < 1:
+            raise ValueError(f"TrecArchive step={self.step!r}: give a whole number of at least 1 (1 keeps "
+                             "every article, 10 every tenth)")
 
     def members(self) -> Iterator[Member]:
         path = Path(self.path)
@@ -294,10 +290,14 @@ class TrecArchive(_Source):
                 seen += 1
                 if (seen - 1) % self.step:
                     continue
-                yield Member(name, data)
+                # a name that is not UTF-8 would fail in every table: shown with \x escapes
+                shown, renamed = shown_name(name)
+                yield Member(shown, data, (("name_note", renamed),) if renamed else ())
                 kept += 1
                 if self.limit is not None and kept >= self.limit:
                     return
+        except DamagedArchiveError as err:
+            raise CorpusError(f"{path.name}: {err}") from None
         except (tarfile.TarError, EOFError, OSError) as err:
             raise CorpusError(f"{path.name}: cannot be read as a tar archive ({err})") from None
 
@@ -322,7 +322,7 @@ class TrecArchive(_Source):
         return _decoded(member, body=body, sha256=digest, **provenance)
 
     def describe(self) -> dict[str, str]:
-        described = {"kind": "TREC archive", "name": Path(self.path).name}
+        described = {"kind": "TREC archive", "name": shown_name(Path(self.path).name)[0]}
         if self.limit is not None:
             described["limit"] = str(self.limit)
         if self.step != 1:
@@ -344,14 +344,88 @@ def open_source(location: Path | str, **options) -> ManifestFolder | TextFolder 
 
 
 def read_articles(source: Iterable[Article | Failure], failures: list[Failure] | None = None) -> Iterator[Article]:
-    """The readable articles of ``source``, one at a time; each `Failure` is appended
-    to ``failures`` (when given) and the stream goes on."""
+    """The readable articles of a source, one at a time.
+
+    Parameters
+    ----------
+    source
+        A source of this module, or any iterable of `Article` and `Failure`.
+    failures
+        A list each `Failure` is appended to (the stream goes on past it).
+
+    Yields
+    ------
+    Article
+        Each readable article, in the source's order.
+
+    Warns
+    -----
+    CorpusWarning
+        An article whose id an earlier one of the stream has already (two ANT
+        members of the same stem in two folders), naming both members: a table keyed
+        by ``article_id`` would merge them.
+    """
+    first_of: dict[str, str] = {}
     for item in source:
         if isinstance(item, Failure):
             if failures is not None:
                 failures.append(item)
             continue
+        earlier = first_of.setdefault(item.article_id, item.source)
+        if earlier != item.source:
+            warnings.warn(duplicate_id_message([(item.article_id, earlier, item.source)]), CorpusWarning,
+                          stacklevel=2)
         yield item
+
+
+def duplicate_ids(article_ids: Sequence[str], sources: Sequence[str]) -> list[tuple[str, str, str]]:
+    """The articles whose id an earlier article already has.
+
+    Parameters
+    ----------
+    article_ids, sources
+        Each article's id and source, in reading order.
+
+    Returns
+    -------
+    list[tuple[str, str, str]]
+        ``(article_id, first source, this source)`` for each article after the first
+        of its id, in reading order.
+    """
+    # Nearly always no id repeats, and a sorted copy of the list (a pointer an id) says
+    # so: a dict of every id, made at the end of a count, raised its peak memory by MBs.
+    ordered = sorted(article_ids)
+    if all(a != b for a, b in zip(ordered, itertools.islice(ordered, 1, None))):
+        return []
+    del ordered
+    first_of: dict[str, str] = {}
+    repeated = []
+    for article_id, source in zip(article_ids, sources):
+        earlier = first_of.setdefault(article_id, source)
+        if earlier != source:
+            repeated.append((article_id, earlier, source))
+    return repeated
+
+
+def duplicate_id_message(repeated: list[tuple[str, str, str]], shown: int = 5) -> str:
+    """The warning for articles that share an id.
+
+    Parameters
+    ----------
+    repeated
+        What `duplicate_ids` returns (not empty).
+    shown
+        How many to name; the others are counted.
+
+    Returns
+    -------
+    str
+        The message, naming both members of each article shown.
+    """
+    pairs = "; ".join(f"{article_id!r}: {first} and {second}" for article_id, first, second in repeated[:shown])
+    more = f" (and {len(repeated) - shown:,} more)" if len(repeated) > shown else ""
+    return (f"{len(repeated):,} article(s) have the id of an earlier article: {pairs}{more}; a table keyed by "
+            "article_id would merge them (the articles table keeps both rows, with their sources)")
 
 
 def failures_table(failures: Iterable[Failure]):

@@ -13,8 +13,17 @@ of the decompressed stream.
 Anything else (a pax or GNU long-name header, a sparse file, a bad checksum, a number
 field that is not plain octal, a negative size, compressed data that does not read to
 the end) is left to `tarfile`: the archive is opened again with it and
-the files already yielded are skipped, so such an archive reads exactly as `tarfile`
-reads it.
+the files already yielded are skipped, so such an archive reads as `tarfile` reads it,
+with one difference: where `tarfile` stops without a word, this raises.
+
+`tarfile` ends the archive silently at a damaged header after the first (a bad
+checksum, a field that is not a number) and at a stream cut inside a header, so
+everything after it would be lost with no error (GNU tar reports the same damaged
+header and exits 2). Both readers therefore check where the archive ended: the end of
+the data at a header boundary, or a zero block (the end-of-archive marker) with no
+member header anywhere after it, is the end; anything else raises
+`DamagedArchiveError` naming the last member read, the member the damaged header
+names where it can be read, and the byte offset in the tar data.
 """
 
 from __future__ import annotations
@@ -28,7 +37,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["regular_files"]
+__all__ = ["DamagedArchiveError", "regular_files"]
 
 _BLOCK = 512
 #: Decompressed bytes read at a time.
@@ -40,6 +49,78 @@ _OPENERS = ((b"\xfd7zXZ\x00", lzma.open), (b"\x1f\x8b", gzip.open), (b"BZh", bz2
 
 class _Unusual(Exception):
     """A header the plain reader leaves to `tarfile`."""
+
+
+class DamagedArchiveError(tarfile.ReadError):
+    """The archive cannot be read to its end: a damaged header, a stream cut inside a
+    header, or a zero block followed by more members (a zeroed header, or two
+    archives joined end to end). The message names the last
+    member read, the next one where its header can be read, and the byte offset (in
+    the tar data, after decompression)."""
+
+
+def _damage(header: bytes, offset: int, last: str | None, compressed: bool) -> DamagedArchiveError:
+    """The error for the archive ending at ``offset`` on ``header`` (the bytes there:
+    fewer than a block when the stream is cut, else a block that is not a valid
+    header), after member ``last`` (None: no member was read)."""
+    where = f"byte {offset:,} of the tar data" + (" (after decompression)" if compressed else "")
+    after = f"after member {last!r}" if last is not None else "before any member"
+    if len(header) < _BLOCK:
+        return DamagedArchiveError(
+            f"the tar data ends inside a header at {where} ({len(header)} of its {_BLOCK} bytes), {after}: "
+            "the archive is cut short")
+    try:
+        tarfile.TarInfo.frombuf(header, tarfile.ENCODING, "surrogateescape")
+        problem = "an unexpected header"
+    except tarfile.HeaderError as err:
+        problem = str(err) or type(err).__name__
+    named = header[:100].split(b"\0", 1)[0].decode(tarfile.ENCODING, "backslashreplace")
+    nxt = f" (it names {named!r})" if named.isprintable() and named else ""
+    return DamagedArchiveError(
+        f"the header at {where} is damaged ({problem}), {after}: the member there{nxt} and every member after "
+        "it cannot be read; repair or replace the archive")
+
+
+def _header_after_end(rest: bytes, stream) -> tuple[int, bytes] | None:
+    """The first block after an end-of-archive zero block that is a tar header (with a
+    valid checksum): its distance from the end of that zero block, and its bytes; None
+    when there is none. ``rest``: the bytes already read after the zero block; the
+    rest of ``stream`` is read (normally the zero padding of the last record). A read
+    error past the marker is not the archive's: `tarfile` never reads there."""
+    at = 0
+    while True:
+        while len(rest) - at >= _BLOCK:
+            block = rest[at:at + _BLOCK]
+            if block.count(0) != _BLOCK and _looks_like_header(block):
+                return at, block
+            at += _BLOCK
+        try:
+            more = stream.read(_READ)
+        except Exception:  # noqa: BLE001 - bytes after the archive (trailing garbage of a gzip file)
+            return None
+        if not more:
+            return None
+        rest, at = rest[at:] + more, 0
+
+
+def _members_after_end(offset: int, distance: int, header: bytes, last: str | None,
+                       compressed: bool) -> DamagedArchiveError:
+    """The error for a zero block at ``offset`` followed, ``distance`` bytes after its
+    end, by another tar header (``header``): a zeroed header, or two archives joined."""
+    where = f"byte {offset:,} of the tar data" + (" (after decompression)" if compressed else "")
+    named = header[:100].split(b"\0", 1)[0].decode(tarfile.ENCODING, "backslashreplace")
+    after = f"after member {last!r}" if last is not None else "before any member"
+    return DamagedArchiveError(
+        f"a zero block at {where}, {after}, ends the archive, but a member header follows at byte "
+        f"{offset + _BLOCK + distance:,} (naming {named!r}): a zeroed header, or archives joined end to end; "
+        "the members after it would be lost; repair or replace the archive")
+
+
+def _compressed(path: Path) -> bool:
+    """Does the file start with the magic bytes of a compression `_open` reads?"""
+    with open(path, "rb") as head:
+        magic = head.read(6)
+    return any(magic.startswith(prefix) for prefix, _ in _OPENERS)
 
 
 def _open(path: Path):
@@ -107,18 +188,32 @@ def _checksum_ok(header: bytes) -> bool:
 
 def _plain(path: Path, yielded: list[int]) -> Iterator[tuple[str, bytes]]:
     """Yield the regular files, counting them in ``yielded[0]``; raise `_Unusual`
-    wherever `tarfile` might read the archive differently."""
+    wherever `tarfile` might read the archive differently, and `DamagedArchiveError`
+    where the archive ends other than at its end (a header cut short, a zero block
+    followed by more members)."""
+    compressed = _compressed(path)
     with _open(path) as stream:
         data, at, first = b"", 0, True
+        done = 0  # bytes of the tar data before ``data[0]``
+        last = None  # the name of the last member read (any kind)
         while True:
             if len(data) - at < _BLOCK:
+                done += at
                 data, at = data[at:] + _read(stream, _READ), 0
             header = data[at:at + _BLOCK]
-            if len(header) < _BLOCK or header.count(0) == _BLOCK:
-                # tarfile stops at the first zero block or at the end of the stream; a
-                # cut header or an empty archive it reports in its own words
-                if 0 < len(header) < _BLOCK or (first and not header):
+            if not header:
+                if first:  # an empty file: tarfile reports it in its own words
                     raise _Unusual
+                return  # the data ends at a header boundary: an end tarfile and GNU tar accept
+            if len(header) < _BLOCK:
+                if first:
+                    raise _Unusual  # tarfile's message for a file shorter than a block
+                raise _damage(header, done + at, last, compressed)
+            if header.count(0) == _BLOCK:
+                # the end-of-archive marker, unless a member header follows it
+                found = _header_after_end(data[at + _BLOCK:], stream)
+                if found is not None:
+                    raise _members_after_end(done + at, *found, last, compressed)
                 return
             first = False
             if not (_checksum_ok(header) and _numbers_ok(header)):
@@ -130,13 +225,15 @@ def _plain(path: Path, yielded: list[int]) -> Iterator[tuple[str, bytes]]:
             at += _BLOCK
             raw_name = header[:100].split(b"\0", 1)[0]
             if kind in _OTHER_PLAIN or (kind == 0 and raw_name.endswith(b"/")):
+                last = _name(raw_name, header)
                 continue  # links, devices, folders (v7: a plain file named .../): no data read
             if kind not in _REGULAR:  # extension records (pax, GNU long names), sparse, unknown
                 raise _Unusual
             padded = -(-size // _BLOCK) * _BLOCK
             if len(data) - at < padded:
+                done += at
                 data, at = data[at:] + _read(stream, max(_READ, padded)), 0
-            name = _name(raw_name, header)
+            name = last = _name(raw_name, header)
             if len(data) - at < size:
                 raise EOFError(f"{name} is cut short")
             yield name, data[at:at + size]
@@ -144,6 +241,14 @@ def _plain(path: Path, yielded: list[int]) -> Iterator[tuple[str, bytes]]:
             if len(data) - at < padded:  # the file whole, its padding cut: as tarfile says
                 raise tarfile.ReadError("unexpected end of data")
             at += padded
+
+
+def _looks_like_header(block: bytes) -> bool:
+    """Is ``block`` a whole tar header with a valid checksum (not a file's data)?"""
+    try:
+        return len(block) == _BLOCK and _checksum_ok(block)
+    except _Unusual:
+        return False
 
 
 def _name(raw_name: bytes, header: bytes) -> str:
@@ -158,7 +263,9 @@ def _name(raw_name: bytes, header: bytes) -> str:
 def _by_tarfile(path: Path, skip: int) -> Iterator[tuple[str, bytes]]:
     with tarfile.open(path, "r:*") as archive:
         stream = archive.fileobj
+        last = None
         for info in archive:
+            last = info.name
             if not info.isfile():
                 continue
             if skip:
@@ -174,13 +281,51 @@ def _by_tarfile(path: Path, skip: int) -> Iterator[tuple[str, bytes]]:
             if len(data) != info.size:
                 raise EOFError(f"{info.name} is cut short")
             yield info.name, data
+        _check_end(archive, last, _compressed(path))
+
+
+def _check_end(archive: tarfile.TarFile, last: str | None, compressed: bool) -> None:
+    """Raise `DamagedArchiveError` unless ``archive`` ended at its end: `tarfile` stops
+    without a word at a damaged header after the first and at a header cut short, at
+    ``archive.offset``, where it also stops at the end-of-archive marker or at the end
+    of the data. The block there tells which (one seek back; only on this slow path), and
+    after a zero block, whether a member header follows."""
+    stream = archive.fileobj
+    stream.seek(archive.offset)
+    header = stream.read(_BLOCK)
+    if not header:
+        return
+    if len(header) < _BLOCK or header.count(0) != _BLOCK:
+        raise _damage(header, archive.offset, last, compressed)
+    found = _header_after_end(b"", stream)
+    if found is not None:
+        raise _members_after_end(archive.offset, *found, last, compressed)
 
 
 def regular_files(path: Path | str) -> Iterator[tuple[str, bytes]]:
-    """``(name, bytes)`` of every regular file of the tar archive at ``path``, in
-    archive order (as `tarfile` names them). Raises `tarfile.TarError`, `EOFError` or
-    `OSError` for an archive that cannot be read to its end, and `tarfile.ReadError`
-    for a header with a negative size (where `tarfile` yields a file it cannot read)."""
+    """The regular files of the tar archive at ``path``, in archive order.
+
+    Parameters
+    ----------
+    path
+        A ``.tar``, ``.tar.gz``, ``.tar.bz2`` or ``.tar.xz`` file.
+
+    Yields
+    ------
+    tuple[str, bytes]
+        Each regular file's name (as `tarfile` names it) and bytes.
+
+    Raises
+    ------
+    DamagedArchiveError
+        A header after the first is damaged, the data ends inside a header, or a zero
+        block is followed by more members (where `tarfile` stops without a word):
+        the message names the last member read and the byte offset. The files before
+        it have been yielded.
+    tarfile.TarError, EOFError, OSError
+        The archive cannot be read to its end otherwise (`tarfile.ReadError` also for a
+        header with a negative size, where `tarfile` yields a file it cannot read).
+    """
     path = Path(path)
     yielded = [0]
     try:

@@ -12,7 +12,7 @@ that), without keeping a row per token:
   same function runs in one process, in several (the default from `POOL_MIN_CORES`
   cores on: this process reads and hands chunks to one worker process per other core,
   and counts a chunk itself whenever they are all busy), or on a Dask cluster
-  (``scheduler=...``); `finish` turns the merged tally into tables.
+  (``scheduler=...``); `tally_tables` turns the merged tally into tables.
 * **No string per token.** A chunk's tokens are found with numpy on the code points
   of its texts (`scan`: the study's tokenizer, proved equal to it), and each word is
   named by a 64-bit key holding its characters; a worker normalises and classifies
@@ -39,20 +39,21 @@ Definitions (the study's, imported from where they live; see the block below):
 
 Modules: `scan` (the tokens and paragraph breaks of a chunk of texts, with numpy),
 `vocabulary` (settings; each word classified once per process),
-`tally` (counting chunks, merging tallies), `tables` (`finish`: the tables of
+`tally` (counting chunks, merging tallies), `tables` (`tally_tables`: the tables of
 `Counts`), `run` (`count_corpus`: in one process, several, or on Dask).
 """
 
 from arabic_media.counting.run import CHUNK_ARTICLES, POOL_MIN_CORES, count_corpus
-from arabic_media.counting.tables import GROUP_COLUMNS, Counts, finish
+from arabic_media.counting.tables import GROUP_COLUMNS, Counts, tally_tables
 from arabic_media.counting.tally import ARTICLE_COLUMNS, Tally, count_chunk, merge_tallies
-from arabic_media.counting.vocabulary import EDGE_EXCLUDE, WORD_CATEGORIES, Settings, study_settings
+from arabic_media.categories import NGRAM_EDGE_EXCLUDE, WORD_CATEGORIES
+from arabic_media.counting.vocabulary import Settings, study_settings
 
 __all__ = [
     "ARTICLE_COLUMNS",
     "CHUNK_ARTICLES",
-    "EDGE_EXCLUDE",
     "GROUP_COLUMNS",
+    "NGRAM_EDGE_EXCLUDE",
     "POOL_MIN_CORES",
     "WORD_CATEGORIES",
     "Counts",
@@ -60,7 +61,7 @@ __all__ = [
     "Tally",
     "count_chunk",
     "count_corpus",
-    "finish",
     "merge_tallies",
     "study_settings",
+    "tally_tables",
 ]

@@ -1,6 +1,6 @@
 """Handing the memory a count has freed back to the operating system (`release_memory`),
 between the phases of a count: after each bigram merge (`tally`), and before and after
-a process's tally is made and before `finish` (`run`)."""
+a process's tally is made and before `tally_tables` (`run`)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def release_memory() -> None:
     A count allocates and frees many arrays of a few MB. glibc keeps freed memory of
     that size in the process for reuse, so after the count a process holds about twice
     what it uses (measured after the reference count of the ANT archive: 371 MB
-    resident, 164 MB after the trim), and the tables built next (`finish`) come on top.
+    resident, 164 MB after the trim), and the tables built next (`tally_tables`) come on top.
     ``malloc_trim(0)`` hands free pages back, in every arena (malloc_trim(3)). Called
     between the phases of a count, and after each merge of a process's bigram table
     (the merges are what leave the most freed memory behind), not after every chunk:

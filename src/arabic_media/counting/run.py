@@ -1,5 +1,5 @@
 """Running a count: in this process, in several (this one reading and counting beside
-one worker per other core), or on a Dask cluster; then `finish`."""
+one worker per other core), or on a Dask cluster; then `tally_tables`."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from arabic_media.counting.memory import release_memory
-from arabic_media.counting.tables import Counts, finish
+from arabic_media.files import replacing
+from arabic_media.counting.tables import Counts, tally_tables
 from arabic_media.counting.tally import Tally, _Accumulator, _prepared, count_chunk, keep_frequent_bigrams, merge_tallies
 from arabic_media.counting.scan import _study_table
 from arabic_media.counting.vocabulary import _VOCABULARIES, Settings, _vocabulary, study_settings
@@ -132,18 +133,40 @@ def _count_in_processes(source, settings: Settings, workers: int, chunk_size: in
             if kind == "error":
                 raise RuntimeError(f"a counting worker failed:\n{payload}")
             tallies.append(_take_over(payload))
+    except BaseException:
+        _stop(processes, [tasks, *setups], failed=True)
+        raise
+    else:
+        _stop(processes, [tasks, *setups], failed=False)
     finally:
-        # Do not wait at exit for chunks no worker will take (after an error).
-        tasks.cancel_join_thread()
-        for process in processes:
-            if process.pid is None:  # never started (an error while starting them)
-                continue
-            process.join(timeout=5)
-            if process.is_alive():
-                process.terminate()
         shutil.rmtree(folder, ignore_errors=True)  # a tally no one took (after an error)
     # the last merge: the rare bigrams are left out as it goes (`keep_frequent_bigrams`)
     return merge_tallies(tallies, consume=True, bigram_min_count=bigram_min_count)
+
+
+def _stop(processes, queues, *, failed: bool) -> None:
+    """End the worker processes and let go of the queues this process puts into.
+
+    A queue's feeder thread writes what was put into a pipe; if no worker reads it (a
+    worker that died at start-up never takes its settings, and no worker takes the
+    chunks left after an error), the thread blocks, and the interpreter waits for it
+    at exit: the count would print its error and never end. So no queue is waited for
+    (``cancel_join_thread``). After an error (``failed``) the workers are stopped at
+    once instead of waited for: one may still be starting, and would otherwise wait
+    for chunks that never come."""
+    for waiting in queues:
+        waiting.cancel_join_thread()
+    for process in processes:
+        if process.pid is None:  # never started (an error while starting them)
+            continue
+        if failed:
+            process.terminate()
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
+    for waiting in queues:
+        waiting.close()
 
 
 def _hand_over(tally: Tally, folder: Path) -> str:
@@ -156,7 +179,7 @@ def _hand_over(tally: Tally, folder: Path) -> str:
     file (protocol 5), the arrays go to the file as they are, and are read from it
     straight into the parent's arrays."""
     path = folder / f"tally-{os.getpid()}.pickle"
-    with open(path, "wb") as file:
+    with replacing(path) as partial, open(partial, "wb") as file:
         pickle.dump(tally, file, protocol=5)
     return str(path)
 
@@ -192,7 +215,8 @@ def _check_workers(processes, results) -> None:
             try:
                 kind, payload = results.get_nowait()
             except queue.Empty:
-                payload = f"exit code {process.exitcode}"
+                payload = (f"exit code {process.exitcode}, without reporting an error (it failed while starting, "
+                           "or was killed; what it printed is on standard error)")
             raise RuntimeError(f"a counting worker died: {payload}")
 
 
@@ -266,7 +290,7 @@ def count_corpus(
     scheduler address (``tcp://host:8786``) or a `distributed.Client`: the chunks are
     then counted on that cluster, which must be able to import this package.
     ``progress``: the tqdm bar (``None``: only on a terminal). ``bigram_min_count``:
-    the least count of a bigram in the table (`finish`). The result is the same
+    the least count of a bigram in the table (`tally_tables`). The result is the same
     whichever way it runs; articles are listed in reading order. One process counts
     fewer than 2**31 bigram tokens (`tally._PACK_LIMIT`; the ANT archive has 7.7
     million words): beyond, it stops with an `OverflowError`; count on more processes
@@ -290,12 +314,12 @@ def count_corpus(
                 bar.update(len(chunk))
             tally = accumulator.tally()
             del accumulator
-            _VOCABULARIES.clear()  # every surface form seen: not needed by finish
+            _VOCABULARIES.clear()  # every surface form seen: not needed by tally_tables
         else:
             tally = _count_in_processes(source, settings, workers, chunk_size, bar, bigram_min_count)
-    # Only the bigrams the table keeps go on to `finish` (for the reference list, 2% of
+    # Only the bigrams the table keeps go on to `tally_tables` (for the reference list, 2% of
     # them): the others' arrays are freed before pandas and the tables are built. (A
     # count in several processes left them out in its last merge already.)
     tally = keep_frequent_bigrams(tally, bigram_min_count)
     release_memory()
-    return finish(tally, settings, source.describe(), bigram_min_count=bigram_min_count, consume=True)
+    return tally_tables(tally, settings, source.describe(), bigram_min_count=bigram_min_count, consume=True)

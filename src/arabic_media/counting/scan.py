@@ -32,6 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
+from arabic_media.files import replacing
+
 # The class of each code point in `class_table` (every code point has one).
 BLANK, FORMAT, WORD, OTHER, LINE_BREAK, CR, PARAGRAPH = range(7)
 #: Characters a word key holds: one byte each, so eight in a 64-bit key.
@@ -116,7 +118,8 @@ def write_table(path: Path = SHIPPED_TABLE) -> None:
     JSON, then the table's bytes, compressed (zlib: the same bytes each time)."""
     table = class_table()
     header = json.dumps({"unicode": unicodedata.unidata_version, "shape": list(table.shape)}).encode()
-    path.write_bytes(zlib.compress(header + b"\n" + table.tobytes(), 9))
+    with replacing(path) as partial:  # a process loading the table never reads half of it
+        partial.write_bytes(zlib.compress(header + b"\n" + table.tobytes(), 9))
 
 
 @dataclass

@@ -3,11 +3,13 @@ whole vocabulary, labels, document frequencies, bigrams, articles and failures."
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
 
-from arabic_media.counting.tally import ARTICLE_COLUMNS, Tally, _unique
+from arabic_media.corpus.errors import CorpusWarning
+from arabic_media.counting.tally import ARTICLE_COLUMNS, Tally, _unique, settings_difference
 from arabic_media.counting.vocabulary import Settings, _categories, _study_grouper
 
 
@@ -38,19 +40,51 @@ class Counts:
     provenance: dict
 
 
-def finish(tally: Tally, settings: Settings, source_description: dict | None = None, *,
-           bigram_min_count: int = 1, consume: bool = False) -> Counts:
-    """Tables from a merged `Tally`: categories, the grouping on the whole vocabulary
-    (the normalised word types of the tally; none with ``settings.groups`` false),
-    labels and document frequencies. Bigrams counted fewer than ``bigram_min_count``
-    times are left out of the table (they are most of the distinct bigrams;
-    ``provenance["bigram_types"]`` counts them all). ``consume``: the tally is the
-    caller's to give away (`count_corpus`): its per-article word lists are dropped once
-    the groups are counted.
+def tally_tables(tally: Tally, settings: Settings, source_description: dict | None = None, *,
+                 bigram_min_count: int = 1, consume: bool = False) -> Counts:
+    """The tables of `Counts` from a merged `Tally`: categories, the grouping on the
+    whole vocabulary (the normalised word types of the tally; none with
+    ``settings.groups`` false), labels and document frequencies, bigrams, articles,
+    failures and provenance.
 
     The numbers are worked out with numpy first and pandas is imported last, for the
     tables alone: pandas and pyarrow take about 70 MB, which then come on top of the
-    tally's arrays, not of the grouper's sets and the per-article word lists."""
+    tally's arrays, not of the grouper's sets and the per-article word lists.
+
+    Parameters
+    ----------
+    tally
+        The merged tally of a source.
+    settings
+        The settings it was counted with.
+    source_description
+        What was counted (`describe` of the source), for the provenance.
+    bigram_min_count
+        Bigrams counted fewer times are left out of the table (they are most of the
+        distinct bigrams; ``provenance["bigram_types"]`` counts them all).
+    consume
+        The tally is the caller's to give away (`count_corpus`): its per-article word
+        lists are dropped once the groups are counted.
+
+    Returns
+    -------
+    Counts
+        The tables and the provenance.
+
+    Raises
+    ------
+    ValueError
+        The tally was counted with other settings than ``settings`` (naming the
+        difference).
+
+    Warns
+    -----
+    CorpusWarning
+        Articles that share an id, naming both members of each.
+    """
+    if tally.counted_with is not None and tally.counted_with != settings.fingerprint:
+        raise ValueError("the tally was counted with other settings than those given for its tables: "
+                         f"{settings_difference(tally.counted_with, settings.fingerprint)}")
     norms = tally.norms
     size = len(norms)
     categories = _categories(norms, settings)
@@ -65,7 +99,7 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
     del rank
 
     # pandas comes in from here on (`_frame`, `failures_table`)
-    from arabic_media.corpus.sources import count_reasons, failures_table
+    from arabic_media.corpus.sources import count_reasons, duplicate_id_message, duplicate_ids, failures_table
 
     norm_table = _frame({
         "term": [norms[i] for i in order.tolist()],
@@ -84,6 +118,9 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
 
     # rows in reading order (each starts with its position in the source), built once
     rows = [row[1:] for row in sorted(tally.articles)]
+    repeated = duplicate_ids([row[0] for row in rows], [row[1] for row in rows])
+    if repeated:  # two members of one id: a table keyed by article_id would merge them
+        warnings.warn(duplicate_id_message(repeated), CorpusWarning, stacklevel=2)
     columns = list(zip(*rows)) or [()] * len(ARTICLE_COLUMNS)
     articles = _frame({name: np.array(column, np.int64) if name in ARTICLE_NUMBERS else list(column)
                        for name, column in zip(ARTICLE_COLUMNS, columns)})
@@ -96,6 +133,7 @@ def finish(tally: Tally, settings: Settings, source_description: dict | None = N
         "articles_refused": len(failures),
         "refused_by_reason": count_reasons(refused),
         "decoding_warnings": len(tally.warnings),
+        "duplicate_article_ids": len(repeated),
         "tokens": int(articles["tokens"].sum()) if len(articles) else 0,
         "words": int(articles["words"].sum()) if len(articles) else 0,
         "running_tokens": int(articles["running_tokens"].sum()) if len(articles) else 0,

@@ -43,12 +43,15 @@ class Tally:
     #: Distinct bigrams counted, when the arrays hold only the frequent ones
     #: (`keep_frequent_bigrams`); None: the arrays hold them all.
     bigram_types: int | None = None
+    #: The settings counted with (`Settings.fingerprint`); None: a tally made by hand.
+    #: Tallies of different settings are not merged (`merge_tallies`).
+    counted_with: tuple[tuple[str, str], ...] | None = None
 
 
 def keep_frequent_bigrams(tally: Tally, min_count: int) -> Tally:
     """``tally`` with only the bigrams counted at least ``min_count`` times (a new
     `Tally` sharing the rest; ``bigram_types`` keeps the number before the cut). For
-    the end of a count, before `finish`: a cut tally cannot be merged any more."""
+    the end of a count, before `tally_tables`: a cut tally cannot be merged any more."""
     if min_count <= 1 or tally.bigram_types is not None:
         return tally
     kept = tally.bigram_count >= min_count
@@ -237,6 +240,7 @@ class _Accumulator:
                 tally.bigrams, tally.bigram_count, tally.bigram_documents = (
                     renumbered[order], count[order], documents[order])
         tally.articles, tally.failures, tally.warnings = self.articles, self.failures, self.warnings
+        tally.counted_with = self.vocab.settings.fingerprint
         return tally
 
 
@@ -267,17 +271,41 @@ def count_chunk(source, members: list, settings: Settings, first: int = 0) -> Ta
 
 def merge_tallies(tallies: Iterable[Tally], *, consume: bool = False, bigram_min_count: int = 1) -> Tally:
     """One `Tally` holding the sum of ``tallies`` (articles and failures in the order
-    given). Ids are renumbered over the union of their normalised forms, in order of
-    first appearance: the first tally keeps its ids, so its bigram table (sorted by
-    code) stays sorted, and each other tally's table is sorted and merged into it.
-    ``consume``: the tallies are the caller's to give away (`count_corpus`): each one's
-    arrays are dropped as soon as they are merged, which lowers the merge's peak
-    memory; do not use them afterwards. ``bigram_min_count``: for the last merge of a
-    count, `keep_frequent_bigrams` done in the merge (the same tally), without making
-    the whole merged bigram table."""
+    given).
+
+    Ids are renumbered over the union of their normalised forms, in order of first
+    appearance: the first tally keeps its ids, so its bigram table (sorted by code)
+    stays sorted, and each other tally's table is sorted and merged into it.
+
+    Parameters
+    ----------
+    tallies
+        Tallies counted with the same settings (or made by hand, stating none).
+    consume
+        The tallies are the caller's to give away (`count_corpus`): each one's arrays
+        are dropped as soon as they are merged, which lowers the merge's peak memory;
+        do not use them afterwards.
+    bigram_min_count
+        For the last merge of a count: `keep_frequent_bigrams` done in the merge (the
+        same tally), without making the whole merged bigram table.
+
+    Returns
+    -------
+    Tally
+        The sum (the one tally itself when only one is given; an empty one for none).
+
+    Raises
+    ------
+    ValueError
+        Tallies counted with different settings (with and without bigrams or groups,
+        other word lists: their sum would mean nothing; the message names what
+        differs), a tally already cut to its frequent bigrams, a tally given twice to
+        be consumed, or a tally holding a form twice.
+    """
     tallies = list(tallies)
     if any(tally.bigram_types is not None for tally in tallies):
         raise ValueError("a tally whose rare bigrams were cut (keep_frequent_bigrams) cannot be merged")
+    counted_with = _same_settings(tallies)
     if consume and len({id(tally) for tally in tallies}) < len(tallies):
         raise ValueError("a tally given twice cannot be consumed: its arrays would be gone the second time")
     if not tallies:
@@ -324,7 +352,8 @@ def merge_tallies(tallies: Iterable[Tally], *, consume: bool = False, bigram_min
         del other, other_values
     size = len(norms)
     merged = Tally(norms=norms, count=np.zeros(size, np.int64), documents=np.zeros(size, np.int64),
-                   bigrams=codes, bigram_count=count, bigram_documents=documents, bigram_types=bigram_types)
+                   bigrams=codes, bigram_count=count, bigram_documents=documents, bigram_types=bigram_types,
+                   counted_with=counted_with)
     del codes, count, documents
     # the per-article word lists, written straight into one array
     merged.article_words = np.empty(sum(len(t.article_words) for t in tallies), np.int32)
@@ -342,6 +371,39 @@ def merge_tallies(tallies: Iterable[Tally], *, consume: bool = False, bigram_min
         merged.failures += tally.failures
         merged.warnings += tally.warnings
     return merged
+
+
+def settings_difference(first: tuple[tuple[str, str], ...], second: tuple[tuple[str, str], ...]) -> str:
+    """What differs between two tallies' settings (`Tally.counted_with`).
+
+    Parameters
+    ----------
+    first, second
+        Two `Settings.fingerprint` records.
+
+    Returns
+    -------
+    str
+        ``name: value in the first, value in the second`` for each setting that
+        differs, joined by ``"; "`` (empty when none does).
+    """
+    mine, theirs = dict(first), dict(second)
+    return "; ".join(f"{name}: {mine.get(name, 'not stated')} in one, {theirs.get(name, 'not stated')} in the other"
+                     for name in dict.fromkeys([*mine, *theirs]) if mine.get(name) != theirs.get(name))
+
+
+def _same_settings(tallies: list[Tally]) -> tuple[tuple[str, str], ...] | None:
+    """The settings every tally was counted with (tallies made by hand state none);
+    `ValueError` naming the difference when two differ: a tally counted without
+    bigrams merged with one counted with them would halve the bigrams' share without
+    a word."""
+    stated = [(number, tally.counted_with) for number, tally in enumerate(tallies, start=1)
+              if tally.counted_with is not None]
+    for number, counted_with in stated[1:]:
+        if counted_with != stated[0][1]:
+            raise ValueError(f"tallies counted with different settings cannot be merged (tally {stated[0][0]} and "
+                             f"tally {number}): {settings_difference(stated[0][1], counted_with)}")
+    return stated[0][1] if stated else None
 
 
 def _places(codes: np.ndarray, other: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -5,6 +5,7 @@ given an id and classified once per process (see the package docstring)."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -12,26 +13,19 @@ from dataclasses import dataclass
 import numpy as np
 
 # --- the study's definitions, imported in this one place (repoint here when they move) ---
-from arabic_media.categories import categorize
+from arabic_media.categories import NGRAM_EDGE_EXCLUDE, categorize
 from arabic_media.text import normalize, token_kind
 
 
 def _study_lexicons() -> tuple[frozenset[str], dict[str, str]]:
     """Stop words and reporting/attribution categories (``norm -> category``), as
-    `terms.annotate` uses them: the files `lexicons.load_stopwords` and
-    `load_reporting_terms` read, read here with the csv module (``tests/test_counting.py``
-    checks they give the same), so that the reader process does not import pandas (80 MB)
-    while it streams; it imports it in `finish`, once the workers have exited."""
-    import csv
+    `terms.annotate` uses them, read by the readers `lexicons.load_stopwords` and
+    `load_reporting_terms` use (`arabic_media.wordlists`), which need no pandas: the
+    reader process does not import it (80 MB) while it streams; it imports it in
+    `tally_tables`, once the workers have exited."""
+    from arabic_media.wordlists import read_reporting_terms, read_stopwords
 
-    from arabic_media.paths import LEXICONS_DIR
-
-    lines = (LEXICONS_DIR / "stopwords_ar.txt").read_text(encoding="utf-8").splitlines()
-    stopwords = frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-    with open(LEXICONS_DIR / "reporting_terms.csv", encoding="utf-8", newline="") as file:
-        reporting = {row["norm"]: row["category"] for row in csv.DictReader(file)}
-    return stopwords, reporting
-
+    return read_stopwords(), {row["norm"]: row["category"] for row in read_reporting_terms()}
 
 
 def _study_grouper(vocabulary: Iterable[str]):
@@ -42,10 +36,6 @@ def _study_grouper(vocabulary: Iterable[str]):
     return CliticGrouper(vocabulary)
 
 
-#: Word categories, in the order tables list them.
-WORD_CATEGORIES = ("content", "stopword", "reporting_verb", "attribution")
-#: Categories a bigram may not start or end with (`terms.NGRAM_EDGE_EXCLUDE`).
-EDGE_EXCLUDE = ("stopword", "reporting_verb", "attribution")
 
 # Token ids: a word's id is >= 0 (its normalised form); these mark the others. In the id
 # stream of a chunk, `_BREAK` stands for a paragraph break and for the end of an article.
@@ -75,9 +65,26 @@ class Settings:
         return {norm: _category(norm, self) for norm in self.stopwords.union(self.categories)}
 
     @functools.cached_property
+    def fingerprint(self) -> tuple[tuple[str, str], ...]:
+        """What a tally counted with these settings records (`Tally.counted_with`):
+        ``(name, value)`` pairs, the word lists by size and sha256, so that tallies
+        counted with different settings are refused when merged (`merge_tallies`)."""
+
+        def digest(lines) -> str:
+            return hashlib.sha256("\n".join(sorted(lines)).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+        reporting = digest(f"{norm}\t{category}" for norm, category in self.reporting)
+        return (
+            ("bigrams", str(self.bigrams)),
+            ("groups", str(self.groups)),
+            ("stopwords", f"{len(self.stopwords):,} forms, sha256 {digest(self.stopwords)}"),
+            ("reporting_terms", f"{len(self.reporting):,} forms, sha256 {reporting}"),
+        )
+
+    @functools.cached_property
     def edge_excluded(self) -> frozenset[str]:
-        """The words whose category is in `EDGE_EXCLUDE`."""
-        return frozenset(norm for norm, category in self.category_of.items() if category in EDGE_EXCLUDE)
+        """The words whose category is in `NGRAM_EDGE_EXCLUDE`."""
+        return frozenset(norm for norm, category in self.category_of.items() if category in NGRAM_EDGE_EXCLUDE)
 
     def describe(self) -> dict[str, str]:
         return {
@@ -246,7 +253,7 @@ def _word_or_number(surface: str, norm: str) -> str | int:
 
 def _edges(norms: list[str], settings: Settings) -> list[bool]:
     """May each of ``norms`` start or end a bigram (its category is not in
-    `EDGE_EXCLUDE`): every word but the stop words and the reporting list's."""
+    `NGRAM_EDGE_EXCLUDE`): every word but the stop words and the reporting list's."""
     excluded = settings.edge_excluded
     return [norm not in excluded for norm in norms]
 
