@@ -53,16 +53,11 @@ def write_scratch_corpus(folder: Path, articles: dict[str, bytes], rows: list[di
 
 
 def corpus_of(articles: dict[str, str | list[str]], *, outlet: str = "", original_outlet: str = "") -> Corpus:
-    """A corpus of hand-written articles, segmented and tokenised as the loader does:
-    ``articles`` maps an article id to its text, or to its sentences (joined by a
-    space). Offsets are offsets into each article's text."""
-    import pandas as pd
+    """A corpus of hand-written articles, built as the loader builds one
+    (`arabic_media.corpus.corpus_from_texts`): ``articles`` maps an article id to its
+    text, or to its sentences (joined by a space). Offsets are into each article's text."""
+    from arabic_media.corpus import corpus_from_texts
 
-    from arabic_media.attribution.handmade import text_corpus
-
-    parts = [text_corpus(text if isinstance(text, str) else " ".join(text), article_id,
-                         outlet=outlet, original_outlet=original_outlet)
-             for article_id, text in articles.items()]
-    tables = {name: pd.concat([getattr(part, name) for part in parts], ignore_index=True)
-              for name in ("articles", "sentences", "tokens")}
-    return Corpus(None, tables["articles"], tables["sentences"], tables["tokens"])
+    texts = {article_id: text if isinstance(text, str) else " ".join(text) for article_id, text in articles.items()}
+    cells = {article_id: {"outlet": outlet, "original_outlet": original_outlet} for article_id in texts}
+    return corpus_from_texts(texts, cells=cells)

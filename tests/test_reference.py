@@ -51,7 +51,7 @@ def test_reference_rebuilds_to_the_same_bytes(tmp_path):
     """The full archive (the one corpus-scale test that reads all of it), counted in
     this one process: `make reference` counted it on every core, so equal bytes also
     prove the two ways agree on the whole archive (and the multi-process path is proved
-    equal to one process on a sample, tests/test_counting.py). One process here spends
+    equal to one process on a sample, tests/counting/test_counting.py). One process here spends
     about a third less CPU than two, inside a test run that keeps both cores busy."""
     build_reference(ANT, tmp_path, progress=False, workers=1)
     for file in [*FILES.values(), "provenance.json"]:

@@ -1,4 +1,4 @@
-"""PDF helpers for tests/test_plotting.py, and the shaping-check helpers it uses.
+"""PDF helpers for tests/charts/test_arabic.py, and the shaping-check helpers it uses.
 
 The rendering and comparison functions live in `arabic_media.charts.shaping_check` (notebook 00
 shows them too); the PDF rasterising and font listing (pypdfium2) are test-only.

@@ -66,7 +66,7 @@ def test_share_and_confusion_figures_return_the_numbers_they_draw(figures):
 def test_every_arabic_line_of_the_study_strip_reads_like_the_reference_shaper(study_corpus, study_labels, figures):
     """Each deciding cue the strip draws for the study's corpus, rendered as the figure
     renders it (through `ar`), against Pillow + libraqm in the same font: the proof
-    `tests/test_plotting.py` gives for `STUDY_LABELS`, for labels that come from data."""
+    `tests/charts/test_arabic.py` gives for `STUDY_LABELS`, for labels that come from data."""
     from tests.charts.helpers import RAQM_AVAILABLE, difference, font_file, render_matplotlib, render_reference
 
     from arabic_media.charts import NATIVE_SHAPING, STUDY_FONT, ar
@@ -74,7 +74,7 @@ def test_every_arabic_line_of_the_study_strip_reads_like_the_reference_shaper(st
 
     if not RAQM_AVAILABLE:
         pytest.skip("Pillow was built without libraqm: no independent reference shaper")
-    threshold = 25.0  # as in tests/test_plotting.py, which documents how it was measured
+    threshold = 25.0  # as in tests/charts/test_arabic.py, which documents how it was measured
     compare_font = font_file(STUDY_FONT if NATIVE_SHAPING else "Noto Sans Arabic")
     labelling = stance.label_sentences(study_corpus, STUDY_TARGET)
     fig, data = charts.stance_strip_figure(labelling, load_stance_gold(), STUDY_TARGET)

@@ -7,7 +7,7 @@ in the same font at the same size, cropped to its ink and resized to a common si
 The score is the mean absolute pixel difference (0-255): small for the same text,
 large for reversed or unjoined text.
 
-This is what ``tests/test_plotting.py`` asserts on, and what notebook 00 shows. It
+This is what ``tests/charts/test_arabic.py`` asserts on, and what notebook 00 shows. It
 needs Pillow built with raqm (`REFERENCE_AVAILABLE`).
 """
 

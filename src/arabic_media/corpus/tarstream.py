@@ -2,7 +2,7 @@
 
 `regular_files` yields ``(name, bytes)`` for each regular file of a ``.tar``,
 ``.tar.gz``, ``.tar.bz2`` or ``.tar.xz`` archive, in archive order, without unpacking it.
-It gives what `tarfile` gives (``tests/test_sources.py`` checks it member for member
+It gives what `tarfile` gives (``tests/corpus/test_sources.py`` checks it member for member
 against `tarfile` on archives of every kind), faster: `tarfile` builds a full `TarInfo`
 for every header (thirteen fields parsed one by one), which on the 31,525 small files
 of the ANT corpus costs more than the decompression itself; here a plain header

@@ -4,7 +4,7 @@
 returns `Counts`: a frequency table per term in normalised form and in grouped form (with
 category, count and document frequency), bigram counts, per-article totals, the
 failures table and a provenance record. It gives the numbers `load_corpus` +
-`arabic_media.terms.annotate` / `ngrams(..., 2)` give (``tests/test_counting.py`` checks
+`arabic_media.terms.annotate` / `ngrams(..., 2)` give (``tests/counting/test_counting.py`` checks
 that), without keeping a row per token:
 
 * **Chunks mapped, tallies merged.** Articles are counted in chunks (`count_chunk`)
@@ -34,7 +34,7 @@ Definitions (the study's, imported from where they live; see the block below):
   in normalised form (`terms.ngrams(..., 2)`). Sentence boundaries matter only where
   no punctuation token separates the two words, and with `split_sentences`' rule that
   is exactly a paragraph break (`text.paragraph_break_re`; a sentence otherwise ends
-  on terminal punctuation, itself a token); ``tests/test_counting.py`` checks this
+  on terminal punctuation, itself a token); ``tests/counting/test_counting.py`` checks this
   against `segment_article`.
 
 Modules: `scan` (the tokens and paragraph breaks of a chunk of texts, with numpy),

@@ -9,7 +9,7 @@ that a process has not met before, or one that no key holds (longer than
 `KEY_CHARACTERS`, or with a character outside `_KEYED`), is cut out of the text as a
 string (`_Vocabulary.ids_of`).
 
-The rules are the regexes' (``tests/test_scan.py`` proves the spans equal, on the study's
+The rules are the regexes' (``tests/counting/test_scan.py`` proves the spans equal, on the study's
 articles, on ANT articles and on generated texts of every class):
 
 * the token pattern ``[word]+(?:[format]+[word]+)*|[^space format]``: a word is a run
@@ -82,7 +82,7 @@ def class_table() -> np.ndarray:
 #: `class_table`, as built by the Python whose Unicode version it names (`write_table`):
 #: a process that counts loads it in milliseconds instead of building it (half a
 #: second), if its Python has that Unicode version (``unicodedata.unidata_version``);
-#: else it builds the table. ``tests/test_scan.py`` checks it against `class_table`;
+#: else it builds the table. ``tests/counting/test_scan.py`` checks it against `class_table`;
 #: ``scripts/write_class_table.py`` rewrites it.
 SHIPPED_TABLE = Path(__file__).with_name("class_table.zlib")
 

@@ -118,7 +118,7 @@ def _plain_letters() -> tuple[str, dict[int, int]]:
     other letters are their own normal form (each checked here). None of them is a
     combining mark, an invisible or a presentation form, and no two of them compose
     under NFC, so `normalize` maps a string of them letter by letter;
-    ``tests/test_counting.py`` checks this."""
+    ``tests/counting/test_counting.py`` checks this."""
     from arabic_media.text import _ALEF_MAQSURA, _ALEF_VARIANTS
 
     table = {**_ALEF_VARIANTS, **_ALEF_MAQSURA}

@@ -392,7 +392,7 @@ def label_text(text: str, target: str | Target, lexicon: Lexicon | None = None, 
     ValueError
         When the study's segmentation finds more than one sentence in ``text``.
     """
-    from arabic_media.attribution.handmade import text_corpus
+    from arabic_media.corpus import text_corpus
 
     labels = label_sentences(text_corpus(text), target, lexicon, **options).labels
     if len(labels) != 1:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from arabic_media.categories import categorize
+from arabic_media.categories import CATEGORIES, NGRAM_EDGE_EXCLUDE, categorize
 from arabic_media.lexicons import load_reporting_terms, load_stopwords
 from arabic_media.terms.grouping import CliticGrouper
 
@@ -31,8 +31,6 @@ __all__ = ["CATEGORIES", "CONTENT", "REPORTING", "FORMS", "NGRAM_EDGE_EXCLUDE", 
 
 
 
-#: Every value of the ``category`` column that `annotate` adds.
-CATEGORIES = ("content", "stopword", "reporting_verb", "attribution", "number", "punct")
 
 
 #: The categories counted as content terms by default.
@@ -47,8 +45,6 @@ REPORTING = ("reporting_verb", "attribution")
 FORMS = ("surface", "norm", "group")
 
 
-#: Categories a content n-gram may not start or end with.
-NGRAM_EDGE_EXCLUDE = ("stopword", "reporting_verb", "attribution")
 
 
 def annotate(

@@ -214,7 +214,7 @@ def test_ant_cut_gives_the_committed_heldout_articles():
     manifest = {row.split(",")[1]: row for row in (paths.HELDOUT_DIR / "manifest.csv").read_text(encoding="utf-8").splitlines()[1:]}
     wanted = {m.path for m in _script().MEMBERS}
     found = {}
-    for name, data in regular_files(ANT):  # read as tarfile reads it (tests/test_tarstream.py)
+    for name, data in regular_files(ANT):  # read as tarfile reads it (tests/corpus/test_tarstream.py)
         path = name.split("/", 1)[-1]
         if path in wanted:
             found[path] = text_body(data, name)
