@@ -7,9 +7,14 @@ articles of one *split*:
     the study's article (``corpus/``);
 ``heldout``
     the frozen held-out reports (``corpus/heldout/``): scored, never read to write a rule;
-``dev`` and ``test``
-    the stance and attribution development and test sets (``corpus/stance_dev/``,
-    ``corpus/stance_test/``), split by article.
+``companies_dev`` and ``companies_test``
+    reports about the US technology companies at large (privacy, moderation, fines),
+    drawn together and split by report; the test set has been read since, and both are
+    development data now (`DEVELOPMENT_SPLITS`);
+``extremism_dev`` and ``extremism_test``
+    reports about the companies and extremist content, misinformation or moderation,
+    drawn together by a committed query and split by report: the first is development
+    data, the second the test set (`TEST_SPLITS`), scored once the rules are frozen.
 
 Every gold file is ``corpus/annotations/<kind>_gold[_<split>].csv`` (no suffix for the
 study split) and is read by ``load_<kind>_gold(split, *, path=None)``. Each kind has one
@@ -33,6 +38,8 @@ from arabic_media.paths import ANNOTATIONS_DIR, relative
 
 __all__ = [
     "SPLITS",
+    "DEVELOPMENT_SPLITS",
+    "TEST_SPLITS",
     "KINDS",
     "STANCE_LABELS",
     "STANCE_GOLD_COLUMNS",
@@ -52,7 +59,13 @@ __all__ = [
 ]
 
 #: The splits and the corpus folder (relative to ``corpus/``) each one annotates.
-SPLITS: dict[str, str] = {"study": "", "heldout": "heldout", "dev": "stance_dev", "test": "stance_test"}
+SPLITS: dict[str, str] = {
+    "study": "", "heldout": "heldout", "companies_dev": "companies_dev", "companies_test": "companies_test",
+    "extremism_dev": "extremism_dev", "extremism_test": "extremism_test",
+}
+#: The splits the rules may be written from, and the ones they are tested on.
+DEVELOPMENT_SPLITS = ("companies_dev", "companies_test", "extremism_dev")
+TEST_SPLITS = ("extremism_test",)
 #: The kinds of gold.
 KINDS = ("stance", "attribution", "quotation")
 #: The three stance labels, in the order tables use.
