@@ -9,6 +9,9 @@
   ``make setup``), so JupyterLab started by ``make lab`` runs the notebooks on the
   study's environment even where a user-level ``python3`` kernel points elsewhere.
 
+* A cell's ``metadata.execution`` (the times a run recorded, when a notebook was
+  executed with timing on) is dropped: times change on every run.
+
 * Consecutive stream outputs of one cell to the same stream (``stdout``) are joined
   into one: the kernel flushes printed text on a timer, so the same prints can arrive
   as one output on one run and two on the next, which changes the file but not the
@@ -40,10 +43,11 @@ def join_streams(outputs: list) -> list:
 
 
 def tidy(path: str, kernel: str, display_name: str) -> None:
-    """Drop the Python version, set the kernelspec and join split stream outputs of one
-    notebook."""
+    """Drop the Python version and the run's times, set the kernelspec and join split
+    stream outputs of one notebook."""
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
+        cell.get("metadata", {}).pop("execution", None)
         if cell.get("cell_type") == "code":
             cell["outputs"] = join_streams(cell.get("outputs", []))
     notebook.metadata.get("language_info", {}).pop("version", None)
