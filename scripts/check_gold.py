@@ -19,7 +19,7 @@ from arabic_media.paths import relative
 
 
 def main() -> int:
-    actor_ids = set(load_actors()["actor_id"])
+    actor_ids = set(load_actors()["actor_id"]) | annotations.proposed_actor_ids()
     corpora: dict[str, object] = {}
     problems: list[str] = []
     for kind, split, path in annotations.gold_files():

@@ -50,6 +50,7 @@ __all__ = [
     "split_corpus_dir",
     "gold_path",
     "gold_files",
+    "proposed_actor_ids",
     "load_stance_gold",
     "load_attribution_gold",
     "load_quotation_gold",
@@ -91,6 +92,24 @@ _INTEGER_COLUMNS = ("sentence", "attribution", "parent", "depth", "cue_start", "
 def _check_split(split: str) -> None:
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; use one of {tuple(SPLITS)}")
+
+
+#: Sources the annotators met that the gazetteer does not list: ``actors.csv``'s columns
+#: and a ``note``; a gold row may name them (the rules cannot, unless they are added to
+#: the gazetteer, which is a change of the rules).
+PROPOSED_ACTORS = "attribution_actors_proposed.csv"
+
+
+def proposed_actor_ids() -> set[str]:
+    """The actor ids of ``corpus/annotations/attribution_actors_proposed.csv`` (empty
+    when there is no such file).
+
+    Returns
+    -------
+    set of str
+    """
+    path = ANNOTATIONS_DIR / PROPOSED_ACTORS
+    return set(read_lexicon(path, ["actor_id"])["actor_id"]) if path.is_file() else set()
 
 
 def split_corpus_dir(split: str) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["slice_check", "hard_wraps", "merged_spellings"]
+__all__ = ["slice_check", "hard_wraps", "merged_spellings", "sentence_sheet"]
 
 
 def slice_check(corpus) -> dict[str, int]:
@@ -67,3 +67,27 @@ def merged_spellings(corpus) -> pd.DataFrame:
     forms = words.groupby("norm")["surface"].agg(lambda s: sorted(set(s)))
     forms = forms[forms.map(len) > 1]
     return pd.DataFrame({"norm": forms.index.astype(str), "surface_forms": [" / ".join(f) for f in forms]})
+
+
+def sentence_sheet(corpus) -> str:
+    """Every sentence of a corpus as plain text, for an annotator: one block per
+    article (its id and title), one line per sentence with its number and offsets.
+
+    Parameters
+    ----------
+    corpus : Corpus
+
+    Returns
+    -------
+    str
+        ``article_id | title`` headers, then ``  <sentence> [<start>-<end>] <text>``
+        lines (line breaks inside a sentence shown as ``⏎``).
+    """
+    titles = dict(zip(corpus.articles["article_id"].astype(str), corpus.articles["title"].astype(str)))
+    lines, current = [], None
+    for row in corpus.sentences.itertuples(index=False):
+        if str(row.article_id) != current:
+            current = str(row.article_id)
+            lines.append(f"{current} | {titles.get(current, '')}")
+        lines.append(f"  {row.sentence} [{row.start}-{row.end}] " + row.text.replace("\n", " ⏎ "))
+    return "\n".join(lines)
