@@ -14,7 +14,7 @@ VENV310 := .venv-mpl310
 STAMP310 := $(VENV310)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help setup study test test-unit test-notebooks test-mpl310 lab bench reference lexicons clean
+.PHONY: help setup study report test test-unit test-notebooks test-browser test-mpl310 lab bench reference lexicons clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -36,6 +36,9 @@ setup: $(STAMP) ## Create .venv and install the pinned requirements (only when t
 study: $(STAMP) ## Execute every notebook in place (side by side, one per core) and write figures/
 	$(PY) scripts/run_notebooks.py $(NOTEBOOKS)
 
+report: $(STAMP) ## Write report/index.html: the whole study as one page (after make study)
+	$(PY) scripts/build_report.py
+
 # The tests run on two pytest-xdist workers. conftest.py sends every cell of a notebook
 # to one worker, in order; the other tests go one by one to whichever worker is free.
 # -p tests.fast_start (loaded before the other plugins) spares each pytest process 2 s of
@@ -44,13 +47,17 @@ XDIST := -p tests.fast_start -n 2
 NBVAL := -p no:randomly --nbval --nbval-sanitize-with notebooks/nbval_sanitize.cfg --nbval-current-env
 
 test: $(STAMP) ## Unit tests and nbval over every notebook, in one run on two workers
-	$(PY) -m pytest $(XDIST) tests $(NBVAL) $(NOTEBOOKS)
+	$(PY) -m pytest $(XDIST) tests --ignore=tests/browser $(NBVAL) $(NOTEBOOKS)
 
 test-unit: $(STAMP) ## Unit and property tests only (two workers)
-	$(PY) -m pytest $(XDIST) tests
+	$(PY) -m pytest $(XDIST) tests --ignore=tests/browser
 
 test-notebooks: $(STAMP) ## nbval: re-execute every notebook and compare with its stored outputs
 	$(PY) -m pytest $(XDIST) $(NBVAL) $(NOTEBOOKS)
+
+# Needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver).
+test-browser: $(STAMP) ## What a reader sees, in headless Chromium: the notebooks untrusted in JupyterLab, the report
+	$(PY) -m pytest -p tests.fast_start tests/browser -q
 
 $(STAMP310): requirements-mpl310.txt pyproject.toml
 	@test -x $(VENV310)/bin/python || $(PYTHON) -m venv $(VENV310)
