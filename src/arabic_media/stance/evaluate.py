@@ -353,17 +353,19 @@ def bootstrap_table(gold: pd.DataFrame, labellers: dict, target: str | Target | 
     return pd.DataFrame(rows).set_index("labeller")
 
 
-def interval_lines(table: pd.DataFrame) -> list[str]:
+def interval_lines(table: pd.DataFrame, level: float = 0.95) -> list[str]:
     """A `bootstrap_table` as lines: each labeller's four scores with their intervals.
 
     Parameters
     ----------
     table : DataFrame
         From `bootstrap_table`.
+    level : float
+        The intervals' level, as the table was made with (for the words).
 
     Returns
     -------
     list of str
     """
-    return [f"{name}: " + ", ".join(f"{score} {row[score]:.3f} [{row[score + '_low']:.3f} to {row[score + '_high']:.3f}]"
-                                    for score in SCORES) for name, row in table.iterrows()]
+    return [f"{name}: " + ", ".join(f"{score} {row[score]:.3f} ({level:.0%} interval {row[score + '_low']:.3f} to "
+                                    f"{row[score + '_high']:.3f})" for score in SCORES) for name, row in table.iterrows()]
