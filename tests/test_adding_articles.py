@@ -30,7 +30,9 @@ def grown(tmp_path_factory):
         shutil.copyfile(path, folder / "articles" / path.name)
     for path in (UNRELATED / "articles").iterdir():
         shutil.copyfile(path, folder / "articles" / path.name)
-    rows = read_manifest(paths.CORPUS_DIR).to_dict("records") + read_manifest(UNRELATED).to_dict("records")
+    added = read_manifest(UNRELATED)
+    base = read_manifest(paths.CORPUS_DIR)  # (in a copy that holds them already, they are not added twice)
+    rows = base[~base["article_id"].isin(added["article_id"])].to_dict("records") + added.to_dict("records")
     write_manifest(folder / "manifest.csv", rows)
     return load_corpus(folder)
 

@@ -1,4 +1,4 @@
-"""The scratch copy CI uses to prove that adding an article breaks nothing."""
+"""The scratch copy CI uses to prove that adding articles breaks nothing and moves nothing."""
 
 from __future__ import annotations
 
@@ -14,20 +14,23 @@ from tests.support import STUDY_ARTICLE
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("add_sample_article", PROJECT_ROOT / "scripts" / "add_sample_article.py")
+    spec = importlib.util.spec_from_file_location("check_added_articles", PROJECT_ROOT / "scripts" / "check_added_articles.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def test_scratch_copy_has_the_study_article_and_the_al_arabiya_one(tmp_path):
+def test_scratch_copy_has_the_study_article_and_the_two_unrelated_reports(tmp_path):
     script = _script()
     dest = script.make_scratch_copy(tmp_path / "study")
-    corpus = load_corpus(dest / "corpus")  # manifest row and sha256 written as a user would
-    assert corpus.articles["article_id"].tolist() == [STUDY_ARTICLE, script.SAMPLE_ID]
+    corpus = load_corpus(dest / "corpus")  # manifest rows and sha256 written as a user would
+    assert corpus.articles["article_id"].tolist() == [STUDY_ARTICLE, "bb-culture-89-20180329", "bb-sport-320-20180901"]
     assert not any(a.startswith("sk-") for a in corpus.articles["article_id"])  # never Sky News
     assert not (dest / ".git").exists() and (dest / "tests" / "conftest.py").is_file()
     assert script.scratch_env(dest)["ARABIC_MEDIA_ROOT"] == str(dest)
+    assert script.changed_figures(dest) == []  # a copy, before any notebook runs
+    (dest / "figures" / "term-dispersion.csv").write_text("changed", encoding="utf-8")
+    assert script.changed_figures(dest) == ["term-dispersion.csv"]
 
 
 def _project(folder, article: bytes = "قال الوزير.".encode()):
