@@ -76,7 +76,7 @@ lab: $(STAMP) ## Open JupyterLab on the study's notebooks and kernel; prints the
 bench: $(STAMP) ## Benchmarks (speed, memory) with figures printed; not part of `make test`
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/loader.py --limit 5000
-	$(PY) benchmarks/stance.py
+	$(PY) benchmarks/analyses.py
 	$(PY) benchmarks/segmentation.py
 
 # SCHEDULER=tcp://host:8786 counts on that Dask cluster; empty: every core of this machine.

@@ -177,3 +177,17 @@ def test_verb_rule_inflects_a_stem(word, stem):
 )
 def test_verb_rule_refuses_what_is_not_an_inflection(word, stem):
     assert not verb_matches(word, stem)
+
+
+def test_the_words_of_a_text_equal_those_of_its_corpus_tables(study_corpus):
+    """`text_sentence_words`, the table-free path of a corpus-scale pass, gives what
+    `sentence_words` gives over the loader's tables of the same text."""
+    from arabic_media.corpus import corpus_from_texts
+    from arabic_media.matching import sentence_words, text_sentence_words
+
+    texts = dict(zip(study_corpus.articles["article_id"].astype(str), study_corpus.articles["text"]))
+    texts["odd"] = 'قالت "الصحيفة"،\r\n\r\nإن -5 شركات\u200f أمريكية... (فيسبوك) رفضت؟ 2018-2019'
+    corpus = corpus_from_texts(texts)
+    from_tables = sentence_words(corpus.sentences, corpus.tokens)
+    from_texts = [sent for article_id, text in texts.items() for sent in text_sentence_words(article_id, text)]
+    assert from_texts == from_tables and len(from_texts) > 14

@@ -37,6 +37,7 @@ __all__ = [
     "SentenceWords",
     "phrase_pattern",
     "sentence_words",
+    "text_sentence_words",
     "verb_matches",
     "find",
     "clause_break_between",
@@ -300,46 +301,97 @@ def find(sent: SentenceWords, entries, kind: str, verbs: bool = True) -> list[Ma
     return sorted(found, key=lambda m: m.first)
 
 
-def sentence_words(sentences: pd.DataFrame, tokens: pd.DataFrame | None) -> list[SentenceWords]:
-    """Pair each sentence with its word tokens. Without ``tokens``, the sentence text is
-    tokenised here with the study's `tokenize` (offsets shifted by the sentence's
-    ``start``, so they stay article offsets)."""
-    needed = {"article_id", "sentence", "start", "end", "text"}
-    missing = needed - set(sentences.columns)
-    if missing:
-        raise ValueError(f"sentences lacks columns {sorted(missing)}")
-    by_sentence: dict[tuple[str, int], list[tuple[int, int, str, str]]] = {}
-    if tokens is not None:
-        columns = [tokens[c].tolist() for c in ("article_id", "sentence", "start", "end", "surface", "norm")]
-        for article_id, sentence, start, end, surface, norm in zip(*columns):
-            by_sentence.setdefault((article_id, int(sentence)), []).append((int(start), int(end), surface, norm))
-    result = []
-    for row in sentences.itertuples(index=False):
-        key = (row.article_id, int(row.sentence))
-        if tokens is None:
-            toks = [
-                (row.start + s.start, row.start + s.end, row.text[s.start : s.end], normalize(row.text[s.start : s.end]))
-                for s in tokenize(row.text)
-            ]
-        else:
-            toks = sorted(by_sentence.get(key, []))
-        words, starts, ends, gaps = [], [], [], []
+def _words(article_id: str, sentence: int, text: str, text_start: int, toks) -> SentenceWords:
+    """One sentence's `SentenceWords` from its tokens ``(start, end, surface, norm,
+    is_punct)`` in text order: punctuation goes into the gaps between words."""
+    words, starts, ends, gaps = [], [], [], []
+    pending = ""
+    for start, end, surface, norm, punct in toks:
+        if punct:
+            pending += surface
+            continue
+        words.append(norm)
+        starts.append(start)
+        ends.append(end)
+        gaps.append(pending)
         pending = ""
-        for start, end, surface, norm in toks:
-            if token_kind(surface) == "punct":
-                pending += surface
-                continue
-            words.append(norm)
-            starts.append(start)
-            ends.append(end)
-            gaps.append(pending)
-            pending = ""
-        result.append(
-            SentenceWords(
-                row.article_id, int(row.sentence), tuple(words), tuple(starts),
-                tuple(ends), tuple(gaps), row.text, int(row.start),
-            )
-        )
+    return SentenceWords(article_id, sentence, tuple(words), tuple(starts), tuple(ends), tuple(gaps), text, text_start)
+
+
+def sentence_words(sentences: pd.DataFrame, tokens: pd.DataFrame) -> list[SentenceWords]:
+    """Pair each sentence of a corpus with its word tokens.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        The corpus's sentences (``article_id, sentence, start, end, text``).
+    tokens : DataFrame
+        Its tokens (``article_id, sentence, start, end, surface, norm, kind``).
+
+    Returns
+    -------
+    list of SentenceWords
+        One per sentence, in the order of ``sentences``; offsets are article offsets.
+
+    Raises
+    ------
+    ValueError
+        When a table lacks a column.
+    """
+    for name, table, needed in (("sentences", sentences, {"article_id", "sentence", "start", "end", "text"}),
+                                ("tokens", tokens, {"article_id", "sentence", "start", "end", "surface", "norm", "kind"})):
+        missing = needed - set(table.columns)
+        if missing:
+            raise ValueError(f"{name} lacks columns {sorted(missing)}")
+    by_sentence: dict[tuple[str, int], list[tuple]] = {}
+    columns = [tokens[c].tolist() for c in ("article_id", "sentence", "start", "end", "surface", "norm")]
+    punct = (tokens["kind"] == "punct").tolist()
+    for article_id, sentence, start, end, surface, norm, is_punct in zip(*columns, punct):
+        by_sentence.setdefault((article_id, sentence), []).append((start, end, surface, norm, is_punct))
+    result = []
+    for article_id, sentence, start, text in zip(sentences["article_id"].tolist(), sentences["sentence"].tolist(),
+                                                 sentences["start"].tolist(), sentences["text"].tolist()):
+        toks = by_sentence.get((article_id, sentence), [])
+        if any(a[0] > b[0] for a, b in zip(toks, toks[1:])):  # a table not in text order
+            toks = sorted(toks)
+        result.append(_words(article_id, int(sentence), text, int(start), toks))
+    return result
+
+
+_NORMS: dict[str, tuple[str, bool]] = {}
+
+
+def text_sentence_words(article_id: str, text: str) -> list[SentenceWords]:
+    """The `SentenceWords` of one article's text, segmented by the study's one
+    segmentation (`segment_article`) without building any table: what a corpus-scale
+    pass labels with. Equal to `sentence_words` over the tables `load_corpus` makes of
+    the same text.
+
+    Parameters
+    ----------
+    article_id : str
+        The article's id.
+    text : str
+        Its text.
+
+    Returns
+    -------
+    list of SentenceWords
+    """
+    from arabic_media.text import segment_article
+
+    result = []
+    for number, (sent, spans) in enumerate(segment_article(text), start=1):
+        toks = []
+        for span in spans:
+            surface = text[span.start:span.end]
+            known = _NORMS.get(surface)
+            if known is None:
+                if len(_NORMS) > 500_000:
+                    _NORMS.clear()
+                known = _NORMS[surface] = (normalize(surface), token_kind(surface) == "punct")
+            toks.append((span.start, span.end, surface, known[0], known[1]))
+        result.append(_words(article_id, number, text[sent.start:sent.end], sent.start, toks))
     return result
 
 

@@ -194,8 +194,7 @@ def match_report(body: str, title: str, query: SliceQuery) -> ReportMatch:
     ReportMatch
     """
     from arabic_media.actors import find_mentions
-    from arabic_media.corpus import text_corpus
-    from arabic_media.matching import sentence_words
+    from arabic_media.matching import text_sentence_words
     from arabic_media.text import normalize
 
     pattern, subtopic = query.term_pattern(), query.subtopic_of()
@@ -203,14 +202,12 @@ def match_report(body: str, title: str, query: SliceQuery) -> ReportMatch:
     if hits < query.min_topic_hits:  # Q3 fails: no need to find the companies
         return ReportMatch(0, (), False, hits, (), 0, 0, False)
     companies = _companies(query)
-    corpus = text_corpus(body)
-    sents = sentence_words(corpus.sentences, corpus.tokens)
+    sents = text_sentence_words("report", body)
     mentions = [find_mentions(sent, companies) for sent in sents]
     named = Counter(m.info[0] for found in mentions for m in found)
     in_lead = any(mentions[: query.lead_sentences])
     if title and not in_lead:
-        title_corpus = text_corpus(title, "title")
-        in_lead = any(find_mentions(s, companies) for s in sentence_words(title_corpus.sentences, title_corpus.tokens))
+        in_lead = any(find_mentions(s, companies) for s in text_sentence_words("title", title))
     linked = 0
     topics = set()
     for sent, found in zip(sents, mentions):
