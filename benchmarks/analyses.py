@@ -10,8 +10,8 @@ traced by attribution (`attribution.find_attributions` and `find_quotations`):
 * ``one long sentence, nested reporting``: the same with ``وقالت الصحيفة إن`` before
   every clause, so that each attribution sits inside the one before.
 
-Printed for each: characters, sentences, tokens, seconds at the base size and at 4x,
-and their ratio. Linear time gives a ratio near 4; the target is at most 6. Usage:
+Printed for each: characters, sentences, tokens, seconds at the base size and at 4x
+(the shortest of three runs), and their ratio. Linear time gives a ratio near 4; the target is at most 6. Usage:
 ``python benchmarks/analyses.py [--chars 100000]``.
 """
 
@@ -63,10 +63,14 @@ WORKLOADS = {
 }
 
 
-def _seconds(run) -> float:
-    began = time.perf_counter()
-    run()
-    return time.perf_counter() - began
+def _seconds(run, repeat: int = 3) -> float:
+    """The shortest of ``repeat`` runs: the machine's noise only ever adds time."""
+    best = float("inf")
+    for _ in range(repeat):
+        began = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - began)
+    return best
 
 
 def bench_growth(chars: int = 100_000) -> list[dict]:
