@@ -43,6 +43,7 @@ __all__ = [
     "Labelling",
     "find_cues",
     "label_sentences",
+    "label_sentence_words",
     "label_text",
     "label_words",
 ]
@@ -357,15 +358,42 @@ def label_sentences(
     """
     target = load_target(target) if isinstance(target, str) else target
     lexicon = lexicon if lexicon is not None else load_lexicon()
+    rows, match_rows = label_sentence_words(sentence_words(corpus.sentences, corpus.tokens), target, lexicon,
+                                            negation=negation, contrast=contrast, verbs=verbs, topic=topic)
+    return _tables(rows, match_rows, OUTPUT_COLUMNS)
+
+
+def label_sentence_words(sents: list[SentenceWords], target: Target, lexicon: Lexicon, *, negation: bool = True,
+                         contrast: bool = True, verbs: bool = True, topic: bool = True,
+                         others: Target | None = None) -> tuple[list[dict], list[dict]]:
+    """Label sentences given as `SentenceWords` (one article's or several): the rows
+    `label_sentences` makes its tables of, without pandas, for a corpus-scale pass.
+
+    Parameters
+    ----------
+    sents : list of SentenceWords
+        From `arabic_media.matching.sentence_words` or `text_sentence_words`.
+    target : Target
+    lexicon : Lexicon
+    negation, contrast, verbs, topic : bool
+        As for `label_sentences`.
+    others : Target, optional
+        The actors that make a sentence another's (`referring.other_subjects`), when
+        the caller has them already.
+
+    Returns
+    -------
+    (list of dict, list of dict)
+        The rows of ``labels`` and of ``matches``.
+    """
     rows, match_rows = [], []
-    sents = sentence_words(corpus.sentences, corpus.tokens)
-    references = sentence_references(sents, target, topic=topic)
+    references = sentence_references(sents, target, topic=topic, others=others)
     for sent in sents:
         row, found = label_words(sent, target, lexicon, negation=negation, contrast=contrast, verbs=verbs,
                                  reference=references[(sent.article_id, sent.sentence)])
         rows.append(row)
         match_rows += found
-    return _tables(rows, match_rows, OUTPUT_COLUMNS)
+    return rows, match_rows
 
 
 def label_text(text: str, target: str | Target, lexicon: Lexicon | None = None, **options) -> pd.Series:

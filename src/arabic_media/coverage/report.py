@@ -1,0 +1,129 @@
+"""One report of an archive, analysed as the study analyses its article: matched
+against the slice query, its sentences labelled for stance toward the target, its
+attributions traced. Tables are not built: a corpus-scale pass works on the words of
+each sentence (`arabic_media.matching.text_sentence_words`), and returns plain rows."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+__all__ = ["Tools", "load_tools", "analyse_text", "analyse_member"]
+
+
+@dataclass(frozen=True)
+class Tools:
+    """What the analyses read, loaded once per process: the stance ``target``,
+    ``lexicon`` and ``others`` (the actors that make a sentence another's), the
+    attribution lexicon ``lex``, and the slice ``query`` (None: every report)."""
+
+    target: object
+    lexicon: object
+    others: object
+    lex: object
+    query: object
+
+
+@functools.lru_cache(maxsize=4)
+def load_tools(target: str, query: str | None = None) -> Tools:
+    """The analyses' data for ``target`` (a target file's name) and ``query`` (a
+    committed query's name, or None), read once per process.
+
+    Parameters
+    ----------
+    target : str
+    query : str, optional
+
+    Returns
+    -------
+    Tools
+    """
+    from arabic_media.actors import load_target
+    from arabic_media.attribution import load_attribution_lexicon
+    from arabic_media.lexicons import load_lexicon
+    from arabic_media.slices import load_query
+    from arabic_media.stance.referring import other_subjects
+
+    loaded = load_target(target)
+    return Tools(loaded, load_lexicon(), other_subjects(loaded), load_attribution_lexicon(),
+                 load_query(query) if query else None)
+
+
+def analyse_text(article_id: str, text: str, tools: Tools, *, original_outlet: str = "") -> dict:
+    """Label a text's sentences for stance and trace its attributions.
+
+    Parameters
+    ----------
+    article_id : str
+    text : str
+    tools : Tools
+    original_outlet : str
+        What ``الصحيفة`` (the newspaper) refers to, when known.
+
+    Returns
+    -------
+    dict
+        ``sentences`` (how many), ``labels`` (the stance label of each sentence, in
+        order) and ``attributions`` (one ``(sentence, depth, source_type,
+        source_actor_id)`` per attribution found).
+    """
+    from arabic_media.actors import outlet_actor_id
+    from arabic_media.attribution.rules import attribute_article
+    from arabic_media.matching import text_sentence_words
+    from arabic_media.stance.rules import label_sentence_words
+
+    sents = text_sentence_words(article_id, text)
+    rows, _ = label_sentence_words(sents, tools.target, tools.lexicon, others=tools.others)
+    outlet = outlet_actor_id(original_outlet, tools.lex.actors) if original_outlet else ""
+    found = attribute_article(article_id, text, sents, outlet or original_outlet, tools.lex)
+    return {
+        "sentences": len(sents),
+        "labels": tuple(row["label"] for row in rows),
+        "attributions": tuple((r["sentence"], r["depth"], r["source_type"], r["source_actor_id"] or "")
+                              for r in found if r["cue_start"] is not None),
+    }
+
+
+def analyse_member(source, member, tools: Tools, *, slice_only: bool = True) -> dict:
+    """One member of a source: skipped by its path when the query reserves its folder,
+    refused when it cannot be read, else matched and (when in the slice, or always
+    with ``slice_only`` False) analysed.
+
+    Parameters
+    ----------
+    source : TrecArchive or another source of `arabic_media.corpus.sources`
+    member : Member
+    tools : Tools
+    slice_only : bool
+        Analyse only the reports the query selects.
+
+    Returns
+    -------
+    dict
+        ``member`` and ``status`` (``skipped``, ``refused``, ``read``); for a read
+        report its provenance (``article_id, outlet, section, published, sha256,
+        title``), the query's fields (`arabic_media.slices.ReportMatch`) and, when
+        analysed, the fields of `analyse_text`.
+    """
+    from arabic_media.corpus.ant import AntFormatError, tag
+    from arabic_media.corpus.sources import Failure
+    from arabic_media.slices import match_report
+
+    query = tools.query
+    if query is not None and any(folder in member.name.split("/") for folder in query.excluded_folders):
+        return {"member": member.name, "status": "skipped"}
+    article = source.prepare(member)
+    if isinstance(article, Failure):
+        return {"member": member.name, "status": "refused", "reason": article.reason}
+    try:
+        title = tag(member.data.decode("utf-8", "replace"), "TITLE", member.name)
+    except AntFormatError:
+        title = ""
+    row = {"member": member.name, "status": "read", "article_id": article.article_id, "outlet": article.outlet,
+           "section": article.section, "published": article.published, "sha256": article.sha256, "title": title}
+    if query is not None:
+        row.update(match_report(article.text, title, query).__dict__)
+        if slice_only and not row["matched"]:
+            return row
+    row.update(analyse_text(article.article_id, article.text, tools))
+    return row
