@@ -145,3 +145,17 @@ def test_error_causes_follow_the_stated_order():
     ]
     referred.add(("a", 2))
     assert stance.error_causes(GOLD, labelling, referred, "t").loc[0, "cause"] == "missed cue"
+
+
+def test_stage_scores_split_whether_from_which_way():
+    gold = _rows([("a", 1, "FAVOR"), ("a", 2, "AGAINST"), ("a", 3, "NONE"), ("a", 4, "AGAINST"), ("a", 5, "NONE")])
+    pred = _rows([("a", 1, "AGAINST"), ("a", 2, "AGAINST"), ("a", 3, "FAVOR"), ("a", 4, "NONE"), ("a", 5, "NONE")])
+    table = stance.stage_scores(gold, pred)
+    first, second = table.loc["stance or not"], table.loc["which way"]
+    # gold takes a stance in 1, 2, 4; the labeller in 1, 2, 3: 2 of 3 right each way
+    assert (first["gold_stance"], first["predicted_stance"], first["agree"]) == (3, 3, 3)
+    assert first["precision"] == pytest.approx(2 / 3) and first["recall"] == pytest.approx(2 / 3)
+    # binary kappa: observed 3/5; chance (3/5)(3/5) + (2/5)(2/5) = 13/25; (15/25 - 13/25) / (12/25) = 1/6
+    assert first["kappa"] == pytest.approx(1 / 6)
+    # which way: sentences 1 and 2 take a stance on both sides; only 2 agrees
+    assert (second["sentences"], second["agree"], second["accuracy"]) == (2, 1, 0.5)

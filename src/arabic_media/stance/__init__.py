@@ -23,6 +23,7 @@ from arabic_media.lexicons import Lexicon, load_lexicon
 from arabic_media.stance.evaluate import (
     ERROR_CAUSES,
     SCORES,
+    STAGES,
     Evaluation,
     accuracy_by_article,
     bootstrap_scores,
@@ -33,6 +34,7 @@ from arabic_media.stance.evaluate import (
     interval_lines,
     score_table,
     scores_of,
+    stage_scores,
 )
 from arabic_media.stance.experiments import (
     ABLATION_VARIANTS,
@@ -63,7 +65,7 @@ from arabic_media.stance.tables import (
 
 __all__ = [
     "ABLATION_VARIANTS", "ERROR_CAUSES", "LABELS", "SCORES", "accuracy_by_article", "bootstrap_scores",
-    "bootstrap_table", "interval_lines", "withheld_changes",
+    "bootstrap_table", "interval_lines", "withheld_changes", "STAGES", "stage_scores",
     "error_causes", "referred_sentences", "scores_of", "MATCH_COLUMNS", "OUTPUT_COLUMNS", "Evaluation", "Labelling",
     "Lexicon", "Target", "ablation", "ablation_changes", "cue_count_baseline", "evaluate",
     "find_cues", "gold_for", "label_counts", "label_sentences", "label_sequence", "label_text",

@@ -20,6 +20,7 @@ from arabic_media.stats import cohen_kappa, precision_recall_f1
 __all__ = [
     "gold_for", "Evaluation", "evaluate", "score_table", "SCORES", "scores_of",
     "bootstrap_scores", "bootstrap_table", "interval_lines", "accuracy_by_article", "ERROR_CAUSES", "error_causes",
+    "STAGES", "stage_scores",
 ]
 
 
@@ -369,3 +370,48 @@ def interval_lines(table: pd.DataFrame, level: float = 0.95) -> list[str]:
     """
     return [f"{name}: " + ", ".join(f"{score} {row[score]:.3f} ({level:.0%} interval {row[score + '_low']:.3f} to "
                                     f"{row[score + '_high']:.3f})" for score in SCORES) for name, row in table.iterrows()]
+
+
+#: The two decisions a stance label makes, scored on their own (`stage_scores`).
+STAGES = ("stance or not", "which way")
+
+
+def stage_scores(gold: pd.DataFrame, predicted, target: str | Target | None = None) -> pd.DataFrame:
+    """The two decisions of a stance label, each scored on its own.
+
+    **Whether** a sentence takes a stance toward the target (FAVOR or AGAINST against
+    NONE): precision, recall and F1 of "takes a stance", and Cohen's kappa of the
+    binary decision. **Which way**, on the sentences where both the gold and the
+    prediction take a stance: how often the direction agrees.
+
+    Parameters
+    ----------
+    gold : DataFrame
+        The stance gold.
+    predicted : Labelling or DataFrame
+        The predictions.
+    target : str or Target, optional
+        As for `evaluate`.
+
+    Returns
+    -------
+    DataFrame
+        One row per stage (`STAGES`): ``sentences`` (scored), ``gold_stance`` and
+        ``predicted_stance`` (how many take one), ``agree``, ``precision``, ``recall``,
+        ``f1`` and ``kappa`` (the first stage; NaN for the second), ``accuracy``.
+    """
+    merged = _merged(gold, predicted, target)
+    g_has = (merged["label_gold"] != "NONE").tolist()
+    p_has = (merged["label_pred"] != "NONE").tolist()
+    tp = sum(a and b for a, b in zip(g_has, p_has))
+    precision, recall, f1 = precision_recall_f1(tp, sum(p_has), sum(g_has))
+    first = {"stage": STAGES[0], "sentences": len(merged), "gold_stance": sum(g_has), "predicted_stance": sum(p_has),
+             "agree": sum(a == b for a, b in zip(g_has, p_has)), "precision": precision, "recall": recall, "f1": f1,
+             "kappa": cohen_kappa([str(v) for v in g_has], [str(v) for v in p_has]),
+             "accuracy": sum(a == b for a, b in zip(g_has, p_has)) / len(merged) if len(merged) else float("nan")}
+    both = merged[[a and b for a, b in zip(g_has, p_has)]]
+    same = int((both["label_gold"] == both["label_pred"]).sum())
+    second = {"stage": STAGES[1], "sentences": len(both), "gold_stance": len(both), "predicted_stance": len(both),
+              "agree": same, "precision": float("nan"), "recall": float("nan"), "f1": float("nan"),
+              "kappa": float("nan"), "accuracy": same / len(both) if len(both) else float("nan")}
+    return pd.DataFrame([first, second]).set_index("stage")
