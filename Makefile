@@ -14,7 +14,7 @@ VENV310 := .venv-mpl310
 STAMP310 := $(VENV310)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help setup study test test-unit test-notebooks test-mpl310 lab bench reference lexicons clean
+.PHONY: help setup study test test-unit test-notebooks test-mpl310 lab bench reference lexicons docs clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -80,6 +80,9 @@ reference: $(STAMP) ## Rebuild corpus/reference/ from the ANT archive (SCHEDULER
 lexicons: $(STAMP) ## Rebuild the stop-word and grouping-candidate lexicons from their pinned sources
 	$(PY) scripts/build_stopwords.py
 	$(PY) scripts/build_grouping_candidates.py
+
+docs: $(STAMP) ## Rewrite docs/api.md, the API by module, from the docstrings
+	$(PY) scripts/write_api_docs.py
 
 clean: ## Remove the virtual environments and caches (not figures/ or notebooks)
 	rm -rf $(VENV) $(VENV310) .pytest_cache .hypothesis

@@ -34,7 +34,7 @@ import numpy as np
 
 from arabic_media.files import replacing
 
-# The class of each code point in `class_table` (every code point has one).
+#: The class of each code point in `class_table` (every code point has one).
 BLANK, FORMAT, WORD, OTHER, LINE_BREAK, CR, PARAGRAPH = range(7)
 #: Characters a word key holds: one byte each, so eight in a 64-bit key.
 KEY_CHARACTERS = 8
