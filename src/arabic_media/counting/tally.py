@@ -438,8 +438,9 @@ def settings_difference(first: tuple[tuple[str, str], ...], second: tuple[tuple[
     Returns
     -------
     str
-        ``name: value in the first, value in the second`` for each setting that
-        differs, joined by ``"; "`` (empty when none does).
+        ``<name>: <first's value> in one, <second's value> in the other`` for each
+        setting that differs (``not stated`` for a setting a record lacks), joined by
+        ``"; "``; empty when none does.
     """
     mine, theirs = dict(first), dict(second)
     return "; ".join(f"{name}: {mine.get(name, 'not stated')} in one, {theirs.get(name, 'not stated')} in the other"
