@@ -42,9 +42,9 @@ SECTIONS = (
     )),
     ("Analyses", (
         "arabic_media.stats", "arabic_media.terms", "arabic_media.matching", "arabic_media.actors",
-        "arabic_media.stance", "arabic_media.attribution",
+        "arabic_media.stance", "arabic_media.attribution", "arabic_media.coverage",
     )),
-    ("Output", ("arabic_media.charts", "arabic_media.display")),
+    ("Output", ("arabic_media.charts", "arabic_media.display", "arabic_media.report")),
 )
 OTHER_SECTION = "Other modules"
 

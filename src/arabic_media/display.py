@@ -7,8 +7,8 @@ not Arabic: ``-5.0`` shows as ``5.0-``, ``[1573-1580]`` reads backwards and a La
 phrase takes the place of the Arabic around it. A stylesheet (``unicode-bidi:
 plaintext``) fixes a trusted notebook only: JupyterLab strips ``<style>`` from the
 outputs of a notebook it does not trust, which is every notebook of a fresh clone. So
-the markup here relies on what survives its sanitizer (``tests/test_display.py``
-checks the markup and the isolates):
+the markup here relies on what survives its sanitizer, checked in a real browser
+(``tests/browser/``):
 
 * the ``dir`` attribute: the table is ``dir="rtl"``, every cell ``dir="auto"`` (a cell
   of numbers or Latin only is laid out left to right, a cell with Arabic right to left);
