@@ -14,7 +14,7 @@ VENV310 := .venv-mpl310
 STAMP310 := $(VENV310)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help setup study report test test-unit test-notebooks test-browser test-mpl310 restore lab bench reference lexicons clean
+.PHONY: help setup study report test test-unit test-notebooks test-browser test-mpl310 restore lab bench reference lexicons docs clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -92,6 +92,9 @@ lexicons: $(STAMP) ## Rebuild the stop-word and grouping-candidate lexicons from
 restore: ## Put corpus/, notebooks/ and figures/ back as committed (added articles removed)
 	git restore --source=HEAD --staged --worktree -- corpus notebooks figures
 	git clean -fq -- corpus/articles figures
+
+docs: $(STAMP) ## Rewrite docs/api.md, the API by module, from the docstrings
+	$(PY) scripts/write_api_docs.py
 
 clean: ## Remove the virtual environments and caches (not figures/ or notebooks)
 	rm -rf $(VENV) $(VENV310) .pytest_cache .hypothesis report

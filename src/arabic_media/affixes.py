@@ -99,9 +99,30 @@ GROUPING_SUFFIX_REWRITES: tuple[tuple[str, str], ...] = (
 
 
 def strip_article(word: str) -> tuple[str, bool]:
-    """``word`` without a written article (``التعاون`` -> ``تعاون``, ``للتعاون`` ->
-    ``تعاون``) and whether it had one. A base shorter than three letters is left whole:
-    ``الي`` (إلى) is not ``ال`` + ``ي``."""
+    """``word`` without a written article, and whether it had one.
+
+    ``التعاون`` -> ``تعاون``, ``للتعاون`` -> ``تعاون`` (``ل`` + ``ال`` is written
+    ``لل``). A base shorter than three letters is left whole: ``الي`` (إلى) is not
+    ``ال`` + ``ي``.
+
+    Parameters
+    ----------
+    word : str
+        A word in normalised spelling.
+
+    Returns
+    -------
+    tuple of (str, bool)
+        The word without its article (or unchanged), and whether an article was
+        removed.
+
+    Examples
+    --------
+    >>> strip_article("للتعاون") == ("تعاون", True)
+    True
+    >>> strip_article("الي") == ("الي", False)
+    True
+    """
     for article in ("ل" + ARTICLE[1:], ARTICLE):  # لل, ال
         if word.startswith(article) and len(word) - len(article) >= 3:
             return word[len(article) :], True

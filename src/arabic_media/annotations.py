@@ -124,6 +124,11 @@ def split_corpus_dir(split: str) -> Path:
     -------
     Path
         ``corpus/`` for ``study``, else its subfolder.
+
+    Raises
+    ------
+    ValueError
+        For a split not in `SPLITS`.
     """
     _check_split(split)
     return paths.CORPUS_DIR / SPLITS[split] if SPLITS[split] else paths.CORPUS_DIR
@@ -143,6 +148,11 @@ def gold_path(kind: str, split: str = "study") -> Path:
     -------
     Path
         The file's path (it may not exist: not every kind is annotated on every split).
+
+    Raises
+    ------
+    ValueError
+        For a kind not in `KINDS` or a split not in `SPLITS`.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown gold kind {kind!r}; use one of {KINDS}")
@@ -152,7 +162,14 @@ def gold_path(kind: str, split: str = "study") -> Path:
 
 
 def gold_files() -> list[tuple[str, str, Path]]:
-    """Every gold file that exists, as ``(kind, split, path)``, kinds then splits in order."""
+    """Every gold file that exists.
+
+    Returns
+    -------
+    list of tuple of (str, str, Path)
+        ``(kind, split, path)`` per file, kinds in the order of `KINDS`, then splits in
+        the order of `SPLITS`.
+    """
     return [(kind, split, gold_path(kind, split)) for kind in KINDS for split in SPLITS
             if gold_path(kind, split).is_file()]
 
@@ -189,7 +206,10 @@ def load_stance_gold(split: str = "study", *, path: Path | str | None = None) ->
     Raises
     ------
     ValueError
-        On an unknown label or a sentence listed twice for one target, naming the file.
+        On an unknown label, a sentence listed twice for one target, a non-integer
+        sentence number or an unknown split, naming the file.
+    FileNotFoundError
+        No gold file for the split (or at ``path``).
     """
     gold, path = _read("stance", split, path, STANCE_GOLD_COLUMNS)
     gold["sentence"] = gold["sentence"].astype(int)
@@ -204,8 +224,7 @@ def load_stance_gold(split: str = "study", *, path: Path | str | None = None) ->
 
 
 def load_attribution_gold(split: str = "study", *, path: Path | str | None = None) -> pd.DataFrame:
-    """The attribution gold of ``split`` (`ATTRIBUTION_GOLD_COLUMNS`), offsets as
-    nullable integers (``<NA>`` where a cell is empty: no source, no attribution).
+    """The attribution gold of ``split``: one row per attribution, or per sentence without one.
 
     Parameters
     ----------
@@ -217,12 +236,22 @@ def load_attribution_gold(split: str = "study", *, path: Path | str | None = Non
     Returns
     -------
     DataFrame
+        `ATTRIBUTION_GOLD_COLUMNS`; numbers and offsets as nullable integers
+        (``Int64``: ``<NA>`` where a cell is empty: no source, no attribution).
+
+    Raises
+    ------
+    ValueError
+        A number column holding something else than an integer, a column missing, or
+        an unknown split, naming the file.
+    FileNotFoundError
+        No gold file for the split (or at ``path``).
     """
     return _read("attribution", split, path, ATTRIBUTION_GOLD_COLUMNS)[0]
 
 
 def load_quotation_gold(split: str = "study", *, path: Path | str | None = None) -> pd.DataFrame:
-    """The quotation gold of ``split`` (`QUOTATION_GOLD_COLUMNS`), offsets as integers.
+    """The quotation gold of ``split``: one row per quoted span.
 
     Parameters
     ----------
@@ -234,6 +263,16 @@ def load_quotation_gold(split: str = "study", *, path: Path | str | None = None)
     Returns
     -------
     DataFrame
+        `QUOTATION_GOLD_COLUMNS`; numbers and offsets as nullable integers
+        (``Int64``).
+
+    Raises
+    ------
+    ValueError
+        A number column holding something else than an integer, a column missing, or
+        an unknown split, naming the file.
+    FileNotFoundError
+        No gold file for the split (or at ``path``).
     """
     return _read("quotation", split, path, QUOTATION_GOLD_COLUMNS)[0]
 
@@ -244,8 +283,8 @@ def load_quotation_gold(split: str = "study", *, path: Path | str | None = None)
 def check_stance_gold(gold: pd.DataFrame, corpus, *, name: str = "stance gold") -> list[str]:
     """Where a stance gold does not fit its corpus.
 
-    Checks that every sentence of ``corpus`` has exactly one row per target and no row
-    names a sentence that does not exist; each label is one of `STANCE_LABELS`; each
+    Checks that, for each target, every sentence of each article the gold annotates
+    has exactly one row and no row names a sentence that does not exist; each label is one of `STANCE_LABELS`; each
     rationale is written; and each passage the rationale quotes in ``«...»`` (parts cut
     by ``...`` or ``…``) occurs in the sentence (spaces compared loosely).
 

@@ -26,10 +26,27 @@ NGRAM_EDGE_EXCLUDE = ("stopword", "reporting_verb", "attribution")
 
 
 def categorize(norm: str, stopwords: frozenset[str], reporting: dict[str, str]) -> str:
-    """The category of a word token from its normalised form: its ``reporting`` category
-    (``reporting_verb`` or ``attribution``) when listed there, else ``stopword`` when in
-    ``stopwords``, else ``content``. A reporting form is never a stop word. The one rule
-    for categories: `annotate` and the corpus-scale counter both use it."""
+    """The category of a word token, from its normalised form.
+
+    The one rule for categories: `annotate` and the corpus-scale counter both use it.
+    A reporting form is never a stop word: reporting verbs and the attribution word
+    are counted under their own categories, which the attribution analysis needs.
+
+    Parameters
+    ----------
+    norm : str
+        The token's normalised form (`arabic_media.text.normalize`).
+    stopwords : frozenset of str
+        The stop words, normalised.
+    reporting : dict of str to str
+        Normalised form -> ``reporting_verb`` or ``attribution``.
+
+    Returns
+    -------
+    str
+        Its ``reporting`` category when listed there, else ``stopword`` when in
+        ``stopwords``, else ``content`` (one of `WORD_CATEGORIES`).
+    """
     if norm in reporting:
         return reporting[norm]
     return "stopword" if norm in stopwords else "content"

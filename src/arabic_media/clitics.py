@@ -50,8 +50,24 @@ class CliticGrouper:
        when the result is itself a step-1 key of some corpus word, repeatedly:
        ``شركات`` -> ``شركة``, ``الأمريكيتان`` -> ``امريكية`` -> ``امريكي``.
 
-    Returns the key with ``grouper(norm)``; keys are internal (e.g. ``دعاية`` for
+    ``grouper(norm)`` returns the key; keys are internal (e.g. ``دعاية`` for
     ``الدعاية``); `annotate` labels each group by its most frequent member.
+
+    Attributes
+    ----------
+    vocabulary : iterable of str
+        The normalised word forms seen in the corpus: the evidence a split needs.
+        Read once, when the grouper is built.
+    suffixes : bool, default True
+        Apply step 2 (suffix rewrites) after step 1; False groups by proclitics only.
+
+    Examples
+    --------
+    >>> grouper = CliticGrouper(["شركات", "الشركات", "لشركات", "شركة", "كان"])
+    >>> grouper("لشركات") == "شركة"
+    True
+    >>> grouper("كان") == "كان"
+    True
     """
 
     vocabulary: Iterable[str]
@@ -69,6 +85,7 @@ class CliticGrouper:
 
     @property
     def name(self) -> str:
+        """The grouper's name in the study's tables: ``clitic+suffix`` or ``clitic``."""
         return "clitic+suffix" if self.suffixes else "clitic"
 
     def _attested(self, rest: str) -> bool:
@@ -83,9 +100,22 @@ class CliticGrouper:
         return word
 
     def keys(self, words: Iterable[str]) -> list[str]:
-        """``[grouper(w) for w in words]``, for many words at once (the corpus count's
-        grouped table): no cache kept, and a word whose last letter ends no rewrite
-        skips the rewrite call."""
+        """The group key of each of ``words``, for many words at once.
+
+        ``[grouper(w) for w in words]``, for the corpus count's grouped table: no
+        cache kept, and a word whose last letter ends no rewrite skips the rewrite
+        call.
+
+        Parameters
+        ----------
+        words : iterable of str
+            Normalised word forms (in the vocabulary or not).
+
+        Returns
+        -------
+        list of str
+            Their keys, in the order given.
+        """
         stripped, strip = self._stripped, self._strip_proclitics
         stems = [stripped[w] if w in stripped else strip(w) for w in words]
         if not self.suffixes:
@@ -108,6 +138,18 @@ class CliticGrouper:
         return stem
 
     def __call__(self, word: str) -> str:
+        """The group key of one word (cached per grouper).
+
+        Parameters
+        ----------
+        word : str
+            A normalised word form (in the vocabulary or not).
+
+        Returns
+        -------
+        str
+            Its key: step 1, then step 2 when ``suffixes`` is on.
+        """
         if word not in self._cache:
             key = self._stripped.get(word)
             if key is None:

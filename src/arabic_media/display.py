@@ -74,9 +74,11 @@ def _ltr_end(text: str, start: int) -> int:
 
 
 def rtl_text(text: str) -> str:
-    """``text`` for a right-to-left context: when it holds an Arabic letter, each run of
-    numbers, ranges or Latin text (``-5.0``, ``[1573-1580]``, ``AGAINST 2 (negated by
-    رفضت)``) is wrapped in LRI ... PDI; other text is returned as it is.
+    """``text`` for a right-to-left context, its left-to-right runs isolated.
+
+    When it holds an Arabic letter, each run of numbers, ranges or Latin text
+    (``-5.0``, ``[1573-1580]``, ``AGAINST 2 (negated by رفضت)``) is wrapped in LRI ...
+    PDI, so it keeps its order wherever it stands; other text is returned as it is.
 
     Parameters
     ----------
@@ -107,9 +109,10 @@ _ARABIC_RUN_RE = re.compile(f"[{_ARABIC}](?:[{_ARABIC}\\s\u0640\u200c\u200f.،؛
 
 
 def ltr_text(text: str) -> str:
-    """``text`` for a left-to-right context (a printed line): each Arabic run (words,
-    the spaces and Arabic punctuation between them) is wrapped in RLI ... PDI, so a
-    number or a Latin word after it keeps its place.
+    """``text`` for a left-to-right context (a printed line), its Arabic runs isolated.
+
+    Each Arabic run (words, the spaces and Arabic punctuation between them) is wrapped
+    in RLI ... PDI, so a number or a Latin word after it keeps its place.
 
     Parameters
     ----------
@@ -125,8 +128,9 @@ def ltr_text(text: str) -> str:
 
 
 def show_lines(*lines) -> None:
-    """Print each of ``lines`` through `ltr_text`, one line each; a list among them
-    (lists of lists too) gives its items in order.
+    """Print each of ``lines`` through `ltr_text`, one line each.
+
+    A list among them (lists of lists too) gives its items in order.
 
     Parameters
     ----------
@@ -174,6 +178,8 @@ def rtl_table(frame: pd.DataFrame, caption: str | None = None, index: bool = Fal
     Returns
     -------
     IPython.display.HTML
+        The table; the DataFrame's values are not changed (only the shown copy
+        carries the isolates).
     """
     shown = frame.reset_index() if index else frame
     head = "".join(_cell(column, "th") for column in shown.columns)
@@ -187,7 +193,12 @@ def rtl_table(frame: pd.DataFrame, caption: str | None = None, index: bool = Fal
 
 
 class KwicHTML(str):
-    """HTML text that JupyterLab renders as HTML (it has ``_repr_html_``)."""
+    """HTML text that JupyterLab renders as HTML (it has ``_repr_html_``).
+
+    A `str`: the markup itself. Its plain-text view is short and stable
+    (``<KWIC table, N lines>``), so a notebook's stored text output does not change
+    with the lines' content.
+    """
 
     def _repr_html_(self) -> str:
         return str(self)
@@ -218,6 +229,7 @@ def kwic_html(lines: pd.DataFrame, *, caption: str | None = None) -> KwicHTML:
     Returns
     -------
     KwicHTML
+        The markup, shown as a table in a notebook.
     """
     cell = "padding:2px 6px;white-space:nowrap;"
     several = "article_id" in lines.columns and lines["article_id"].nunique() > 1

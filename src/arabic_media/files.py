@@ -30,7 +30,7 @@ def replacing(path: Path | str) -> Iterator[Path]:
 
     Parameters
     ----------
-    path
+    path : Path or str
         The file to write (its folder must exist).
 
     Yields
@@ -56,17 +56,19 @@ def replacing(path: Path | str) -> Iterator[Path]:
 
 @contextmanager
 def replacing_all(paths: Iterable[Path | str]) -> Iterator[list[Path]]:
-    """Paths to write instead of ``paths``, all moved into place only once the block
-    has written every one of them (`replacing` for several files).
+    """Paths to write instead of ``paths``, moved into place once all are written.
+
+    `replacing` for several files: nothing is moved until the block has written every
+    one of them.
 
     Parameters
     ----------
-    paths
+    paths : iterable of Path or str
         The files to write, in any folders that exist.
 
     Yields
     ------
-    list[Path]
+    list of Path
         One hidden partial path per file, in the order given.
 
     Raises

@@ -46,8 +46,27 @@ def read_lexicon(path: Path | str, columns: list[str]) -> pd.DataFrame:
 
     Checks that the file exists and that its header has every one of ``columns``
     (other columns are allowed and dropped). Errors name the file relative to the
-    project (`arabic_media.paths.relative`), never by a machine path. Empty cells stay
-    empty strings, not NaN (``keep_default_na=False``: an Arabic word is never "NA").
+    project (`arabic_media.paths.relative`), never by a machine path.
+
+    Parameters
+    ----------
+    path : Path or str
+        The CSV file (UTF-8).
+    columns : list of str
+        The columns to return; each must be in the header.
+
+    Returns
+    -------
+    DataFrame
+        Those columns, every cell a string. Empty cells stay empty strings, not NaN
+        (``keep_default_na=False``: an Arabic word is never "NA").
+
+    Raises
+    ------
+    FileNotFoundError
+        No such file.
+    ValueError
+        The header lacks one of ``columns``; the message gives the header.
     """
     path = Path(path)
     name = relative(path)
@@ -71,13 +90,13 @@ def load_stopwords(path: Path | str | None = None) -> frozenset[str]:
 
     Parameters
     ----------
-    path
+    path : Path or str, optional
         The list (default ``corpus/lexicons/stopwords_ar.txt``).
 
     Returns
     -------
-    frozenset[str]
-        Its non-comment lines.
+    frozenset of str
+        Its lines, stripped, except blank lines and ``#`` comment lines.
 
     Raises
     ------
@@ -88,8 +107,10 @@ def load_stopwords(path: Path | str | None = None) -> frozenset[str]:
 
 
 def stopword_header(path: Path | str | None = None) -> list[str]:
-    """The ``#`` header lines of the stop-word file: where the list came from and how
-    it was built (``scripts/build_stopwords.py`` writes them).
+    """The ``#`` header lines of the stop-word file: where the list came from.
+
+    ``scripts/build_stopwords.py`` writes them: the source of the list and how it was
+    built.
 
     Parameters
     ----------
@@ -99,6 +120,7 @@ def stopword_header(path: Path | str | None = None) -> list[str]:
     Returns
     -------
     list of str
+        The lines starting with ``#``, as written, in file order.
     """
     path = Path(path) if path is not None else LEXICONS_DIR / "stopwords_ar.txt"
     return [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
@@ -123,21 +145,21 @@ def load_stopword_changes(path: Path | str | None = None) -> pd.DataFrame:
 
 
 def load_reporting_terms(path: Path | str | None = None) -> pd.DataFrame:
-    """Reporting verbs and attribution words: ``norm, lemma, category`` (one row per
-    normalised form), from ``corpus/lexicons/reporting_terms.csv``.
+    """Reporting verbs and attribution words, one row per normalised form.
 
-    Read by `wordlists.read_reporting_terms` (the reader the corpus count uses too, with
+    From ``corpus/lexicons/reporting_terms.csv``, read by
+    `wordlists.read_reporting_terms` (the reader the corpus count uses too, with
     `read_lexicon`'s checks and errors), as a table of text columns like
     `read_lexicon`'s.
 
     Parameters
     ----------
-    path
+    path : Path or str, optional
         The list (default ``corpus/lexicons/reporting_terms.csv``).
 
     Returns
     -------
-    pandas.DataFrame
+    DataFrame
         Columns ``norm, lemma, category``, in file order.
 
     Raises
@@ -151,11 +173,31 @@ def load_reporting_terms(path: Path | str | None = None) -> pd.DataFrame:
 
 
 def load_glossary(path: Path | str | None = None) -> dict[str, str]:
-    """English glosses keyed by normalised term (words or space-joined n-grams), from
-    ``corpus/lexicons/glossary.csv`` (columns ``term, gloss_en``). The file stores
-    normalised terms already (a test reads it raw to check); the keys are normalised
-    again so that a hand-typed hamza or alif maqsura cannot silently miss. Two rows
-    with the same normalised term are an error."""
+    """English glosses keyed by normalised term (words or space-joined n-grams).
+
+    The file stores normalised terms already (a test reads it raw to check); the keys
+    are normalised again so that a hand-typed hamza or alif maqsura cannot silently
+    miss.
+
+    Parameters
+    ----------
+    path : Path or str, optional
+        The glossary, columns ``term, gloss_en`` (default
+        ``corpus/lexicons/glossary.csv``).
+
+    Returns
+    -------
+    dict of str to str
+        Normalised term -> English gloss.
+
+    Raises
+    ------
+    ValueError
+        Two rows with the same normalised term (or a column missing:
+        `read_lexicon`).
+    FileNotFoundError
+        No such file.
+    """
     path = Path(path) if path is not None else LEXICONS_DIR / "glossary.csv"
     table = read_lexicon(path, ["term", "gloss_en"])
     keys = [normalize(term) for term in table["term"]]
@@ -166,18 +208,32 @@ def load_glossary(path: Path | str | None = None) -> dict[str, str]:
 
 
 def lookup_glosses(terms: Iterable[str], glossary: Mapping[str, str] | None = None) -> list[str]:
-    """The English gloss of each of ``terms`` (words or space-joined n-grams, in any
-    spelling: looked up by their normalised form), ``""`` when the glossary has none.
-    ``glossary`` defaults to `load_glossary`. The one place a gloss is looked up: the
-    figures' CSVs and the figures themselves both take their glosses from here."""
+    """The English gloss of each of ``terms``, looked up by its normalised form.
+
+    The one place a gloss is looked up: the figures' CSVs and the figures themselves
+    both take their glosses from here.
+
+    Parameters
+    ----------
+    terms : iterable of str
+        Words or space-joined n-grams, in any spelling (each is normalised before the
+        look-up; a non-string is turned into one).
+    glossary : mapping of str to str, optional
+        Normalised term -> gloss (default `load_glossary`).
+
+    Returns
+    -------
+    list of str
+        One gloss per term, in order; ``""`` where the glossary has none.
+    """
     glossary = load_glossary() if glossary is None else glossary
     return [glossary.get(normalize(str(term)), "") for term in terms]
 
 
 def load_grouping_gold(split: str = "study", *, path: Path | str | None = None) -> pd.DataFrame:
-    """A hand-made gold grouping: ``norm, group`` (one row per normalised word); words
-    with the same ``group`` are one term. The signature of every gold loader
-    (`arabic_media.annotations`).
+    """A hand-made gold grouping: which normalised words are one term.
+
+    The signature of every gold loader (`arabic_media.annotations`).
 
     Parameters
     ----------
@@ -192,6 +248,8 @@ def load_grouping_gold(split: str = "study", *, path: Path | str | None = None) 
     Returns
     -------
     DataFrame
+        ``norm, group``: one row per normalised word; words with the same ``group``
+        are one term.
 
     Raises
     ------
@@ -210,10 +268,21 @@ def load_grouping_gold(split: str = "study", *, path: Path | str | None = None) 
 
 
 def load_grouping_candidates(path: Path | str | None = None) -> pd.DataFrame:
-    """Keys that outside stemmers give the gold words (of both gold lists): ``candidate,
-    package, version, norm, key``, from ``corpus/lexicons/grouping_candidates.csv``
-    (built once by ``scripts/build_grouping_candidates.py``, so the study does not need
-    the stemmers)."""
+    """Keys that outside stemmers give the gold words (of both gold lists).
+
+    Built once by ``scripts/build_grouping_candidates.py``, so the study does not need
+    the stemmers.
+
+    Parameters
+    ----------
+    path : Path or str, optional
+        Default ``corpus/lexicons/grouping_candidates.csv``.
+
+    Returns
+    -------
+    DataFrame
+        ``candidate, package, version, norm, key``: one row per stemmer and word.
+    """
     path = Path(path) if path is not None else LEXICONS_DIR / "grouping_candidates.csv"
     return read_lexicon(path, ["candidate", "package", "version", "norm", "key"])
 
@@ -230,8 +299,26 @@ ACTOR_TYPES = (
 
 
 def load_actors(directory: Path | None = None) -> pd.DataFrame:
-    """The actor gazetteer ``actors.csv``: one row per actor, with ``aliases`` (a list of
-    the ``|``-separated Arabic aliases; the canonical name is always one)."""
+    """The actor gazetteer ``actors.csv``: one row per actor, with its aliases.
+
+    Parameters
+    ----------
+    directory : Path, optional
+        The folder holding ``actors.csv`` (default ``corpus/lexicons/``).
+
+    Returns
+    -------
+    DataFrame
+        ``actor_id, canonical_ar, name_en, type, aliases_ar`` and ``aliases``: a list
+        of the ``|``-separated Arabic aliases, stripped, without repeats; the
+        canonical name is always the first.
+
+    Raises
+    ------
+    ValueError
+        A ``type`` not in `ACTOR_TYPES`, or an ``actor_id`` listed twice (or a column
+        missing: `read_lexicon`).
+    """
     directory = Path(directory) if directory is not None else LEXICONS_DIR
     path = directory / "actors.csv"
     actors = read_lexicon(path, ["actor_id", "canonical_ar", "name_en", "type", "aliases_ar"])
@@ -255,8 +342,19 @@ CONTRAST_EFFECTS = ("later_clause_dominates", "marked_clause_conceded", "no_domi
 class Lexicon:
     """Cues, negators and contrast markers, as token patterns.
 
-    ``cues``: ``(pattern, cue, polarity, weight)``; ``negators``: ``(pattern, negator,
-    scope_tokens)``; ``markers``: ``(pattern, marker, effect)``.
+    A pattern is the tuple of an entry's normalised word tokens
+    (`arabic_media.matching.phrase_pattern`).
+
+    Attributes
+    ----------
+    cues : tuple of tuple
+        ``(pattern, cue, polarity, weight)`` per cue: polarity ``FAVOR`` or
+        ``AGAINST``, weight a positive float.
+    negators : tuple of tuple
+        ``(pattern, negator, scope_tokens)`` per negator: how many words on it reaches.
+    markers : tuple of tuple
+        ``(pattern, marker, effect)`` per contrast marker: effect one of
+        `CONTRAST_EFFECTS`.
     """
 
     cues: tuple[tuple[tuple[str, ...], str, str, float], ...]
@@ -270,8 +368,28 @@ class Lexicon:
         negators: list[tuple[str, int]] = (),
         markers: list[tuple[str, str]] = (),
     ) -> "Lexicon":
-        """A lexicon built in code: ``cues`` as ``(cue, polarity, weight)``,
-        ``negators`` as ``(negator, scope_tokens)``, ``markers`` as ``(marker, effect)``."""
+        """A lexicon built in code, each entry checked as `load_lexicon` checks the files.
+
+        Parameters
+        ----------
+        cues : list of tuple of (str, str, float)
+            ``(cue, polarity, weight)`` per cue.
+        negators : list of tuple of (str, int), optional
+            ``(negator, scope_tokens)`` per negator.
+        markers : list of tuple of (str, str), optional
+            ``(marker, effect)`` per contrast marker.
+
+        Returns
+        -------
+        Lexicon
+            With each entry's pattern.
+
+        Raises
+        ------
+        ValueError
+            A polarity other than ``FAVOR``/``AGAINST``, a weight that is not positive,
+            or an effect not in `CONTRAST_EFFECTS`.
+        """
         for _, polarity, weight in cues:
             _check_cue(polarity, weight, "cue list")
         for _, effect in markers:
@@ -296,7 +414,27 @@ def _check_effect(effect: str, where: str) -> None:
 
 
 def load_lexicon(directory: Path | None = None) -> Lexicon:
-    """Read ``stance_cues.csv``, ``negators.csv`` and ``contrast_markers.csv``."""
+    """The stance lexicon: ``stance_cues.csv``, ``negators.csv`` and ``contrast_markers.csv``.
+
+    Parameters
+    ----------
+    directory : Path, optional
+        The folder holding the three files (default ``corpus/lexicons/``).
+
+    Returns
+    -------
+    Lexicon
+        Each entry with its token pattern, in file order.
+
+    Raises
+    ------
+    ValueError
+        A cue whose polarity is not ``FAVOR``/``AGAINST`` or whose weight is not
+        positive, a marker effect not in `CONTRAST_EFFECTS` (naming the file), or a
+        column missing (`read_lexicon`).
+    FileNotFoundError
+        One of the files is missing.
+    """
     directory = Path(directory) if directory is not None else LEXICONS_DIR
     cues = read_lexicon(directory / "stance_cues.csv", ["cue", "polarity", "weight", "gloss_en", "note"])
     negators = read_lexicon(directory / "negators.csv", ["negator", "scope_tokens", "note"])

@@ -43,8 +43,19 @@ NOTEBOOKS_DIR: Path = PROJECT_ROOT / "notebooks"
 
 
 def relative(path: Path) -> str:
-    """``path`` relative to the project root when it lies inside it (for messages
-    and outputs, which must not name machine paths); otherwise its file name."""
+    """How a message or an output names ``path``: never by a machine path.
+
+    Parameters
+    ----------
+    path : Path or str
+        Any path, absolute or relative to the current directory.
+
+    Returns
+    -------
+    str
+        ``path`` relative to the project root, with ``/`` separators, when it lies
+        inside it; otherwise its file name alone.
+    """
     try:
         return Path(path).resolve().relative_to(PROJECT_ROOT).as_posix()
     except ValueError:

@@ -67,13 +67,13 @@ def write_reference(counts, out_dir: Path, *, archive: Path, min_counts: dict[st
 
     Parameters
     ----------
-    counts
+    counts : Counts
         The `arabic_media.counting.Counts` of ``archive``.
-    out_dir
+    out_dir : Path
         The folder to write (created if missing).
-    archive
+    archive : Path
         The archive counted: its name and sha256 go into the provenance.
-    min_counts
+    min_counts : dict of str to int, optional
         The least count of a kept row, per table (default `MIN_COUNTS`).
 
     Returns
@@ -148,18 +148,19 @@ def build_reference(
 
     Parameters
     ----------
-    archive
+    archive : Path or str, optional
         The ANT archive (default ``paths.ANT_ARCHIVE``).
-    out_dir
+    out_dir : Path or str, optional
         The folder to write (default ``corpus/reference/``).
-    scheduler
+    scheduler : str or distributed.Client, optional
         A Dask scheduler address or client: count on that cluster.
-    workers
+    workers : int, optional
         Processes that count here, this one included (default: one per core).
-    progress
+    progress : bool, optional
         The progress bar (`count_corpus`).
-    min_counts
-        The least count of a kept row, per table (default `MIN_COUNTS`).
+    min_counts : dict of str to int, optional
+        The least count of a kept row, per table (default `MIN_COUNTS`); the bigram
+        cut is also applied while counting.
 
     Returns
     -------
@@ -183,8 +184,28 @@ def build_reference(
 
 
 def read_reference(table: str = "norms", folder: Path | str | None = None):
-    """One table of the shipped reference (``norms``, ``groups`` or ``bigrams``) as a
-    DataFrame, terms as strings; its provenance is ``provenance.json`` beside it."""
+    """One table of the shipped reference list.
+
+    Its provenance is ``provenance.json`` beside it.
+
+    Parameters
+    ----------
+    table : str, default "norms"
+        ``norms``, ``groups`` or ``bigrams`` (a key of `FILES`).
+    folder : Path or str, optional
+        The reference folder (default ``corpus/reference/``).
+
+    Returns
+    -------
+    DataFrame
+        The table's columns as in the file; terms, groups, labels and bigrams as
+        strings (empty cells stay empty strings, not NaN).
+
+    Raises
+    ------
+    KeyError
+        For a table that is not one of `FILES`.
+    """
     import pandas as pd
 
     folder = Path(folder) if folder is not None else REFERENCE_DIR

@@ -70,14 +70,28 @@ class SliceQuery:
     _terms: tuple = field(default=(), repr=False, compare=False)
 
     def terms(self) -> tuple[tuple[str, str], ...]:
-        """``(subtopic, normalised term)`` pairs, in the file's order."""
+        """The query's terms, normalised, each with its subtopic.
+
+        Returns
+        -------
+        tuple of tuple of (str, str)
+            ``(subtopic, normalised term)`` pairs, in the file's order.
+        """
         from arabic_media.text import normalize
 
         return tuple((topic, normalize(term)) for topic, terms in self.topics.items() for term in terms)
 
     def term_pattern(self):
-        """One pattern for every term, the longest first, so that occurrences are found
-        once each and do not overlap (``محتوى متطرف`` is one hit, not two)."""
+        """One pattern for every term, the longest first.
+
+        So occurrences are found once each and do not overlap (``محتوى متطرف`` is one
+        hit, not two). Compiled once per set of terms.
+
+        Returns
+        -------
+        re.Pattern
+            Matches a normalised term in normalised text.
+        """
         import re
 
         terms = tuple(sorted({term for _, term in self.terms()}, key=lambda t: (-len(t), t)))
@@ -86,7 +100,13 @@ class SliceQuery:
         return _PATTERNS[terms]
 
     def subtopic_of(self) -> dict[str, str]:
-        """Normalised term -> its subtopic (the first listing it)."""
+        """Each normalised term's subtopic.
+
+        Returns
+        -------
+        dict of str to str
+            Normalised term -> its subtopic (the first listing it).
+        """
         found: dict[str, str] = {}
         for topic, term in self.terms():
             found.setdefault(term, topic)
@@ -109,6 +129,8 @@ def load_query(name_or_path: str | Path) -> SliceQuery:
     ------
     ValueError
         For a missing key or an unknown one, naming the file.
+    FileNotFoundError
+        No such query.
     """
     path = Path(name_or_path)
     if path.suffix != ".json":
@@ -188,10 +210,13 @@ def match_report(body: str, title: str, query: SliceQuery) -> ReportMatch:
     title : str
         Its headline ("" when it has none).
     query : SliceQuery
+        The rules and thresholds.
 
     Returns
     -------
     ReportMatch
+        What each rule found; ``matched`` when all four hold. When Q3 fails the
+        companies are not looked for (their counts are 0).
     """
     from arabic_media.actors import find_mentions
     from arabic_media.matching import text_sentence_words
@@ -222,14 +247,17 @@ def match_report(body: str, title: str, query: SliceQuery) -> ReportMatch:
 
 
 def scan_archive(archive: Path | str, query: SliceQuery, *, counts: Counter | None = None) -> Iterator[dict]:
-    """Every report of an ANT-style archive with what the query found in it, read as a
-    stream; reports under an excluded folder are skipped by path before decoding.
+    """Every report of an ANT-style archive with what the query found in it.
+
+    Read as a stream; reports under an excluded folder are skipped by path before
+    decoding, and a report the reader refuses is counted, not yielded.
 
     Parameters
     ----------
     archive : Path or str
         A TREC archive (`arabic_media.corpus.sources.TrecArchive`).
     query : SliceQuery
+        The rules, thresholds and excluded folders.
     counts : Counter, optional
         Filled with the count of each step (members, skipped by path, refused, read).
 

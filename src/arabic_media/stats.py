@@ -22,9 +22,33 @@ __all__ = [
 
 
 def precision_recall_f1(tp: int, predicted: int, actual: int) -> tuple[float, float, float]:
-    """``precision = tp / predicted``, ``recall = tp / actual`` and their harmonic mean
+    """Precision, recall and F1 from counts.
+
+    ``precision = tp / predicted``, ``recall = tp / actual`` and their harmonic mean
     ``f1 = 2 p r / (p + r)``. An empty denominator gives 0.0 (the study's one
-    convention: nothing predicted earns no precision), and F1 is 0.0 when p + r = 0."""
+    convention: nothing predicted earns no precision), and F1 is 0.0 when p + r = 0.
+
+    Parameters
+    ----------
+    tp : int
+        True positives: predictions that are right.
+    predicted : int
+        Everything predicted (true and false positives).
+    actual : int
+        Everything in the gold (true positives and false negatives).
+
+    Returns
+    -------
+    tuple of (float, float, float)
+        ``(precision, recall, f1)``.
+
+    Examples
+    --------
+    >>> precision_recall_f1(3, 4, 6)
+    (0.75, 0.5, 0.6)
+    >>> precision_recall_f1(0, 0, 5)
+    (0.0, 0.0, 0.0)
+    """
     precision = tp / predicted if predicted else 0.0
     recall = tp / actual if actual else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -32,10 +56,33 @@ def precision_recall_f1(tp: int, predicted: int, actual: int) -> tuple[float, fl
 
 
 def cohen_kappa(gold: Sequence[str], predicted: Sequence[str]) -> float:
-    """Cohen's kappa of two labelings of the same items: ``(p_o - p_e) / (1 - p_e)``,
-    with ``p_o`` the observed agreement and ``p_e = sum_k p_gold(k) * p_pred(k)`` the
-    agreement expected by chance from each side's label shares (Cohen 1960). NaN for
-    no items, or when chance agreement is 1 (both sides use one and the same label)."""
+    """Cohen's kappa of two labelings of the same items.
+
+    ``kappa = (p_o - p_e) / (1 - p_e)``, with ``p_o`` the observed agreement and
+    ``p_e = sum_k p_gold(k) * p_pred(k)`` the agreement expected by chance from each
+    side's label shares.
+
+    Parameters
+    ----------
+    gold, predicted : sequence of str
+        The two labelings, item by item, in the same order.
+
+    Returns
+    -------
+    float
+        Kappa; NaN for no items, or when chance agreement is 1 (both sides use one
+        and the same label).
+
+    Raises
+    ------
+    ValueError
+        The two labelings differ in length.
+
+    References
+    ----------
+    J. Cohen, "A coefficient of agreement for nominal scales", Educational and
+    Psychological Measurement 20(1), 1960.
+    """
     n = len(gold)
     if n != len(predicted):
         raise ValueError(f"{n} gold labels for {len(predicted)} predictions")
@@ -51,15 +98,31 @@ def cohen_kappa(gold: Sequence[str], predicted: Sequence[str]) -> float:
 def pairwise_scores(gold: Mapping[str, str], predicted: Mapping[str, str]) -> dict[str, float]:
     """Score a grouping against the gold by its same-group decisions on pairs of words.
 
-    Takes ``gold`` and ``predicted``: word -> group key (only words in ``gold`` count).
     Every unordered pair of gold words is a decision "same group or not". A pair put
     together by both is a true positive (tp); by the prediction only a false positive
-    (fp); by the gold only a false negative (fn). Returns ``pairs, tp, fp, fn,
-    precision = tp/(tp+fp), recall = tp/(tp+fn), f1`` (harmonic mean), and the numbers
-    of gold and predicted groups. Precision says how often merging was right (a stemmer
-    that cuts too deep loses it); recall how many true merges were found (leaving
-    clitics on loses it). An empty denominator gives 0.0 (`precision_recall_f1`): a
-    grouping that merges nothing has precision 0, not 1.
+    (fp); by the gold only a false negative (fn). Precision says how often merging was
+    right (a stemmer that cuts too deep loses it); recall how many true merges were
+    found (leaving clitics on loses it). An empty denominator gives 0.0
+    (`precision_recall_f1`): a grouping that merges nothing has precision 0, not 1.
+
+    Parameters
+    ----------
+    gold : mapping of str to str
+        Word -> gold group key. Only these words count.
+    predicted : mapping of str to str
+        Word -> predicted group key, for every word of ``gold`` at least.
+
+    Returns
+    -------
+    dict of str to float
+        ``words`` (gold words), ``pairs`` (their unordered pairs), ``tp``, ``fp``,
+        ``fn``, ``precision = tp/(tp+fp)``, ``recall = tp/(tp+fn)``, ``f1`` (harmonic
+        mean), ``gold_groups`` and ``predicted_groups`` (the numbers of groups).
+
+    Raises
+    ------
+    KeyError
+        A gold word that ``predicted`` has no key for.
     """
     words = sorted(gold)
     gold_groups = Counter(gold[w] for w in words)
@@ -92,11 +155,33 @@ def association_scores(observed: float, node_freq: float, coll_freq: float, wind
                        corpus_size: float) -> dict[str, float]:
     """Association measures of a node word and a collocate, from window counts.
 
-    Notation (Evert 2008, "Corpora and collocations", surface co-occurrence):
-    ``O`` = ``observed`` co-occurrences (collocate tokens inside the node's windows);
-    ``f_n`` = ``node_freq``; ``f_c`` = ``coll_freq``; ``R1`` = ``window_positions``,
-    the number of token slots in the union of the node's windows (see `collocates`); ``N`` = ``corpus_size``.
+    Notation of Evert (2008), surface co-occurrence: ``O`` = ``observed``, ``f_n`` =
+    ``node_freq``, ``f_c`` = ``coll_freq``, ``R1`` = ``window_positions``, ``N`` =
+    ``corpus_size``.
 
+    Parameters
+    ----------
+    observed : float
+        ``O``: co-occurrences (collocate tokens inside the node's windows).
+    node_freq : float
+        ``f_n``: the node's frequency.
+    coll_freq : float
+        ``f_c``: the collocate's frequency.
+    window_positions : float
+        ``R1``: the number of token slots in the union of the node's windows (see
+        `collocates`).
+    corpus_size : float
+        ``N``: the tokens of the corpus.
+
+    Returns
+    -------
+    dict of str to float
+        ``expected``, ``mi``, ``t_score``, ``log_dice`` and ``g2``, as defined in the
+        Notes. ``mi`` and ``log_dice`` are ``-inf`` and ``t_score`` NaN when ``O`` is
+        0 (``mi`` also when ``E`` is 0).
+
+    Notes
+    -----
     * expected ``E = R1 * f_c / N`` (the collocate's share of the corpus, spread over
       the window slots).
     * ``MI = log2(O / E)`` (pointwise mutual information; favours rare pairs).
@@ -109,7 +194,15 @@ def association_scores(observed: float, node_freq: float, coll_freq: float, wind
       ``E_ij = row_i * col_j / N``; a cell with ``O_ij = 0`` adds 0. NaN when a cell
       would be negative (windows larger than the corpus allows).
 
-    Returns ``{"expected", "mi", "t_score", "log_dice", "g2"}``.
+    References
+    ----------
+    S. Evert, "Corpora and collocations", in A. Lüdeling and M. Kytö (eds.), Corpus
+    Linguistics: An International Handbook, 2008.
+
+    P. Rychlý, "A lexicographer-friendly association score", RASLAN 2008.
+
+    T. Dunning, "Accurate methods for the statistics of surprise and coincidence",
+    Computational Linguistics 19(1), 1993.
     """
     o, fn_, fc, r1, n = map(float, (observed, node_freq, coll_freq, window_positions, corpus_size))
     expected = r1 * fc / n
@@ -159,8 +252,22 @@ def _result(array, scalar: bool):
 
 
 def per_million(count, tokens):
-    """``count / tokens * 1,000,000``: a frequency per million running tokens, so that
-    corpora of different sizes can be read side by side. NaN where ``tokens`` is 0."""
+    """A frequency per million running tokens: ``count / tokens * 1,000,000``.
+
+    So that corpora of different sizes can be read side by side.
+
+    Parameters
+    ----------
+    count : float or array_like
+        The term's frequency.
+    tokens : float or array_like
+        The corpus size in running tokens (of the same length as ``count``).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for numbers, an array otherwise; NaN where ``tokens`` is 0.
+    """
     (count, tokens), scalar = _arrays(count, tokens)
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.where(tokens > 0, count / np.where(tokens > 0, tokens, 1) * 1_000_000, np.nan)
@@ -168,17 +275,36 @@ def per_million(count, tokens):
 
 
 def log_likelihood_g2(a, b, c, d):
-    """Log-likelihood G2 of a term's frequencies in two corpora (Rayson & Garside 2000,
-    the form of the UCREL log-likelihood calculator).
+    """Log-likelihood G2 of a term's frequencies in two corpora.
 
-    ``a``, ``b`` = the term's frequency in corpus 1 and 2; ``c``, ``d`` = the corpus
-    sizes in tokens. Expected frequencies ``E1 = c (a + b) / (c + d)`` and
-    ``E2 = d (a + b) / (c + d)``; ``G2 = 2 (a ln(a / E1) + b ln(b / E2))``, and a cell
-    with frequency 0 adds 0 (the limit of ``x ln x``). G2 is never negative: it says how
-    much evidence there is for a difference, not in which direction (compare ``a / c``
-    with ``b / d``) nor how large it is (`log_ratio`). It sums over the word's row only,
-    not over all four cells of the 2x2 table (Dunning 1993, `association_scores`); the
-    two agree closely while the term is a small share of each corpus.
+    The form of Rayson & Garside (2000) and of the UCREL log-likelihood calculator.
+    G2 says how much evidence there is for a difference, not in which direction
+    (compare ``a / c`` with ``b / d``) nor how large it is (`log_ratio`).
+
+    Parameters
+    ----------
+    a, b : float or array_like
+        The term's frequency in corpus 1 and in corpus 2.
+    c, d : float or array_like
+        The sizes of corpus 1 and corpus 2, in tokens.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        G2, never negative: a float for numbers, an array otherwise.
+
+    Notes
+    -----
+    Expected frequencies ``E1 = c (a + b) / (c + d)`` and ``E2 = d (a + b) / (c + d)``;
+    ``G2 = 2 (a ln(a / E1) + b ln(b / E2))``, and a cell with frequency 0 adds 0 (the
+    limit of ``x ln x``). It sums over the word's row only, not over all four cells of
+    the 2x2 table (Dunning 1993, `association_scores`); the two agree closely while the
+    term is a small share of each corpus.
+
+    References
+    ----------
+    P. Rayson and R. Garside, "Comparing corpora using frequency profiling", Workshop
+    on Comparing Corpora, ACL 2000.
     """
     (a, b, c, d), scalar = _arrays(a, b, c, d)
     total = a + b
@@ -191,25 +317,57 @@ def log_likelihood_g2(a, b, c, d):
 
 
 def g2_p_value(g2):
-    """The p-value of a G2 (chi-square with 1 degree of freedom): ``p = erfc(sqrt(G2 / 2))``,
-    the chi-square(1) survival function written with the complementary error function
-    (no scipy). G2 = 3.84 gives p = 0.05, 6.63 gives 0.01, 10.83 gives 0.001 and 15.13
-    gives 0.0001 (`G2_CRITICAL`). With thousands of terms tested at once, a p-value is a
-    ranking of evidence, not a licence: the study states its threshold before looking."""
+    """The p-value of a G2, read as chi-square with 1 degree of freedom.
+
+    ``p = erfc(sqrt(G2 / 2))``, the chi-square(1) survival function written with the
+    complementary error function (no scipy). G2 = 3.84 gives p = 0.05, 6.63 gives 0.01,
+    10.83 gives 0.001 and 15.13 gives 0.0001 (`G2_CRITICAL`). With thousands of terms
+    tested at once, a p-value is a ranking of evidence, not a licence: the study states
+    its threshold before looking.
+
+    Parameters
+    ----------
+    g2 : float or array_like
+        G2 values (`log_likelihood_g2`).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        The p-values: a float for a number, an array otherwise; NaN for a negative G2.
+    """
     (g2,), scalar = _arrays(g2)
     out = np.vectorize(lambda x: math.erfc(math.sqrt(x / 2)) if x >= 0 else float("nan"), otypes=[float])(g2)
     return _result(out, scalar)
 
 
 def log_ratio(a, b, c, d):
-    """Log Ratio (Hardie 2014): ``log2((a / c) / (b / d))``, the binary log of the ratio
-    of the term's relative frequencies in corpus 1 and corpus 2. 0 means equally
-    frequent, +1 twice as frequent in corpus 1, -1 half as frequent, +3 eight times.
-    An effect size: unlike G2 it does not grow with the corpus sizes.
+    """Log Ratio: the binary log of the ratio of a term's relative frequencies.
+
+    ``log2((a / c) / (b / d))``, corpus 1 against corpus 2. 0 means equally frequent,
+    +1 twice as frequent in corpus 1, -1 half as frequent, +3 eight times. An effect
+    size: unlike G2 it does not grow with the corpus sizes.
 
     A zero frequency (``a`` or ``b``) is replaced by `LOG_RATIO_ZERO` = 0.5 (a stated
-    convention, as in CQPweb), so a term absent from one corpus gets a finite (and conservative)
-    ratio instead of an infinite one; both zero gives 0. Read such ratios as a bound.
+    convention, as in CQPweb), so a term absent from one corpus gets a finite (and
+    conservative) ratio instead of an infinite one; both zero gives 0. Read such
+    ratios as a bound.
+
+    Parameters
+    ----------
+    a, b : float or array_like
+        The term's frequency in corpus 1 and in corpus 2.
+    c, d : float or array_like
+        The sizes of corpus 1 and corpus 2, in tokens.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Log Ratio: a float for numbers, an array otherwise.
+
+    References
+    ----------
+    A. Hardie, "Log Ratio: an informal introduction", ESRC Centre for Corpus Approaches
+    to Social Science (CASS), 2014.
     """
     (a, b, c, d), scalar = _arrays(a, b, c, d)
     both_zero = (a == 0) & (b == 0)

@@ -106,33 +106,55 @@ def normalize(
 ) -> str:
     """Return the form of ``text`` used for counting and matching.
 
-    Each step can be switched off by name (all on except ``ta_marbuta``):
+    The stored text is never changed: this makes a second form that decides which
+    words are "the same" (``أكد`` and ``اكد``, ``عربي٢١`` and ``عربي21``). Each step
+    can be switched off by name; all are on except ``ta_marbuta``
+    (`NORMALIZE_DEFAULTS`), and they run in the order listed.
 
-    ``invisible``
+    Parameters
+    ----------
+    text : str
+        Any text, in logical order.
+    invisible : bool, default True
         Remove bidi controls (LRM, RLM, ALM, embeddings, isolates), zero-width
         space/joiners, word joiner, soft hyphen and BOM/ZWNBSP.
-    ``presentation_forms``
+    presentation_forms : bool, default True
         Map Arabic Presentation Forms (U+FB50-U+FDFF, U+FE70-U+FEFE) back to base
         letters with NFKC (``ﻻ`` -> ``لا``).
-    ``diacritics``
+    diacritics : bool, default True
         Remove harakat, tanwin, shadda, sukun, Quranic marks and the dagger alef.
-    ``tatweel``
+    tatweel : bool, default True
         Remove the kashida U+0640 (``الـدولة`` -> ``الدولة``).
-    ``alef``
+    alef : bool, default True
         ``أ إ آ ٱ`` -> ``ا``.
-    ``alef_maqsura``
+    alef_maqsura : bool, default True
         ``ى`` -> ``ي`` (writers disagree on final yeh; counts should not).
-    ``ta_marbuta``
+    ta_marbuta : bool, default False
         ``ة`` -> ``ه``. Off by default: it merges a feminine noun with a different
         word ending in the pronoun ``ه`` (``دولة`` "a state" and ``دوله`` "its states").
-    ``persian_letters``
+    persian_letters : bool, default True
         Farsi/Urdu yeh and keheh/swash kaf -> Arabic ``ي`` and ``ك``.
-    ``digits``
+    digits : bool, default True
         Arabic-Indic (U+0660-0669) and Persian (U+06F0-06F9) digits -> ASCII.
 
+    Returns
+    -------
+    str
+        The normalised form, in NFC.
+
+    Notes
+    -----
     Text is first composed with NFC so that a letter + combining hamza (``ا`` +
-    U+0654) is the same letter as ``أ``. The result is idempotent:
-    ``normalize(normalize(s)) == normalize(s)`` for the same options.
+    U+0654) is the same letter as ``أ``, and composed again at the end (removing a
+    mark can leave a base letter beside a mark that NFC now composes). The result is
+    idempotent: ``normalize(normalize(s)) == normalize(s)`` for the same options.
+
+    Examples
+    --------
+    >>> normalize("أكّد") == "اكد"
+    True
+    >>> normalize("الصحيفة", ta_marbuta=True) == "الصحيفه"
+    True
     """
     text = unicodedata.normalize("NFC", text)
     if invisible:
@@ -178,8 +200,9 @@ def normalisation_steps(examples: dict[str, str] | None = None):
 
     Parameters
     ----------
-    examples : dict, optional
-        Step name -> example text (default `NORMALIZE_EXAMPLES`).
+    examples : dict of str to str, optional
+        Step name -> example text (default `NORMALIZE_EXAMPLES`); it needs an
+        example for every step of `NORMALIZE_DEFAULTS`.
 
     Returns
     -------
@@ -206,7 +229,17 @@ def normalisation_steps(examples: dict[str, str] | None = None):
 
 @dataclass(frozen=True)
 class Span:
-    """A half-open character range ``[start, end)`` into a text."""
+    """A half-open character range ``[start, end)`` into a text.
+
+    ``text[span.start:span.end]`` is exactly the sentence or token it stands for.
+
+    Attributes
+    ----------
+    start : int
+        Offset of the first character.
+    end : int
+        Offset just past the last character.
+    """
 
     start: int
     end: int
@@ -252,11 +285,20 @@ def _sentence_end_re() -> re.Pattern[str]:
 
 @functools.cache
 def paragraph_break_re() -> re.Pattern[str]:
-    """A paragraph break, the one definition: a U+2029 PARAGRAPH SEPARATOR, or a line
-    break (CR LF counted as one), any blank characters (whitespace other than a line
-    break, controls, invisible format characters) and a second line break.
-    `split_sentences` ends a sentence where one starts; the corpus-scale counter
-    (`arabic_media.counting`) cuts texts at it, so word pairs break where sentences do."""
+    """The pattern of a paragraph break: the study's one definition of it.
+
+    A paragraph break is a U+2029 PARAGRAPH SEPARATOR, or a line break (CR LF counted
+    as one), any blank characters (whitespace other than a line break, controls,
+    invisible format characters) and a second line break. `split_sentences` ends a
+    sentence where one starts; the corpus-scale counter (`arabic_media.counting`)
+    cuts texts at it, so word pairs break where sentences do. Built on first use
+    (from the Unicode classes of `class_masks`) and cached.
+
+    Returns
+    -------
+    re.Pattern
+        The compiled pattern; a match is the whole break, blank lines included.
+    """
     breaks, blank = re.escape(_LINE_BREAKS), _classes()["blank"]
     return re.compile(rf"{_PARAGRAPH_SEPARATOR}|(?>\r\n|[{breaks}])[{blank}]*+[{breaks}]")
 
@@ -264,6 +306,19 @@ def paragraph_break_re() -> re.Pattern[str]:
 def split_sentences(text: str) -> list[Span]:
     """Split ``text`` into sentence spans.
 
+    Parameters
+    ----------
+    text : str
+        The text to split (an article, in logical order).
+
+    Returns
+    -------
+    list of Span
+        One span per sentence, in reading order; ``text[span.start:span.end]`` is
+        the sentence, starting and ending with a visible character.
+
+    Notes
+    -----
     A sentence starts at its first visible character and ends after its terminal
     punctuation (``. ! ? ؟ …`` and any closing quotes) when whitespace or the end of the
     text follows, or before a paragraph break. A paragraph break is a blank line, with
@@ -325,17 +380,26 @@ def _classes() -> dict[str, str]:
 
 
 def class_masks() -> dict:
-    """The study's character classes, as boolean numpy arrays over every code point
-    (index = code point), built from the Unicode database:
+    """The study's character classes, as boolean arrays over every code point.
 
-    ``word``  letters, marks, digits (categories L, M, N);
-    ``format``  invisible format characters (Cf: ZWNJ, RLM, BOM ...);
-    ``space``  whitespace and control characters (Cc: stray U+0002 occurs in real text);
-    ``blank``  ``space`` and ``format`` except the line breaks of `_LINE_BREAKS`.
+    Built from the Unicode database of the running Python. The token pattern
+    (`tokenize`) and the paragraph break (`paragraph_break_re`) are written with these
+    classes, and so is the corpus-scale scanner (`arabic_media.counting.scan`), which
+    reads the arrays themselves.
 
-    The token pattern (`tokenize`) and the paragraph break (`paragraph_break_re`) are
-    written with these classes, and so is the corpus-scale scanner
-    (`arabic_media.counting.scan`), which reads the arrays themselves.
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        Boolean arrays indexed by code point (``sys.maxunicode + 1`` each):
+
+        ``word``
+            letters, marks, digits (categories L, M, N);
+        ``format``
+            invisible format characters (Cf: ZWNJ, RLM, BOM ...);
+        ``space``
+            whitespace and control characters (Cc: stray U+0002 occurs in real text);
+        ``blank``
+            ``space`` and ``format`` except the line breaks of `_LINE_BREAKS`.
     """
     import numpy as np
 
@@ -377,6 +441,22 @@ def _token_re() -> re.Pattern[str]:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Split ``text[start:end]`` into token spans (offsets into ``text``).
 
+    Parameters
+    ----------
+    text : str
+        The whole text (offsets are into it, not into the slice).
+    start : int, default 0
+        Where to start.
+    end : int, optional
+        Where to stop (default: the end of ``text``).
+
+    Returns
+    -------
+    list of Span
+        One span per token, in reading order.
+
+    Notes
+    -----
     A word is a maximal run of letters, combining marks and digits, together with any
     invisible format characters (ZWNJ, RLM ...) inside it, so ``عربي21`` is one token
     and a word with a stray RLM stays one word. Every other visible character
@@ -391,17 +471,38 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 def segment_article(text: str) -> list[tuple[Span, list[Span]]]:
     """The one segmentation of the study: ``text`` into sentences, each with its tokens.
 
-    Returns ``[(sentence_span, [token_span, ...]), ...]`` in reading order; every span
-    is a half-open range of character offsets into ``text`` itself (`split_sentences`,
-    then `tokenize` inside each sentence). The loader, the stance labeller and the
-    tests all segment through here, so they cannot disagree on a boundary.
+    `split_sentences`, then `tokenize` inside each sentence. The loader, the stance
+    labeller and the tests all segment through here, so they cannot disagree on a
+    boundary.
+
+    Parameters
+    ----------
+    text : str
+        An article's text.
+
+    Returns
+    -------
+    list of tuple of (Span, list of Span)
+        ``[(sentence_span, [token_span, ...]), ...]`` in reading order; every span is
+        a half-open range of character offsets into ``text`` itself.
     """
     return [(sent, tokenize(text, sent.start, sent.end)) for sent in split_sentences(text)]
 
 
 def token_kind(surface: str) -> str:
-    """``'word'`` if the token has a letter, ``'number'`` if only digits (and marks),
-    else ``'punct'`` (punctuation and symbols)."""
+    """The kind of a token: ``word``, ``number`` or ``punct``.
+
+    Parameters
+    ----------
+    surface : str
+        The token as written.
+
+    Returns
+    -------
+    str
+        ``'word'`` if the token has a letter, ``'number'`` if it has a digit but no
+        letter (digits and marks), else ``'punct'`` (punctuation and symbols).
+    """
     if any(unicodedata.category(c)[0] == "L" for c in surface):
         return "word"
     if any(unicodedata.category(c)[0] == "N" for c in surface):

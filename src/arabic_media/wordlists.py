@@ -28,13 +28,13 @@ def read_stopwords(path: Path | str | None = None) -> frozenset[str]:
 
     Parameters
     ----------
-    path
+    path : Path or str, optional
         The list (default ``corpus/lexicons/stopwords_ar.txt``).
 
     Returns
     -------
-    frozenset[str]
-        Its lines, stripped, but blank lines and ``#`` comment lines.
+    frozenset of str
+        Its lines, stripped, except blank lines and lines starting with ``#``.
 
     Raises
     ------
@@ -53,12 +53,12 @@ def read_reporting_terms(path: Path | str | None = None) -> list[dict[str, str]]
 
     Parameters
     ----------
-    path
+    path : Path or str, optional
         The list (default ``corpus/lexicons/reporting_terms.csv``).
 
     Returns
     -------
-    list[dict[str, str]]
+    list of dict of str to str
         Each row's `REPORTING_COLUMNS` (``norm, lemma, category``) as text, in file
         order; other columns are dropped, an empty cell is ``""``.
 

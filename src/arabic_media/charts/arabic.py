@@ -58,7 +58,7 @@ __all__ = [
 
 #: True when the installed matplotlib shapes and orders complex scripts itself
 #: (its FreeType wrapper is built with libraqm, matplotlib >= 3.11). Then
-#: :func:`ar` returns text unchanged; otherwise it reshapes and reorders it.
+#: `ar` returns text unchanged; otherwise it reshapes and reorders it.
 NATIVE_SHAPING: bool = hasattr(matplotlib.ft2font, "__libraqm_version__")
 
 
@@ -110,18 +110,30 @@ class FontFallbackWarning(UserWarning):
 def ar(text: str) -> str:
     """Return the string to hand to matplotlib for the logical-order ``text``.
 
-    ``text`` is Arabic (possibly mixed with Latin words and digits, e.g.
-    ``"أكثر 20 كلمة تكرارا في تقرير Le Figaro"``) in logical order, as stored in
-    the corpus. The result, drawn by the running matplotlib, reads correctly:
+    The result, drawn by the running matplotlib, reads correctly. Call it exactly once
+    per string, at the point the string goes to matplotlib; never on a string that has
+    already been through it.
 
-    * matplotlib shapes natively (:data:`NATIVE_SHAPING`, >= 3.11): ``text``
-      itself, unchanged. Reshaping here would reverse the text on screen.
-    * otherwise: ``bidi.get_display(arabic_reshaper.reshape(text))``, i.e.
-      contextual presentation forms in visual (left-to-right) order, with Latin
-      runs and numbers kept in reading order.
+    Parameters
+    ----------
+    text : str
+        Arabic (possibly mixed with Latin words and digits, e.g.
+        ``"أكثر 20 كلمة تكرارا في تقرير Le Figaro"``) in logical order, as stored in
+        the corpus.
 
-    Call it exactly once per string, at the point the string goes to matplotlib;
-    never on a string that has already been through it.
+    Returns
+    -------
+    str
+        Where matplotlib shapes natively (`NATIVE_SHAPING`, >= 3.11): ``text``
+        itself, unchanged; reshaping here would reverse the text on screen.
+        Otherwise ``bidi.get_display(arabic_reshaper.reshape(text))``, i.e.
+        contextual presentation forms in visual (left-to-right) order, with Latin
+        runs and numbers kept in reading order.
+
+    Raises
+    ------
+    TypeError
+        ``text`` is not a `str`.
     """
     if not isinstance(text, str):
         raise TypeError(f"ar() takes a str, not {type(text).__name__}")
@@ -212,7 +224,19 @@ def study_style():
 
 
 def in_study_style(function):
-    """Decorate a chart builder (or `save_figure`) to run inside `study_style`."""
+    """Decorate a chart builder (or `save_figure`) to run inside `study_style`.
+
+    Parameters
+    ----------
+    function : callable
+        The builder.
+
+    Returns
+    -------
+    callable
+        A wrapper with the builder's name, docstring and signature, that calls it
+        inside `study_style`.
+    """
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
@@ -223,5 +247,11 @@ def in_study_style(function):
 
 
 def active_font() -> str:
-    """The family that text is drawn in now (the first of ``font.family``)."""
+    """The family that text is drawn in now.
+
+    Returns
+    -------
+    str
+        The first family of matplotlib's ``font.family`` setting.
+    """
     return matplotlib.rcParams["font.family"][0]

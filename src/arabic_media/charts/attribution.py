@@ -58,11 +58,37 @@ def _chain_positions(data: pd.DataFrame) -> dict[tuple[int, str], tuple[float, f
 @in_study_style
 def attribution_chain_figure(attributions: pd.DataFrame, articles: pd.DataFrame, lex, *, title: str | None = None,
                              source: str | None = None):
-    """Who relays whom, as layers: the publishing outlet (layer 0), the sources it
-    cites (depth 1), the sources they cite (depth 2)... An arrow runs from relayer to
-    source, labelled with the number of attributions. One panel per article. Returns
-    ``(fig, data)`` (`arabic_media.attribution.relay_chain`). Raises ValueError when the
-    articles have no attribution."""
+    """Who relays whom, as layers: the publisher, the sources it cites, theirs...
+
+    The publishing outlet (layer 0), the sources it cites (depth 1), the sources they
+    cite (depth 2)... An arrow runs from relayer to source, labelled with the number
+    of attributions. One panel per article.
+
+    Parameters
+    ----------
+    attributions : DataFrame
+        `find_attributions`' table.
+    articles : DataFrame
+        The corpus's articles (``outlet`` names the publisher).
+    lex : AttributionLexicon
+        For the actors' names and source types.
+    title, source : str, optional
+        The figure's title (default ``Who relays whom``) and source line
+        (`frame_figure`).
+
+    Returns
+    -------
+    fig : Figure
+        The figure.
+    data : DataFrame
+        `arabic_media.attribution.relay_chain`: one row per article, relayer and
+        source.
+
+    Raises
+    ------
+    ValueError
+        The articles have no attribution.
+    """
     data = relay_chain(attributions, articles, lex)
     if data.empty:
         raise ValueError("no attribution to draw: the articles given have no attribution")
@@ -122,12 +148,35 @@ def _cell_text(r, lex) -> str:
 @in_study_style
 def sources_by_sentence_figure(attributions: pd.DataFrame, lex, *, title: str | None = None,
                                source: str | None = None):
-    """Who speaks along the article: one row per attribution, in text order (nested
-    ones under their sentence, a sentence without one as a row saying so), one column
-    per depth; a cell gives the source (Arabic, coloured by source type) and under it
-    its English name and the cue as written. One panel per article. Returns ``(fig,
-    data)`` (`arabic_media.attribution.sources_by_sentence`: one row per attribution
-    and per silent sentence). Raises ValueError when the table is empty."""
+    """Who speaks along the article: one row per attribution, one column per depth.
+
+    Rows in text order (nested ones under their sentence, a sentence without one as a
+    row saying so); a cell gives the source (Arabic, coloured by source type) and
+    under it its English name and the cue as written. One panel per article.
+
+    Parameters
+    ----------
+    attributions : DataFrame
+        `find_attributions`' table.
+    lex : AttributionLexicon
+        For the actors' names and source types.
+    title, source : str, optional
+        The figure's title (default: a description of the grid) and source line
+        (`frame_figure`).
+
+    Returns
+    -------
+    fig : Figure
+        The figure.
+    data : DataFrame
+        `arabic_media.attribution.sources_by_sentence`: one row per attribution and
+        per silent sentence.
+
+    Raises
+    ------
+    ValueError
+        The table is empty.
+    """
     data = sources_by_sentence(attributions, lex)
     if data.empty:
         raise ValueError("no sentence to draw: the attribution table is empty")
@@ -162,13 +211,39 @@ def sources_by_sentence_figure(attributions: pd.DataFrame, lex, *, title: str | 
 @in_study_style
 def actor_network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, lex, *, min_sentences: int = 2,
                          title: str | None = None, source: str | None = None):
-    """Actors as nodes (size: sentences naming them; colour: source type; a thick black
-    ring: given a voice), co-occurrence in a sentence as edges (width: sentences),
-    from `attribution.tables.cooccurrence`. Only actors named in ``min_sentences``
-    sentences or more, or given a voice, are drawn. networkx holds the graph; the
-    layout is circular on sorted ids (deterministic, no random seed). Returns ``(fig,
-    data)``: one row per node (``kind`` node) and per edge (``kind`` edge) drawn
-    (`arabic_media.attribution.network_view`). Raises ValueError when no actor is drawn."""
+    """Actors as nodes and their co-occurrence in a sentence as edges.
+
+    Node size: sentences naming the actor; colour: source type; a thick black ring:
+    given a voice. Edge width: sentences. networkx holds the graph; the layout is
+    circular on sorted ids (deterministic, no random seed).
+
+    Parameters
+    ----------
+    nodes, edges : DataFrame
+        From `attribution.tables.cooccurrence`.
+    lex : AttributionLexicon
+        For the actors' names and source types.
+    min_sentences : int, default 2
+        Only actors named in this many sentences or more, or given a voice, are
+        drawn.
+    title, source : str, optional
+        The figure's title (default: a description of the network) and source line
+        (`frame_figure`).
+
+    Returns
+    -------
+    fig : Figure
+        The figure.
+    data : DataFrame
+        One row per node (``kind`` node) and per edge (``kind`` edge) drawn
+        (`arabic_media.attribution.network_view`): ``kind, source, target,
+        sentences, speaks, source_type``.
+
+    Raises
+    ------
+    ValueError
+        No actor is drawn.
+    """
     keep, drawn = network_view(nodes, edges, lex, min_sentences)
     if keep.empty:
         raise ValueError(f"no actor to draw: none is named in {min_sentences} sentences or more, or given a voice")

@@ -15,8 +15,29 @@ def barh(ax: Axes, labels, values, *, title: str | None = None,
          xlabel: str | None = None, color: str = "#4c72b0") -> Axes:
     """Horizontal bar chart of ``values`` with Arabic ``labels``, first at the top.
 
-    ``labels``, ``title`` and ``xlabel`` are logical-order text; this function
-    passes each through :func:`ar` (do not do it yourself). Returns ``ax``.
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    labels : iterable
+        One label per bar, logical-order text (turned into strings); this function
+        passes each through `ar` (do not do it yourself).
+    values : iterable of float
+        The bars' lengths.
+    title, xlabel : str, optional
+        The axes' title and x label, logical-order text (through `ar`).
+    color : str, default "#4c72b0"
+        The bars' colour.
+
+    Returns
+    -------
+    Axes
+        ``ax``.
+
+    Raises
+    ------
+    ValueError
+        Not as many labels as values.
     """
     labels = [str(label) for label in labels]
     values = list(values)

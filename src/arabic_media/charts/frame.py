@@ -30,8 +30,9 @@ SOURCE_COLOUR = "#555555"
 
 
 def wrap_text(text: str, width_inches: float, fontsize: float) -> str:
-    """``text`` wrapped at word boundaries to lines that fit ``width_inches`` at
-    ``fontsize`` points, each line through `ar`, joined by line breaks.
+    """``text`` wrapped at word boundaries to fit a width, each line through `ar`.
+
+    Each line is shaped on its own: a wrapped Arabic line is passed to `ar` alone.
 
     Parameters
     ----------
@@ -45,7 +46,8 @@ def wrap_text(text: str, width_inches: float, fontsize: float) -> str:
     Returns
     -------
     str
-        What to hand to matplotlib.
+        What to hand to matplotlib: the lines (of at least 12 characters' width),
+        joined by line breaks.
     """
     width = max(int(width_inches * 72 / (fontsize * _CHAR_WIDTH)), 12)
     lines = [line for part in text.split("\n") for line in (textwrap.wrap(part, width, break_long_words=False) or [""])]
@@ -54,8 +56,9 @@ def wrap_text(text: str, width_inches: float, fontsize: float) -> str:
 
 def frame_figure(fig: Figure, *, title: str | None = None, source: str | None = None,
                  title_size: float = 11) -> None:
-    """Give ``fig`` its title and its source line, both wrapped to the figure's width;
-    the figure grows by the height they take, so the plot keeps its size.
+    """Give ``fig`` its title and its source line, both wrapped to the figure's width.
+
+    The figure grows by the height they take, so the plot keeps its size.
 
     Parameters
     ----------
@@ -66,7 +69,7 @@ def frame_figure(fig: Figure, *, title: str | None = None, source: str | None = 
     source : str, optional
         What it draws on; drawn small and grey, left-aligned at the bottom, prefixed
         ``Source:`` unless it starts with it.
-    title_size : float
+    title_size : float, default 11
         The title's font size.
     """
     width = fig.get_figwidth() * 0.96
@@ -98,7 +101,9 @@ def article_source(article, *also: str) -> str:
     Returns
     -------
     str
-        ``"<outlet>, relaying <original outlet>, <date> (article <id>); <also>; ..."``.
+        ``"<outlet>, relaying <original outlet>, <date> (article <id>); <also>; ...;
+        analysis: the arabic-media study"``: the relaying part only when the original
+        outlet differs, ``undated`` without a date, ``unknown outlet`` without one.
     """
     get = article.get if hasattr(article, "get") else lambda key, default="": getattr(article, key, default)
     outlet, original = str(get("outlet", "") or ""), str(get("original_outlet", "") or "")
@@ -109,8 +114,7 @@ def article_source(article, *also: str) -> str:
 
 
 def article_name(article) -> str:
-    """How a figure's title names one article: ``the <outlet> report`` and, when it
-    relays another outlet, ``relaying <original outlet>``.
+    """How a figure's title names one article.
 
     Parameters
     ----------
@@ -120,6 +124,8 @@ def article_name(article) -> str:
     Returns
     -------
     str
+        ``the <outlet> report`` (``article <id>`` without an outlet), followed by
+        ``relaying <original outlet>`` when it relays another outlet.
     """
     get = article.get if hasattr(article, "get") else lambda key, default="": getattr(article, key, default)
     outlet, original = str(get("outlet", "") or ""), str(get("original_outlet", "") or "")

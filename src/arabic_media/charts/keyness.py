@@ -51,7 +51,26 @@ def keyness_bars_figure(table: pd.DataFrame, *, n: int = 20, glossary: Mapping[s
     beside its bar, as `term_bars_figure` draws them. A term absent from the reference
     list is hatched: its Log Ratio takes a 0.5 for the 0, and is a bound.
 
-    Returns ``(fig, data)``, ``data`` = the drawn rows with `KEYWORD_COLUMNS`.
+    Parameters
+    ----------
+    table : DataFrame
+        A `keyness` table.
+    n : int, default 20
+        How many keywords.
+    glossary : mapping of str to str, optional
+        For the glosses (default `load_glossary`), looked up by the displayed form,
+        then by the key.
+    title, source : str, optional
+        The figure's title and source line (`frame_figure`).
+    figsize : tuple of (float, float), default (7, 6.5)
+        In inches, before the title and source line are added.
+
+    Returns
+    -------
+    fig : Figure
+        The figure.
+    data : DataFrame
+        The drawn rows with `KEYWORD_COLUMNS`, in the order drawn.
     """
     rows = _with_glosses(top_keywords(table, n, direction=OVER), glossary)
     fig, data = term_bars_figure(
@@ -90,8 +109,8 @@ def frequency_vs_keyness_figure(table: pd.DataFrame, *, label_top: int = 10,
                                 figsize: tuple[float, float] = (8, 6)):
     """Each term the article uses, at its count in the article (x) and its Log Ratio (y).
 
-    Takes a `keyness` table; terms with ``count_article`` 0 (under-used to absence)
-    cannot be placed and are left out. Keywords (``key`` True) are drawn in blue, the
+    Terms with ``count_article`` 0 (under-used to absence) cannot be placed and are
+    left out. Keywords (``key`` True) are drawn in blue, the
     rest in grey; a dashed line marks Log Ratio 0 (as frequent as in the reference).
     Labelled in Arabic (through `ar`): the ``label_top`` most frequent terms and the
     ``label_top`` over-used keywords with the largest Log Ratio, so the reader sees
@@ -99,8 +118,27 @@ def frequency_vs_keyness_figure(table: pd.DataFrame, *, label_top: int = 10,
     points that share a count are spread apart vertically (`_spread_labels`), joined to
     their point by a thin line when moved.
 
-    Returns ``(fig, data)``: one row per point drawn (`KEYWORD_COLUMNS` + ``key``,
-    ``direction``, ``labelled``), most frequent first.
+    Parameters
+    ----------
+    table : DataFrame
+        A `keyness` table.
+    label_top : int, default 10
+        How many of the most frequent terms, and of the strongest over-used keywords,
+        are labelled.
+    glossary : mapping of str to str, optional
+        For the glosses of the CSV (default `load_glossary`).
+    title, source : str, optional
+        The figure's title and source line (`frame_figure`).
+    figsize : tuple of (float, float), default (8, 6)
+        In inches, before the title and source line are added.
+
+    Returns
+    -------
+    fig : Figure
+        The figure.
+    data : DataFrame
+        One row per point drawn (`KEYWORD_COLUMNS` + ``key``, ``direction``,
+        ``labelled``), most frequent first.
     """
     drawn = table[table["count_article"] > 0]
     drawn = drawn.sort_values(["count_article", "log_ratio", "term"], ascending=[False, False, True])

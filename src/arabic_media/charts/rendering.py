@@ -49,8 +49,9 @@ def rendering_candidates(title: str) -> pd.DataFrame:
 @in_study_style
 def rendering_comparison_figure(candidates: pd.DataFrame, *, title: str | None = None,
                                 source: str | None = None):
-    """Each candidate string drawn on its own row, exactly as given (not through `ar`:
-    the point is to see what each string becomes), labelled in English.
+    """Each candidate string drawn on its own row, exactly as given, labelled in English.
+
+    Not through `ar`: the point is to see what each string becomes.
 
     Parameters
     ----------
@@ -61,8 +62,10 @@ def rendering_comparison_figure(candidates: pd.DataFrame, *, title: str | None =
 
     Returns
     -------
-    (Figure, DataFrame)
-        The figure and ``candidates``, the CSV of what it draws.
+    fig : Figure
+        The figure.
+    data : DataFrame
+        ``candidates``, the CSV of what it draws.
     """
     fig, axes = plt.subplots(len(candidates), 1, figsize=(7, 3.2), squeeze=False)
     for ax, row in zip(axes[:, 0], candidates.itertuples()):
@@ -85,6 +88,7 @@ def labels_figure(labels) -> plt.Figure:
     Returns
     -------
     Figure
+        One line per label.
     """
     labels = list(labels)
     fig, ax = plt.subplots(figsize=(5, 0.42 * len(labels)))

@@ -73,18 +73,37 @@ def save_figure(
 ) -> dict[str, Path]:
     """Write ``fig`` and the numbers it plots, reproducibly.
 
-    Takes the figure, a content name (lower-case words and digits joined by
-    single hyphens, e.g. ``"term-frequency-top20"``), the DataFrame of the values
-    the figure shows, and optionally the output ``directory`` (default
-    ``figures/`` at the project root). Writes ``<name>.png`` (300 dpi),
-    ``<name>.svg`` (text as paths), ``<name>.pdf`` (Amiri embedded as TrueType)
-    and ``<name>.csv`` (UTF-8 with BOM so that Excel shows Arabic, no index,
-    ``\\n`` line ends). Dates and tool versions are kept out of the files, so
-    saving the same figure again gives the same bytes.
+    Writes ``<name>.png`` (300 dpi), ``<name>.svg`` (text as paths), ``<name>.pdf``
+    (Amiri embedded as TrueType) and ``<name>.csv`` (UTF-8 with BOM so that Excel
+    shows Arabic, no index, ``\\n`` line ends), each replaced in one step
+    (`files.replacing`). Dates and tool versions are kept out of the files, so saving
+    the same figure again gives the same bytes. Text in ``fig`` must already have gone
+    through `ar`.
 
-    Returns ``{"png": path, "svg": path, "pdf": path, "csv": path}``.
-    Raises ValueError for a bad name and TypeError when ``data`` is not a
-    DataFrame. Text in ``fig`` must already have gone through :func:`ar`.
+    Parameters
+    ----------
+    fig : Figure
+        The figure.
+    name : str
+        A content name: lower-case words and digits joined by single hyphens, e.g.
+        ``"term-frequency-top20"``.
+    data : DataFrame
+        The values the figure shows.
+    directory : Path or str, optional
+        The output folder (default ``figures/`` at the project root; created if
+        missing).
+
+    Returns
+    -------
+    dict of str to Path
+        ``{"png": path, "svg": path, "pdf": path, "csv": path}``.
+
+    Raises
+    ------
+    ValueError
+        A name that is not a content name.
+    TypeError
+        ``data`` is not a DataFrame.
     """
     if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
         raise ValueError(

@@ -66,23 +66,61 @@ COMPARE_FONT = STUDY_FONT if NATIVE_SHAPING else "Noto Sans Arabic"
 
 
 def font_file(family: str) -> Path:
-    """The regular TTF of ``family`` from its fontpkg package."""
+    """The regular TTF of ``family`` from its fontpkg package.
+
+    Parameters
+    ----------
+    family : str
+        A font family installed by a ``fontpkg-*`` package (``Amiri``,
+        ``Noto Sans Arabic``).
+
+    Returns
+    -------
+    Path
+        The font file.
+    """
     import fontpkg
 
     return Path(fontpkg.path(family))
 
 
 def wrong_recipe(text: str) -> str:
-    """What a mistaken notebook would hand to the running matplotlib: on a natively
-    shaping matplotlib, the old recipe applied anyway (drawn reversed); on an older
-    one, the raw logical text (isolated letters, left to right)."""
+    """What a mistaken notebook would hand to the running matplotlib.
+
+    Parameters
+    ----------
+    text : str
+        Logical-order text.
+
+    Returns
+    -------
+    str
+        On a natively shaping matplotlib, the old recipe applied anyway (drawn
+        reversed); on an older one, the raw logical text (isolated letters, left to
+        right).
+    """
     return get_display(reshape(text)) if NATIVE_SHAPING else text
 
 
 def render_matplotlib(text: str, font: Path, px: int = PX) -> Image.Image:
-    """``text`` drawn alone by matplotlib (Agg) in ``font`` at ``px`` pixels per em,
-    exactly as given (the caller decides whether it went through ``ar()``). Returns a
-    greyscale image, black text on white. Uses no pyplot state."""
+    """``text`` drawn alone by matplotlib (Agg), exactly as given.
+
+    The caller decides whether it went through ``ar()``. Uses no pyplot state.
+
+    Parameters
+    ----------
+    text : str
+        What to draw.
+    font : Path
+        The font file.
+    px : int, default `PX`
+        Pixels per em.
+
+    Returns
+    -------
+    PIL.Image.Image
+        A greyscale image, black text on white.
+    """
     # 72 dpi makes one point one pixel, so fontsize=px gives an em of px pixels.
     fig = Figure(figsize=(max(8, len(text) * px / 72 * 1.2), 3 * px / 72), dpi=72, layout="none")
     FigureCanvasAgg(fig)
@@ -94,8 +132,24 @@ def render_matplotlib(text: str, font: Path, px: int = PX) -> Image.Image:
 
 
 def render_reference(text: str, font: Path, px: int = PX) -> Image.Image:
-    """``text`` (logical order) shaped and laid out by Pillow with libraqm, base
-    direction detected from the text. Returns a greyscale image, black on white."""
+    """``text`` shaped and laid out by Pillow with libraqm: the independent shaper.
+
+    The base direction is detected from the text.
+
+    Parameters
+    ----------
+    text : str
+        Logical-order text.
+    font : Path
+        The font file.
+    px : int, default `PX`
+        Pixels per em.
+
+    Returns
+    -------
+    PIL.Image.Image
+        A greyscale image, black text on white.
+    """
     pil_font = ImageFont.truetype(str(font), px, layout_engine=ImageFont.Layout.RAQM)
     left, top, right, bottom = pil_font.getbbox(text)
     image = Image.new("L", (right - left + 2 * px, bottom - top + 2 * px), 255)
@@ -104,7 +158,24 @@ def render_reference(text: str, font: Path, px: int = PX) -> Image.Image:
 
 
 def ink_crop(image: Image.Image) -> Image.Image:
-    """``image`` cropped to the bounding box of its ink (dark pixels)."""
+    """``image`` cropped to the bounding box of its ink (dark pixels).
+
+    Parameters
+    ----------
+    image : PIL.Image.Image
+        Dark text on a light ground.
+
+    Returns
+    -------
+    PIL.Image.Image
+        The crop: the pixels more than ``INK_LEVEL`` darker than white, and what lies
+        between them.
+
+    Raises
+    ------
+    ValueError
+        The image has no ink.
+    """
     ink = 255 - np.asarray(image.convert("L"), dtype=np.int16)
     rows, cols = np.nonzero(ink > INK_LEVEL)
     if rows.size == 0:
@@ -113,8 +184,22 @@ def ink_crop(image: Image.Image) -> Image.Image:
 
 
 def difference(a: Image.Image, b: Image.Image, size: tuple[int, int] = COMMON_SIZE, crop: bool = True) -> float:
-    """Mean absolute pixel difference (0-255) of ``a`` and ``b``, each cropped to its
-    ink (when ``crop``) and resized to ``size``."""
+    """Mean absolute pixel difference (0-255) of two renderings.
+
+    Parameters
+    ----------
+    a, b : PIL.Image.Image
+        The two images.
+    size : tuple of (int, int), default `COMMON_SIZE`
+        Both are resized to this (width, height).
+    crop : bool, default True
+        Crop each to its ink first (`ink_crop`).
+
+    Returns
+    -------
+    float
+        Small for the same text, large for reversed or unjoined text (`THRESHOLD`).
+    """
     if crop:
         a, b = ink_crop(a), ink_crop(b)
     pa = np.asarray(a.convert("L").resize(size, Image.Resampling.LANCZOS), dtype=float)
@@ -123,9 +208,28 @@ def difference(a: Image.Image, b: Image.Image, size: tuple[int, int] = COMMON_SI
 
 
 def compare_label(label: str, family: str = COMPARE_FONT) -> dict[str, float]:
-    """Score one label: ``right`` is how far ``ar(label)`` as drawn by matplotlib is
-    from the reference shaper's rendering of ``label``; ``wrong`` the same for
-    `wrong_recipe`. A label reads right when ``right < THRESHOLD < wrong``."""
+    """Score one label against the reference shaper.
+
+    Parameters
+    ----------
+    label : str
+        Logical-order text.
+    family : str, default `COMPARE_FONT`
+        The font to compare in.
+
+    Returns
+    -------
+    dict of str to float
+        ``right``: how far ``ar(label)`` as drawn by matplotlib is from the reference
+        shaper's rendering of ``label``; ``wrong``: the same for `wrong_recipe`. A
+        label reads right when ``right < THRESHOLD < wrong``.
+
+    Raises
+    ------
+    RuntimeError
+        Pillow has no raqm layout (`REFERENCE_AVAILABLE` is false): no reference
+        shaper.
+    """
     if not REFERENCE_AVAILABLE:
         raise RuntimeError("Pillow has no raqm layout (libraqm/libfribidi missing): no reference shaper")
     font = font_file(family)
@@ -160,8 +264,9 @@ def check_labels(labels, family: str = COMPARE_FONT) -> "pd.DataFrame":
 
 
 def label_check_summary(checks) -> list[str]:
-    """The lines notebook 00 prints about a `check_labels` table: the font and threshold,
-    the range of each score, and how many labels read right.
+    """The lines notebook 00 prints about a `check_labels` table.
+
+    The font and threshold, the range of each score, and how many labels read right.
 
     Parameters
     ----------
@@ -171,6 +276,7 @@ def label_check_summary(checks) -> list[str]:
     Returns
     -------
     list of str
+        Three lines.
     """
     return [
         f"font {COMPARE_FONT}, threshold {THRESHOLD}",

@@ -58,8 +58,31 @@ def stance_strip_figure(labels: Labelling, gold: pd.DataFrame | None = None,
     ``target`` as in `evaluate`), a sentence whose gold label differs gets a dashed
     frame and ``gold: <label>`` in its cell.
 
-    Returns ``(fig, data)`` with ``data`` from `stance_strip_data`, ready for
-    `arabic_media.charts.save.save_figure`.
+    Parameters
+    ----------
+    labels : Labelling
+        The labeller's output (`arabic_media.stance.label_sentences`).
+    gold : DataFrame, optional
+        The stance gold, to mark where it differs.
+    target : str or Target, optional
+        The target the gold is filtered to.
+    title, source : str, optional
+        The figure's title (default: a description of the strip) and source line
+        (`frame_figure`).
+    wrap : int, default 11
+        The width, in characters, the deciding cue is wrapped at.
+
+    Returns
+    -------
+    fig : Figure
+        The figure.
+    data : DataFrame
+        From `stance_strip_data`, ready for `arabic_media.charts.save.save_figure`.
+
+    Raises
+    ------
+    ValueError
+        No sentence to draw.
     """
     data = stance_strip_data(labels, gold, target)
     articles = list(dict.fromkeys(data["article_id"]))
@@ -135,9 +158,30 @@ def _draw_cell(ax, x: float, row, lines: list[str], with_gold: bool) -> None:
 
 @in_study_style
 def stance_share_figure(labels, *, title: str | None = None, source: str | None = None):
-    """Sentences per label, one panel per article, bars in `LABEL_COLOURS` with the
-    count written at each bar's end. Returns ``(fig, data)`` with ``data`` from
-    `stance_share_data`."""
+    """Sentences per label, one panel per article.
+
+    Bars in `LABEL_COLOURS` with the count written at each bar's end.
+
+    Parameters
+    ----------
+    labels : Labelling or DataFrame
+        The labeller's output, or its labels table.
+    title, source : str, optional
+        The figure's title (default ``Sentences per stance label``) and source line
+        (`frame_figure`).
+
+    Returns
+    -------
+    fig : Figure
+        The figure.
+    data : DataFrame
+        From `stance_share_data`: ``article_id, label, sentences, share``.
+
+    Raises
+    ------
+    ValueError
+        No sentence to count.
+    """
     data = stance_share_data(labels)
     articles = list(dict.fromkeys(data["article_id"]))
     if not articles:
@@ -163,9 +207,25 @@ def stance_share_figure(labels, *, title: str | None = None, source: str | None 
 
 @in_study_style
 def stance_confusion_figure(result: Evaluation, *, title: str | None = None, source: str | None = None):
-    """The confusion matrix of an `Evaluation` (gold in rows, labeller in columns) as
-    a grid of counts, darker for more; the diagonal is framed. Returns ``(fig,
-    data)`` with ``data`` in long form: ``gold, predicted, sentences``."""
+    """The confusion matrix of an `Evaluation` as a grid of counts, darker for more.
+
+    Gold in rows, labeller in columns; the diagonal is framed.
+
+    Parameters
+    ----------
+    result : Evaluation
+        The scores of the labeller against the gold.
+    title, source : str, optional
+        The figure's title (default: ``Labeller against gold`` with the number of
+        sentences) and source line (`frame_figure`).
+
+    Returns
+    -------
+    fig : Figure
+        The figure.
+    data : DataFrame
+        The matrix in long form: ``gold, predicted, sentences``.
+    """
     matrix = result.confusion.loc[list(LABELS), list(LABELS)]
     values = matrix.to_numpy()
     fig, ax = plt.subplots(figsize=(4.6, 4.0))

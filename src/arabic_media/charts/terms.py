@@ -24,17 +24,45 @@ def term_bars_figure(terms: pd.DataFrame, *, label: str = "display", value: str 
                      gloss: str | None = "gloss_en", columns: list[str] | None = None,
                      title: str | None = None, xlabel: str | None = None, source: str | None = None,
                      figsize: tuple[float, float] = (7, 6.5)):
-    """Horizontal bars of ``terms[value]`` labelled with ``terms[label]`` (Arabic, first
-    at the top, through `ar`), each with its English gloss (the column ``gloss``,
-    filled by `arabic_media.lexicons.lookup_glosses`) written in grey just right of its
-    bar, for readers of an English report; ``gloss=None`` draws none.
+    """Horizontal bars of term counts with Arabic labels and English glosses.
 
-    A gloss longer than `GLOSS_WIDTH` characters is wrapped, and the x axis is
-    widened until every gloss fits inside the figure. ``title`` and ``source`` are
-    drawn by `frame_figure`.
+    Labels first at the top, through `ar`; each gloss written in grey just right of
+    its bar, for readers of an English report. A gloss longer than `GLOSS_WIDTH`
+    characters is wrapped, and the x axis is widened until every gloss fits inside
+    the figure.
 
-    Returns ``(fig, data)``: ``data`` is ``terms[columns]`` (default: every column of
-    ``terms``), which must include ``label``, ``value`` and ``gloss``.
+    Parameters
+    ----------
+    terms : DataFrame
+        One row per bar, in the order drawn.
+    label : str, default "display"
+        The column of the Arabic labels.
+    value : str, default "count"
+        The column of the bars' lengths.
+    gloss : str or None, default "gloss_en"
+        The column of the English glosses (filled by
+        `arabic_media.lexicons.lookup_glosses`); None draws none.
+    columns : list of str, optional
+        The columns of ``data`` (default: every column of ``terms``); they must
+        include ``label``, ``value`` and ``gloss``.
+    title, source : str, optional
+        The figure's title and source line (`frame_figure`).
+    xlabel : str, optional
+        The x axis label (through `ar`).
+    figsize : tuple of (float, float), default (7, 6.5)
+        In inches, before the title and source line are added.
+
+    Returns
+    -------
+    fig : Figure
+        The figure.
+    data : DataFrame
+        ``terms[columns]``, with a fresh index: what `save_figure` writes as CSV.
+
+    Raises
+    ------
+    ValueError
+        ``columns`` leaves out a column that is drawn.
     """
     columns = list(terms.columns) if columns is None else list(columns)
     needed = [c for c in (label, value, gloss) if c is not None and c not in columns]
@@ -64,6 +92,15 @@ def fit_right(ax, texts, rounds: int = 2) -> None:
     The texts' widths are measured by drawing the figure; the axis is only ever
     widened, and not at all when everything fits, so a figure whose texts fit is drawn
     as it would be without this step.
+
+    Parameters
+    ----------
+    ax : Axes
+        The axes holding the texts.
+    texts : list of matplotlib.text.Text
+        The texts that must fit.
+    rounds : int, default 2
+        How many times to measure and widen at most.
     """
     if not texts:
         return
@@ -84,20 +121,43 @@ def fit_right(ax, texts, rounds: int = 2) -> None:
 def dispersion_figure(occurrences: pd.DataFrame, terms: list[str], *, tokens: pd.DataFrame | None = None,
                       glosses: bool = True, title: str | None = None, source: str | None = None,
                       figsize: tuple[float, float] = (8, 4.2)):
-    """A lexical dispersion plot of `arabic_media.terms.dispersion` output: one row per
-    term (first at the top), a tick at each occurrence.
+    """A lexical dispersion plot: one row per term, a tick at each occurrence.
 
     For one article the x axis is the token position (``article_token``; token 1 is the
-    article's first word, so the axis runs in reading order from left to right, not
+    article's first token, so the axis runs in reading order from left to right, not
     right to left) and, given the annotated ``tokens``, each sentence start is a faint
     vertical line numbered along the top; for several articles it is the relative
-    position (0-1) and articles share the rows. The Arabic tick labels are the
-    ``display`` column (through `ar`), and with ``glosses`` its ``gloss_en`` column is
-    written on the right-hand axis. A term of ``terms`` with no occurrence raises
-    ValueError naming it (the figure would show an empty row with nothing to say why).
+    position (0-1) and articles share the rows.
 
-    Returns ``(fig, data)`` with ``data`` = the rows of ``occurrences`` whose term is
-    one of ``terms``: one row per tick drawn.
+    Parameters
+    ----------
+    occurrences : DataFrame
+        `arabic_media.terms.dispersion` output.
+    terms : list of str
+        The terms to draw, first at the top; each must occur.
+    tokens : DataFrame, optional
+        The annotated tokens, for the sentence marks of a one-article plot.
+    glosses : bool, default True
+        Write each term's ``gloss_en`` on the right-hand axis. The Arabic tick labels
+        are the ``display`` column (through `ar`).
+    title, source : str, optional
+        The figure's title and source line (`frame_figure`).
+    figsize : tuple of (float, float), default (8, 4.2)
+        In inches, before the title and source line are added.
+
+    Returns
+    -------
+    fig : Figure
+        The figure.
+    data : DataFrame
+        The rows of ``occurrences`` whose term is one of ``terms``: one row per tick
+        drawn.
+
+    Raises
+    ------
+    ValueError
+        No term, or a term of ``terms`` with no occurrence, naming it (the figure
+        would show an empty row with nothing to say why).
     """
     if not terms:
         raise ValueError("no term to draw")

@@ -37,9 +37,22 @@ _ASCII_SPACE = b" \t\r\f\v"
 
 
 class AntFormatError(CorpusError):
-    """A member does not follow the ANT file format; ``reason`` is a short code for the
-    failures table (``no_text``, ``crlf_line_endings``, ``text_twice``, ``no_text_end``,
-    ``text_end_twice``, ``text_end_first``, ``empty_body``, ``tag``)."""
+    """A member does not follow the ANT file format.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong, naming the member.
+    reason : str
+        A short code for the failures table: ``no_text``, ``crlf_line_endings``,
+        ``text_twice``, ``no_text_end``, ``text_end_twice``, ``text_end_first``,
+        ``empty_body`` (keys of `arabic_media.corpus.article.REASONS`), or ``tag``.
+
+    Attributes
+    ----------
+    reason : str
+        As given.
+    """
 
     def __init__(self, message: str, reason: str):
         super().__init__(message)
@@ -53,10 +66,27 @@ def text_body(member: bytes, name: str) -> bytes:
     the body is the byte substring strictly between them; then, while the body's last
     line (the bytes after its last ``\\n``) holds only ASCII whitespace (space, tab, CR,
     FF, VT), that line and the ``\\n`` before it are removed. Nothing else changes: no
-    newline is added, spaces and diacritics inside are kept. ``name`` is used in
-    messages. Raises `AntFormatError` (an unclosed tag, CRLF line endings, a second
-    ``<TEXT>``, a body of only whitespace) rather than guess; a file whose tags end
-    with CRLF is refused with the reason ``crlf_line_endings``, naming its line endings.
+    newline is added, spaces and diacritics inside are kept.
+
+    Parameters
+    ----------
+    member : bytes
+        The member file's bytes.
+    name : str
+        The member as messages name it.
+
+    Returns
+    -------
+    bytes
+        The body, not decoded.
+
+    Raises
+    ------
+    AntFormatError
+        Rather than guess: a tag missing or unclosed, a second ``<TEXT>`` or
+        ``</TEXT>``, ``</TEXT>`` first, a body of only whitespace (its ``reason``
+        says which); a file whose tags end with CRLF is refused with the reason
+        ``crlf_line_endings``, naming its line endings.
     """
     for marker, missing, repeated in ((TEXT_START, "no_text", "text_twice"), (TEXT_END, "no_text_end", "text_end_twice")):
         found = member.count(marker)
@@ -85,7 +115,26 @@ def text_body(member: bytes, name: str) -> bytes:
 
 def tag(text: str, name: str, member: str) -> str:
     """The content of the single ``<name>...</name>`` element of ``text``, stripped.
-    Raises `AntFormatError` naming ``member`` when it occurs other than once."""
+
+    Parameters
+    ----------
+    text : str
+        A member file's decoded text.
+    name : str
+        The element's tag name (``TITLE``, ``DOCNO``).
+    member : str
+        The member as messages name it.
+
+    Returns
+    -------
+    str
+        The element's content, stripped of surrounding whitespace.
+
+    Raises
+    ------
+    AntFormatError
+        The element occurs other than once (reason ``tag``), naming ``member``.
+    """
     found = re.findall(rf"<{name}>(.*?)</{name}>", text, flags=re.DOTALL)
     if len(found) != 1:
         raise AntFormatError(f"{member}: <{name}> occurs {len(found)} times, expected once", "tag")
@@ -94,11 +143,20 @@ def tag(text: str, name: str, member: str) -> str:
 
 @dataclass(frozen=True)
 class MemberName:
-    """What an ANT member path encodes: ``outlet`` (the ``<Source>`` folder, e.g.
-    ``BBC``), ``section`` (the category, e.g. ``technology``), ``article_id`` (the file
-    stem in lower case, e.g. ``bb-technology-174-20180427``: the ``<DOCNO>`` in lower
-    case, as the held-out extraction names its articles) and ``published`` (ISO date
-    ``YYYY-MM-DD`` from the ``yyyymmdd`` part)."""
+    """What an ANT member path encodes.
+
+    Attributes
+    ----------
+    outlet : str
+        The ``<Source>`` folder, e.g. ``BBC``.
+    section : str
+        The category, e.g. ``technology``.
+    article_id : str
+        The file stem in lower case, e.g. ``bb-technology-174-20180427``: the
+        ``<DOCNO>`` in lower case, as the held-out extraction names its articles.
+    published : str
+        ISO date ``YYYY-MM-DD`` from the ``yyyymmdd`` part.
+    """
 
     outlet: str
     section: str
@@ -113,9 +171,25 @@ _MEMBER_RE = re.compile(
 
 
 def parse_member_name(path: str) -> MemberName | None:
-    """Outlet, section, id and date from an ANT member path
-    (``.../<Source>/<category>/<XX>-<category>-<n>-<yyyymmdd>.txt``), or ``None`` when
-    the path does not follow that pattern (the archive's README, another corpus)."""
+    """Outlet, section, id and date from an ANT member path.
+
+    Parameters
+    ----------
+    path : str
+        A member path, ``.../<Source>/<category>/<XX>-<category>-<n>-<yyyymmdd>.txt``
+        (tidied first when it holds ``//`` or ``/.``).
+
+    Returns
+    -------
+    MemberName or None
+        What the path encodes, or None when it does not follow that pattern (the
+        archive's README, another corpus).
+
+    Examples
+    --------
+    >>> parse_member_name("antcorpus-multisource-v2.1/BBC/technology/BB-technology-174-20180427.txt")
+    MemberName(outlet='BBC', section='technology', article_id='bb-technology-174-20180427', published='2018-04-27')
+    """
     if "//" in path or "/." in path or path.startswith("."):  # a path to tidy first
         path = PurePosixPath(path).as_posix()
     match = _MEMBER_RE.search(path)

@@ -51,8 +51,20 @@ REASONS = {
 
 
 class ArticleError(CorpusError):
-    """An article refused: the message names the file and the problem; ``reason`` is a
-    key of `REASONS`."""
+    """An article refused: the message names the file and the problem.
+
+    Parameters
+    ----------
+    message : str
+        The message, naming the file and the problem.
+    reason : str
+        A key of `REASONS`: the article's row in a failures table.
+
+    Attributes
+    ----------
+    reason : str
+        As given.
+    """
 
     def __init__(self, message: str, reason: str):
         super().__init__(message)
@@ -61,10 +73,22 @@ class ArticleError(CorpusError):
 
 @dataclass(frozen=True)
 class DecodedArticle:
-    """An article's checked text: ``text`` (as decoded, a BOM left out), ``encoding``
-    (what the bytes were decoded from), ``bom`` (the bytes began with one),
-    ``warnings`` (what `decode_article` warned about: control characters, a legacy
-    encoding), ``n_bytes`` (the size of the bytes)."""
+    """An article's checked text, and what reading it found.
+
+    Attributes
+    ----------
+    text : str
+        As decoded, a BOM left out.
+    encoding : str
+        What the bytes were decoded from (``utf-8``, ``utf-16``, ``cp1256`` ...).
+    bom : bool
+        The bytes began with a byte-order mark.
+    warnings : tuple of str
+        What `decode_article` warned about (control characters, a legacy encoding),
+        as messages.
+    n_bytes : int
+        The size of the bytes.
+    """
 
     text: str
     encoding: str
@@ -100,12 +124,12 @@ def visible_text_problem(text: str) -> str | None:
 
     Parameters
     ----------
-    text
+    text : str
         An article's decoded text.
 
     Returns
     -------
-    str | None
+    str or None
         None when some character is neither whitespace, a control nor an invisible
         format character (a bidi mark, a zero-width space, a BOM): then the text has
         a sentence and a token. Otherwise what is there: ``"only whitespace"``, or
@@ -125,8 +149,7 @@ def visible_text_problem(text: str) -> str | None:
 
 
 def decode_checked(data: bytes, name: str) -> DecodedArticle:
-    """Decode an article's bytes by the rules of `decode_article` and check that the
-    text has a visible character.
+    """Decode an article's bytes by the rules of `decode_article`; require visible text.
 
     Bytes that are valid UTF-8 without a BOM, NUL or other control characters take a
     fast path (a plain decode): exactly the case where `decode_article` returns the
@@ -134,9 +157,9 @@ def decode_checked(data: bytes, name: str) -> DecodedArticle:
 
     Parameters
     ----------
-    data
+    data : bytes
         The article file's bytes (for an ANT member, its ``<TEXT>`` body).
-    name
+    name : str
         The file or member as messages name it (no machine path).
 
     Returns
@@ -179,16 +202,17 @@ def decode_checked(data: bytes, name: str) -> DecodedArticle:
 
 
 def check_article(data: bytes, name: str, sha256: str | None = None) -> DecodedArticle:
-    """An article file's bytes checked against the manifest's sha256, then decoded and
-    checked (`decode_checked`).
+    """An article file's bytes checked against the manifest's sha256, then decoded.
+
+    Decoded and checked by `decode_checked`.
 
     Parameters
     ----------
-    data
+    data : bytes
         The file's bytes.
-    name
+    name : str
         The file as messages name it.
-    sha256
+    sha256 : str, optional
         The manifest's sha256 of the file (any case); None: nothing to compare.
 
     Returns
@@ -218,9 +242,9 @@ def read_article_bytes(path: Path, name: str) -> bytes:
 
     Parameters
     ----------
-    path
+    path : Path
         The file.
-    name
+    name : str
         The file as messages name it.
 
     Returns

@@ -38,7 +38,7 @@ def _looks_like_text(text: str) -> bool:
 
 
 def decode_article(data: bytes, name: str) -> tuple[str, str, bool]:
-    """Decode an article's bytes; return ``(text, encoding, had_bom)``.
+    """Decode an article's bytes, refusing to guess an encoding.
 
     UTF-8 (with or without BOM) is accepted as is. UTF-16 is accepted when it carries a
     BOM, or when its zero bytes sit in the pattern of Arabic or ASCII text in UTF-16,
@@ -47,7 +47,34 @@ def decode_article(data: bytes, name: str) -> tuple[str, str, bool]:
     page) is accepted only when the bytes are not UTF-8, decode to text with no control
     characters, and at least 80% of the letters are Arabic: otherwise the file is
     refused, because a wrong guess would silently turn the article into mojibake.
-    ``name`` is used in messages.
+
+    Parameters
+    ----------
+    data : bytes
+        The article file's bytes.
+    name : str
+        The file as messages name it.
+
+    Returns
+    -------
+    tuple of (str, str, bool)
+        ``(text, encoding, had_bom)``: the text (a BOM left out), what it was decoded
+        from (``utf-8``, ``utf-16``, ``utf-16-le``, ``utf-16-be`` or ``cp1256``), and
+        whether the bytes began with a byte-order mark.
+
+    Raises
+    ------
+    CorpusError
+        Naming the file and, where there is one, the first bad byte: an empty file,
+        UTF-8 holding NUL bytes (not UTF-16), UTF-8 with a few invalid bytes, bytes
+        not recognisably UTF-16 or Windows-1256 Arabic, or a legacy decoding holding
+        control characters.
+
+    Warns
+    -----
+    CorpusWarning
+        A text decoded from a legacy encoding (UTF-16, Windows-1256), or UTF-8 holding
+        stray control characters (kept in the text, part of no token).
     """
     if not data:
         raise CorpusError(f"{name}: the file is empty")
@@ -170,7 +197,19 @@ def _checked_legacy(text: str, encoding: str, name: str) -> str:
 
 
 def line_endings(text: str) -> str:
-    """``LF``, ``CRLF``, ``CR``, ``mixed`` or ``none``: the line endings ``text`` uses."""
+    """The line endings ``text`` uses.
+
+    Parameters
+    ----------
+    text : str
+        Decoded text (or bytes decoded as Latin-1).
+
+    Returns
+    -------
+    str
+        ``LF``, ``CRLF`` or ``CR`` when only that one occurs (a CR LF pair counts as
+        ``CRLF``), ``mixed`` for more than one, ``none`` for no line break.
+    """
     crlf = text.count("\r\n")
     cr = text.count("\r") - crlf
     lf = text.count("\n") - crlf

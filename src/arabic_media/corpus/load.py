@@ -40,20 +40,7 @@ _INT32_CODE = next(code for code in "ilh" if array(code).itemsize == 4)
 
 @dataclass
 class Corpus:
-    """The loaded corpus.
-
-    ``articles``: one row per manifest row, the manifest's columns plus ``text`` (the
-    decoded article), ``encoding`` (what the bytes were decoded from), ``bom``,
-    ``line_endings`` (``LF``, ``CRLF``, ``CR``, ``mixed`` or ``none``), ``n_bytes`` (of
-    the file), ``n_chars`` (of the text).
-
-    ``sentences``: ``article_id, sentence, start, end, text``; ``sentence`` counts from 1
-    in each article; ``text == article_text[start:end]``.
-
-    ``tokens``: ``article_id, sentence, token, article_token, start, end, surface, norm,
-    kind``; ``token`` counts from 1 in each sentence, ``article_token`` from 1 in each
-    article; ``surface == article_text[start:end]``; ``norm = normalize(surface)``;
-    ``kind`` is ``word``, ``number`` or ``punct``.
+    """The loaded corpus: its articles, sentences and tokens, as three tables.
 
     Dtypes (compact, so a large corpus fits in memory): text columns (``text``,
     ``surface``, ``norm``, the manifest's cells) are `STRING_DTYPE`, pandas' ``str``
@@ -61,6 +48,25 @@ class Corpus:
     the ids in sorted order (sorting and grouping order rows as the strings would);
     ``kind`` is categorical (`KIND_DTYPE`); sentence and token numbers and offsets are
     int32 (signed, so differences cannot wrap).
+
+    Attributes
+    ----------
+    root : Path or None
+        The corpus folder read; None for a corpus built from texts in memory
+        (`corpus_from_texts`).
+    articles : DataFrame
+        One row per manifest row: the manifest's columns plus ``text`` (the decoded
+        article), ``encoding`` (what the bytes were decoded from), ``bom``,
+        ``line_endings`` (``LF``, ``CRLF``, ``CR``, ``mixed`` or ``none``),
+        ``n_bytes`` (of the file), ``n_chars`` (of the text).
+    sentences : DataFrame
+        ``article_id, sentence, start, end, text``; ``sentence`` counts from 1 in each
+        article; ``text == article_text[start:end]``.
+    tokens : DataFrame
+        ``article_id, sentence, token, article_token, start, end, surface, norm,
+        kind``; ``token`` counts from 1 in each sentence, ``article_token`` from 1 in
+        each article; ``surface == article_text[start:end]``;
+        ``norm = normalize(surface)``; ``kind`` is ``word``, ``number`` or ``punct``.
     """
 
     root: Path | None  # None: built from texts in memory (`corpus_from_texts`)
@@ -69,7 +75,23 @@ class Corpus:
     tokens: pd.DataFrame
 
     def text(self, article_id: str) -> str:
-        """The full text of one article."""
+        """The full text of one article.
+
+        Parameters
+        ----------
+        article_id : str
+            The article's id.
+
+        Returns
+        -------
+        str
+            Its text, exactly as decoded (the offsets of the other tables point into it).
+
+        Raises
+        ------
+        KeyError
+            No article with that id.
+        """
         rows = self.articles.loc[self.articles["article_id"] == article_id, "text"]
         if rows.empty:
             raise KeyError(f"no article with id {article_id!r} in the corpus")
@@ -212,7 +234,7 @@ def load_corpus(root: Path | str | None = None) -> Corpus:
 
     Parameters
     ----------
-    root
+    root : Path or str, optional
         The corpus folder (default: the project's ``corpus/``).
 
     Returns
@@ -279,10 +301,10 @@ def corpus_from_texts(texts: Mapping[str, str], *, cells: Mapping[str, Mapping[s
 
     Parameters
     ----------
-    texts
+    texts : mapping of str to str
         ``article_id -> text``, in the order the tables list them. An id follows the
         manifest's rule (lower-case ASCII letters, digits, ``-`` and ``_``).
-    cells
+    cells : mapping of str to mapping of str to str, optional
         ``article_id -> {column: value}``: manifest cells of an article (``outlet``,
         ``original_outlet``, ``title``, ``published``, ``file`` ...; any other column
         name is kept after them, as `read_manifest` keeps extra columns). A column not
@@ -347,11 +369,11 @@ def text_corpus(text: str, article_id: str = "text", *, outlet: str = "", origin
 
     Parameters
     ----------
-    text
+    text : str
         The article's text.
-    article_id
+    article_id : str, default "text"
         Its id (the manifest's rule).
-    outlet, original_outlet
+    outlet, original_outlet : str, optional
         Its ``outlet`` and ``original_outlet`` cells (what ``الصحيفة``, "the
         newspaper", resolves to in the attribution analysis).
 
@@ -399,14 +421,24 @@ def _token_frame(article_ids: list[str], tokens: "_Columns", forms: list[str]) -
 
 
 def describe(corpus: Corpus) -> pd.DataFrame:
-    """Counts per article and, when there is more than one, for all together (row
-    ``all``).
+    """Counts per article and, when there is more than one, for all together.
 
-    Columns: ``sentences``, ``tokens`` (words, numbers and punctuation), ``words``,
-    ``numbers``, ``punctuation``, ``word_types_surface`` (distinct word forms as written),
-    ``word_types_normalised`` (distinct after `normalize`), ``mean_sentence_words``
-    (words per sentence). Word types are counted on ``kind == 'word'`` tokens. One pass
-    over the tables (grouped by article), not one per article.
+    One pass over the tables (grouped by article), not one per article.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        A loaded corpus.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``article_id`` (in the articles' order, then ``all`` when there is
+        more than one article). Columns: ``sentences``, ``tokens`` (words, numbers and
+        punctuation), ``words``, ``numbers``, ``punctuation``, ``word_types_surface``
+        (distinct word forms as written), ``word_types_normalised`` (distinct after
+        `normalize`), ``mean_sentence_words`` (words per sentence, to one decimal).
+        Word types are counted on ``kind == 'word'`` tokens.
     """
     tokens, sentences = corpus.tokens, corpus.sentences
     ids = corpus.articles["article_id"].tolist()

@@ -51,8 +51,25 @@ def read_manifest(corpus_dir: Path) -> pd.DataFrame:
     and safe as file-name parts; each ``file`` is a relative path that stays inside the
     corpus folder and exists; sha256 is 64 hex digits; ``published`` is empty or a real
     date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, ASCII digits); no column name appears
-    twice. Raises `CorpusError` naming the file and, for a row, the physical line the
-    row starts on (a quoted cell may span lines).
+    twice; at least one article is listed.
+
+    Parameters
+    ----------
+    corpus_dir : Path
+        The corpus folder.
+
+    Returns
+    -------
+    DataFrame
+        One row per article, cells stripped, of the ``string`` dtype:
+        `MANIFEST_COLUMNS` (a column the file lacks is empty), then any other column
+        of the file, in its order.
+
+    Raises
+    ------
+    CorpusError
+        The first problem found, naming the file and, for a row, the physical line the
+        row starts on (a quoted cell may span lines).
     """
     manifest = corpus_dir / "manifest.csv"
     where = display_name(corpus_dir, "manifest.csv")
@@ -118,12 +135,12 @@ def manifest_id_problem(article_id: str) -> str | None:
 
     Parameters
     ----------
-    article_id
+    article_id : str
         A candidate id.
 
     Returns
     -------
-    str | None
+    str or None
         None for lower-case ASCII letters and digits, ``-`` and ``_``, starting with
         a letter or digit, at most 80 characters (an id becomes part of file names);
         else the rule, as messages state it.
@@ -135,8 +152,21 @@ def manifest_id_problem(article_id: str) -> str | None:
 
 
 def display_name(corpus_dir: Path, file: str) -> str:
-    """How messages name an article file: relative to the project root when inside it,
-    else as ``<corpus folder name>/<file>``; never an absolute machine path."""
+    """How messages name an article file: never by an absolute machine path.
+
+    Parameters
+    ----------
+    corpus_dir : Path
+        The corpus folder.
+    file : str
+        The file, relative to ``corpus_dir`` (the manifest's ``file`` cell).
+
+    Returns
+    -------
+    str
+        The path relative to the project root when inside it, else
+        ``<corpus folder name>/<file>``.
+    """
     path = (corpus_dir / file).resolve()
     try:
         return path.relative_to(paths.PROJECT_ROOT).as_posix()
@@ -195,10 +225,10 @@ def write_manifest(path: Path | str, rows: Iterable[Mapping[str, str]]) -> None:
 
     Parameters
     ----------
-    path
+    path : Path or str
         The manifest file to write (``<corpus folder>/manifest.csv``); its folder must
         exist.
-    rows
+    rows : iterable of mapping of str to str
         One mapping per article, column name to cell text.
 
     Raises

@@ -18,13 +18,13 @@ def shown_name(name: str) -> tuple[str, str | None]:
 
     Parameters
     ----------
-    name
+    name : str
         A member or file name as `tarfile` or `pathlib` gives it (bytes that are not
         UTF-8 appear as lone surrogates ``U+DC80``-``U+DCFF``).
 
     Returns
     -------
-    tuple[str, str | None]
+    tuple of (str, str or None)
         ``(shown, note)``: ``shown`` is ``name`` itself when it is valid Unicode
         text; otherwise the UTF-8 bytes of the name with every byte that is not UTF-8
         written as ``\\xNN`` (so no byte is lost, and the name stays readable), and

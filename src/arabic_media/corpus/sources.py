@@ -60,8 +60,19 @@ __all__ = [
 @dataclass(frozen=True)
 class Member:
     """One article's bytes as read from a source, before anything else is done.
-    ``name``: where it was read (member path in the archive, or file path shown as the
-    loader names it); ``expected``: what the source says about it (a manifest row)."""
+
+    Attributes
+    ----------
+    name : str
+        Where it was read: member path in the archive, or file path shown as the
+        loader names it.
+    data : bytes
+        The bytes read (empty when the file could not be read).
+    expected : tuple of tuple of (str, str)
+        What the source says about it, as ``(key, value)`` pairs: a manifest row's
+        cells, an id, or a note (``error``: why it could not be read;
+        ``name_note``: a name shown with escapes).
+    """
 
     name: str
     data: bytes
@@ -72,12 +83,26 @@ class Member:
 class Article:
     """A readable article with its provenance.
 
-    ``source``: member path or file path (no machine path); ``sha256``: of the bytes
-    read (the whole member file for an archive, the article file for a folder);
-    ``article_id``, ``outlet``, ``section``, ``published`` (ISO date): from the
-    manifest row, or what an ANT member name encodes, or empty; ``encoding``: what the
-    bytes were decoded from; ``text``: the article (for an archive, the ``<TEXT>``
-    body); ``warnings``: what `decode_article` warned about, if anything.
+    Attributes
+    ----------
+    article_id : str
+        From the manifest row, or what an ANT member name encodes, or the file's path
+        or stem.
+    source : str
+        Member path or file path (no machine path).
+    sha256 : str
+        Of the bytes read: the whole member file for an archive, the article file for
+        a folder.
+    text : str
+        The article (for an archive, the ``<TEXT>`` body).
+    encoding : str, default "utf-8"
+        What the bytes were decoded from.
+    outlet, section, published : str, optional
+        From the manifest row, or what an ANT member name encodes (``published`` an
+        ISO date), or empty.
+    warnings : tuple of str, optional
+        What `decode_article` warned about, if anything (and a note on a name shown
+        with escapes).
     """
 
     article_id: str
@@ -93,8 +118,17 @@ class Article:
 
 @dataclass(frozen=True)
 class Failure:
-    """An article that could not be read: ``source`` names it, ``reason`` is a key of
-    `REASONS`, ``detail`` the full message (naming the file and the byte)."""
+    """An article that could not be read.
+
+    Attributes
+    ----------
+    source : str
+        The member or file, as messages name it.
+    reason : str
+        A key of `REASONS`.
+    detail : str
+        The full message, naming the file and, where there is one, the byte.
+    """
 
     source: str
     reason: str
@@ -106,14 +140,14 @@ def decode_text(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
 
     Parameters
     ----------
-    data
+    data : bytes
         The article's bytes.
-    name
+    name : str
         The file or member as messages name it.
 
     Returns
     -------
-    tuple[str, str, tuple[str, ...]]
+    tuple of (str, str, tuple of str)
         ``(text, encoding, warnings)``.
 
     Raises
@@ -161,17 +195,38 @@ class _Source:
 
 @dataclass(frozen=True)
 class ManifestFolder(_Source):
-    """The study's corpus folder (default ``corpus/``): ``manifest.csv`` is read and
-    checked by `read_manifest` before any article (a bad manifest raises
-    `CorpusError`); each listed file is then read, its sha256 compared with the
-    manifest's, decoded and checked for visible text by the loader's own path
-    (`corpus.article.check_article`), so `load_corpus` and this source accept and
-    refuse the same files with the same message. ``article_id``, ``outlet`` and
-    ``published`` come from the manifest."""
+    """The study's corpus folder as a source: ``manifest.csv`` and the files it lists.
+
+    ``manifest.csv`` is read and checked by `read_manifest` before any article (a bad
+    manifest raises `CorpusError`); each listed file is then read, its sha256
+    compared with the manifest's, decoded and checked for visible text by the
+    loader's own path (`corpus.article.check_article`), so `load_corpus` and this
+    source accept and refuse the same files with the same message. ``article_id``,
+    ``outlet`` and ``published`` come from the manifest.
+
+    Attributes
+    ----------
+    root : Path, optional
+        The corpus folder (default ``corpus/``).
+    """
 
     root: Path = field(default_factory=lambda: paths.CORPUS_DIR)
 
     def members(self) -> Iterator[Member]:
+        """Read each file the manifest lists, in the manifest's order.
+
+        Yields
+        ------
+        Member
+            The file's bytes, with the manifest's ``article_id``, ``sha256``,
+            ``outlet`` and ``published``; a file that cannot be read gives no bytes
+            and an ``error`` note (`prepare` turns it into a `Failure`).
+
+        Raises
+        ------
+        CorpusError
+            The manifest does not check out (`read_manifest`).
+        """
         from arabic_media.corpus.manifest import display_name, read_manifest  # pandas: here, not in workers
 
         root = Path(self.root)
@@ -187,6 +242,19 @@ class ManifestFolder(_Source):
             yield Member(name, data, expected)
 
     def prepare(self, member: Member) -> Article | Failure:
+        """Check a member's bytes against the manifest's sha256 and decode them.
+
+        Parameters
+        ----------
+        member : Member
+            As `members` yields it.
+
+        Returns
+        -------
+        Article or Failure
+            The article, or why it was refused (``unreadable``, ``sha256_mismatch``,
+            ``undecodable``, ``empty_body``), as `load_corpus` refuses it.
+        """
         expected = dict(member.expected)
         if "error" in expected:
             return Failure(member.name, "unreadable", expected["error"])
@@ -206,20 +274,50 @@ class ManifestFolder(_Source):
         )
 
     def describe(self) -> dict[str, str]:
+        """What the source is, for a count's provenance (no machine path).
+
+        Returns
+        -------
+        dict of str to str
+            ``kind`` (``manifest folder``) and ``name`` (the folder, relative to the
+            project).
+        """
         return {"kind": "manifest folder", "name": paths.relative(Path(self.root))}
 
 
 @dataclass(frozen=True)
 class TextFolder(_Source):
-    """A plain folder of article files (``pattern``, default every ``*.txt`` below
-    ``root``), read in sorted path order. ``article_id`` is the path below ``root``
-    without ``.txt``; ``source`` is ``<folder name>/<path below root>`` (a file name
-    that is not UTF-8 shown with ``\\x`` escapes, with a warning)."""
+    """A plain folder of article files, one article each, read in sorted path order.
+
+    ``article_id`` is the path below ``root`` without ``.txt``; ``source`` is
+    ``<folder name>/<path below root>`` (a file name that is not UTF-8 shown with
+    ``\\x`` escapes, with a warning).
+
+    Attributes
+    ----------
+    root : Path
+        The folder.
+    pattern : str, default "**/*.txt"
+        The files to read, as a glob below ``root``.
+    """
 
     root: Path
     pattern: str = "**/*.txt"
 
     def members(self) -> Iterator[Member]:
+        """Read each file of ``pattern`` below ``root``, in sorted path order.
+
+        Yields
+        ------
+        Member
+            The file's bytes and its ``article_id``; a file that cannot be read gives
+            no bytes and an ``error`` note (`prepare` turns it into a `Failure`).
+
+        Raises
+        ------
+        CorpusError
+            ``root`` is not a folder.
+        """
         root = Path(self.root)
         if not root.is_dir():
             raise CorpusError(f"{paths.relative(root)}: no such folder")
@@ -237,30 +335,65 @@ class TextFolder(_Source):
             yield Member(name, data, (("article_id", relative.removesuffix(".txt")), *noted))
 
     def prepare(self, member: Member) -> Article | Failure:
+        """Decode a member's bytes and check them for visible text.
+
+        Parameters
+        ----------
+        member : Member
+            As `members` yields it.
+
+        Returns
+        -------
+        Article or Failure
+            The article (``sha256`` of the file's bytes), or why it was refused
+            (``unreadable``, ``undecodable``, ``empty_body``).
+        """
         expected = dict(member.expected)
         if "error" in expected:
             return Failure(member.name, "unreadable", expected["error"])
         return _decoded(member, article_id=expected["article_id"], sha256=hashlib.sha256(member.data).hexdigest())
 
     def describe(self) -> dict[str, str]:
+        """What the source is, for a count's provenance (no machine path).
+
+        Returns
+        -------
+        dict of str to str
+            ``kind`` (``text folder``) and ``name`` (the folder's own name).
+        """
         return {"kind": "text folder", "name": shown_name(Path(self.root).resolve().name)[0]}
 
 
 @dataclass(frozen=True)
 class TrecArchive(_Source):
-    """A TREC-style tar archive (``.tar``, ``.tar.gz``, ``.tar.bz2``, ``.tar.xz``),
-    read member by member in archive order without unpacking it.
+    """A TREC-style tar archive, read member by member without unpacking it.
 
-    Every regular file whose name ends with ``suffix`` (default ``.txt``) is an
-    article; other members (the corpus README, folders) are skipped. The text is the
-    ``<TEXT>`` body cut by `arabic_media.corpus.ant.text_body`; ``sha256`` is of the
-    whole member file, as published; outlet, section, id and date come from the ANT
-    member name (`parse_member_name`), or the id is the file stem in lower case.
-    ``limit`` stops after that many articles (at least 1; None: all); ``step`` keeps
-    every ``step``-th (at least 1: a sample spread over the whole archive, which is
-    then read to its end); other values raise `ValueError`. A member
-    name that is not UTF-8 is shown with ``\\x`` escapes (`shown_name`), and the
-    article carries a warning saying so.
+    ``.tar``, ``.tar.gz``, ``.tar.bz2`` or ``.tar.xz``, read in archive order. Every
+    regular file whose name ends with ``suffix`` is an article; other members (the
+    corpus README, folders) are skipped. The text is the ``<TEXT>`` body cut by
+    `arabic_media.corpus.ant.text_body`; ``sha256`` is of the whole member file, as
+    published; outlet, section, id and date come from the ANT member name
+    (`parse_member_name`), or the id is the file stem in lower case. A member name
+    that is not UTF-8 is shown with ``\\x`` escapes (`shown_name`), and the article
+    carries a warning saying so.
+
+    Attributes
+    ----------
+    path : Path
+        The archive.
+    suffix : str, default ".txt"
+        How an article member's name ends.
+    limit : int, optional
+        Stop after that many articles (at least 1; None: all).
+    step : int, default 1
+        Keep every ``step``-th article (at least 1: a sample spread over the whole
+        archive, which is then read to its end).
+
+    Raises
+    ------
+    ValueError
+        On construction, a ``limit`` or ``step`` that is not a whole number of at
+        least 1 (a bool is not one).
     """
 
     path: Path
@@ -279,6 +412,19 @@ class TrecArchive(_Source):
                              "every article, 10 every tenth)")
 
     def members(self) -> Iterator[Member]:
+        """Read the article members, in archive order (``limit`` and ``step`` applied).
+
+        Yields
+        ------
+        Member
+            A member's name (escaped if not UTF-8, with a ``name_note``) and bytes.
+
+        Raises
+        ------
+        CorpusError
+            No such archive, or one that cannot be read to its end (a damaged header,
+            a cut stream: `regular_files`), naming the archive.
+        """
         path = Path(self.path)
         if not path.is_file():
             raise CorpusError(f"{path.name}: no such archive")
@@ -302,6 +448,19 @@ class TrecArchive(_Source):
             raise CorpusError(f"{path.name}: cannot be read as a tar archive ({err})") from None
 
     def prepare(self, member: Member) -> Article | Failure:
+        """Cut a member's ``<TEXT>`` body, decode it, and read its name's provenance.
+
+        Parameters
+        ----------
+        member : Member
+            As `members` yields it.
+
+        Returns
+        -------
+        Article or Failure
+            The article, or why it was refused (an `AntFormatError` reason such as
+            ``no_text``, or ``undecodable``, ``empty_body``).
+        """
         digest = hashlib.sha256(member.data).hexdigest()
         try:
             body = text_body(member.data, member.name)
@@ -322,6 +481,14 @@ class TrecArchive(_Source):
         return _decoded(member, body=body, sha256=digest, **provenance)
 
     def describe(self) -> dict[str, str]:
+        """What the source is, for a count's provenance (no machine path).
+
+        Returns
+        -------
+        dict of str to str
+            ``kind`` (``TREC archive``), ``name`` (the archive's file name), and
+            ``limit`` and ``step`` when they are set.
+        """
         described = {"kind": "TREC archive", "name": shown_name(Path(self.path).name)[0]}
         if self.limit is not None:
             described["limit"] = str(self.limit)
@@ -331,8 +498,26 @@ class TrecArchive(_Source):
 
 
 def open_source(location: Path | str, **options) -> ManifestFolder | TextFolder | TrecArchive:
-    """The source at ``location``: a ``.tar*`` file is a `TrecArchive`, a folder with a
-    ``manifest.csv`` a `ManifestFolder`, any other folder a `TextFolder`."""
+    """The source at ``location``, by what it is.
+
+    Parameters
+    ----------
+    location : Path or str
+        A file or a folder.
+    **options
+        Passed to the source's constructor (``limit``, ``step`` for an archive).
+
+    Returns
+    -------
+    ManifestFolder or TextFolder or TrecArchive
+        A file whose name holds ``.tar`` is a `TrecArchive`, a folder with a
+        ``manifest.csv`` a `ManifestFolder`, any other folder a `TextFolder`.
+
+    Raises
+    ------
+    CorpusError
+        ``location`` is neither a folder nor a ``.tar`` file.
+    """
     location = Path(location)
     if location.is_file() and ".tar" in location.name:
         return TrecArchive(location, **options)
@@ -348,9 +533,9 @@ def read_articles(source: Iterable[Article | Failure], failures: list[Failure] |
 
     Parameters
     ----------
-    source
+    source : iterable of Article or Failure
         A source of this module, or any iterable of `Article` and `Failure`.
-    failures
+    failures : list of Failure, optional
         A list each `Failure` is appended to (the stream goes on past it).
 
     Yields
@@ -383,12 +568,12 @@ def duplicate_ids(article_ids: Sequence[str], sources: Sequence[str]) -> list[tu
 
     Parameters
     ----------
-    article_ids, sources
+    article_ids, sources : sequence of str
         Each article's id and source, in reading order.
 
     Returns
     -------
-    list[tuple[str, str, str]]
+    list of tuple of (str, str, str)
         ``(article_id, first source, this source)`` for each article after the first
         of its id, in reading order.
     """
@@ -412,9 +597,9 @@ def duplicate_id_message(repeated: list[tuple[str, str, str]], shown: int = 5) -
 
     Parameters
     ----------
-    repeated
+    repeated : list of tuple of (str, str, str)
         What `duplicate_ids` returns (not empty).
-    shown
+    shown : int, optional
         How many to name; the others are counted.
 
     Returns
@@ -429,8 +614,18 @@ def duplicate_id_message(repeated: list[tuple[str, str, str]], shown: int = 5) -
 
 
 def failures_table(failures: Iterable[Failure]):
-    """The failures as a table: ``source, reason, detail`` (a pandas DataFrame), in
-    the order they were met."""
+    """The failures as a table.
+
+    Parameters
+    ----------
+    failures : iterable of Failure
+        As a source's stream gave them.
+
+    Returns
+    -------
+    DataFrame
+        ``source, reason, detail``: one row per failure, in the order given.
+    """
     import pandas as pd
 
     return pd.DataFrame(
@@ -439,6 +634,17 @@ def failures_table(failures: Iterable[Failure]):
 
 
 def count_reasons(failures: Iterable[Failure]) -> dict[str, int]:
-    """Refused articles by reason, most frequent first (ties by reason)."""
+    """Refused articles counted by reason.
+
+    Parameters
+    ----------
+    failures : iterable of Failure
+        The refused articles.
+
+    Returns
+    -------
+    dict of str to int
+        Reason -> count, most frequent first (ties by reason).
+    """
     counts = Counter(f.reason for f in failures)
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -52,11 +52,14 @@ class _Unusual(Exception):
 
 
 class DamagedArchiveError(tarfile.ReadError):
-    """The archive cannot be read to its end: a damaged header, a stream cut inside a
-    header, or a zero block followed by more members (a zeroed header, or two
-    archives joined end to end). The message names the last
-    member read, the next one where its header can be read, and the byte offset (in
-    the tar data, after decompression)."""
+    """The archive cannot be read to its end.
+
+    A damaged header, a stream cut inside a header, or a zero block followed by more
+    members (a zeroed header, or two archives joined end to end): where `tarfile`
+    stops without a word. The message names the last member read, the next one where
+    its header can be read, and the byte offset (in the tar data, after
+    decompression).
+    """
 
 
 def _damage(header: bytes, offset: int, last: str | None, compressed: bool) -> DamagedArchiveError:
@@ -307,12 +310,12 @@ def regular_files(path: Path | str) -> Iterator[tuple[str, bytes]]:
 
     Parameters
     ----------
-    path
+    path : Path or str
         A ``.tar``, ``.tar.gz``, ``.tar.bz2`` or ``.tar.xz`` file.
 
     Yields
     ------
-    tuple[str, bytes]
+    tuple of (str, bytes)
         Each regular file's name (as `tarfile` names it) and bytes.
 
     Raises

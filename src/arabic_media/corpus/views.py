@@ -14,10 +14,11 @@ def slice_check(corpus) -> dict[str, int]:
     Parameters
     ----------
     corpus : Corpus
+        A loaded corpus.
 
     Returns
     -------
-    dict
+    dict of str to int
         ``sentences``, ``sentences_exact``, ``tokens``, ``tokens_exact``.
     """
     texts = dict(zip(corpus.articles["article_id"].astype(str), corpus.articles["text"]))
@@ -31,17 +32,20 @@ def slice_check(corpus) -> dict[str, int]:
 
 
 def hard_wraps(corpus) -> pd.DataFrame:
-    """The sentences that hold a line break of the file (a hard wrap a line-based
-    splitter would have cut there).
+    """The sentences that hold a line break of the file.
+
+    A hard wrap: a line-based splitter would have cut the sentence there.
 
     Parameters
     ----------
     corpus : Corpus
+        A loaded corpus.
 
     Returns
     -------
     DataFrame
-        ``article_id, sentence, line_breaks`` (how many), in corpus order.
+        ``article_id, sentence, line_breaks`` (how many ``\\n`` the sentence holds: a
+        CR LF counts once), in corpus order.
     """
     sentences = corpus.sentences
     breaks = sentences["text"].str.count("\n")
@@ -50,12 +54,14 @@ def hard_wraps(corpus) -> pd.DataFrame:
 
 
 def merged_spellings(corpus) -> pd.DataFrame:
-    """The normalised word forms that gather more than one written form: the whole
-    effect of normalisation on a corpus.
+    """The normalised word forms that gather more than one written form.
+
+    The whole effect of normalisation on a corpus.
 
     Parameters
     ----------
     corpus : Corpus
+        A loaded corpus.
 
     Returns
     -------

@@ -8,8 +8,9 @@ import functools
 
 
 def release_memory() -> None:
-    """Hand the memory freed by the count back to the operating system, where the C
-    library can (glibc's ``malloc_trim``; elsewhere nothing is done).
+    """Hand the memory freed by the count back to the operating system.
+
+    Where the C library can: glibc's ``malloc_trim``; elsewhere nothing is done.
 
     A count allocates and frees many arrays of a few MB. glibc keeps freed memory of
     that size in the process for reuse, so after the count a process holds about twice

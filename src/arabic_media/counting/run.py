@@ -22,7 +22,7 @@ from arabic_media.counting.tally import Tally, _Accumulator, _prepared, count_ch
 from arabic_media.counting.scan import _study_table
 from arabic_media.counting.vocabulary import _VOCABULARIES, Settings, _vocabulary, study_settings
 
-#: keep every core busy to the end.
+#: Articles per chunk: small enough to keep every core busy to the end.
 CHUNK_ARTICLES = 200
 #: Chunks waiting in the queue per worker. With one, a worker that finished its chunk
 #: while this process was counting one waited for it to read the next: 0.4 s of a
@@ -278,23 +278,57 @@ def count_corpus(
     settings: Settings | None = None,
     bigram_min_count: int = 1,
 ) -> Counts:
-    """Count a corpus, one article at a time; return `Counts`.
+    """Count a corpus, one article at a time.
 
-    ``source``: a source of `arabic_media.corpus.sources` (`ManifestFolder`,
-    `TextFolder`, `TrecArchive`) or a path (`open_source`); default the study's corpus
-    folder. ``bigrams``: count bigrams too. ``groups``: the grouped table too
-    (`CliticGrouper` over the vocabulary; ``False`` leaves ``Counts.groups`` empty and
-    keeps no per-article word lists). ``workers``: processes that count, this one
-    included (default: one per core on a machine of `POOL_MIN_CORES` cores or more,
-    else ``1``: this process alone). ``scheduler``: a Dask
-    scheduler address (``tcp://host:8786``) or a `distributed.Client`: the chunks are
-    then counted on that cluster, which must be able to import this package.
-    ``progress``: the tqdm bar (``None``: only on a terminal). ``bigram_min_count``:
-    the least count of a bigram in the table (`tally_tables`). The result is the same
-    whichever way it runs; articles are listed in reading order. One process counts
-    fewer than 2**31 bigram tokens (`tally._PACK_LIMIT`; the ANT archive has 7.7
-    million words): beyond, it stops with an `OverflowError`; count on more processes
-    or on Dask.
+    The result is the same whichever way it runs (in this process, in several, or on
+    Dask); articles are listed in reading order.
+
+    Parameters
+    ----------
+    source : ManifestFolder or TextFolder or TrecArchive or Path or str, optional
+        A source of `arabic_media.corpus.sources`, or a path to open as one
+        (`open_source`); default the study's corpus folder.
+    bigrams : bool, default True
+        Count bigrams too.
+    groups : bool, default True
+        Count the grouped table too (`CliticGrouper` over the vocabulary); False
+        leaves ``Counts.groups`` empty and keeps no per-article word lists.
+    workers : int, optional
+        Processes that count, this one included (default: one per core on a machine
+        of `POOL_MIN_CORES` cores or more, else 1: this process alone).
+    scheduler : str or distributed.Client, optional
+        A Dask scheduler address (``tcp://host:8786``) or client: the chunks are then
+        counted on that cluster, which must be able to import this package.
+    chunk_size : int, default `CHUNK_ARTICLES`
+        Articles per chunk (a task of a worker or of the cluster).
+    progress : bool, optional
+        The tqdm bar; None: shown on a terminal or in a notebook only.
+    settings : Settings, optional
+        What to count with (default `study_settings` with ``bigrams`` and ``groups``;
+        when given, those two are ignored).
+    bigram_min_count : int, default 1
+        The least count of a bigram in the table (`tally_tables`).
+
+    Returns
+    -------
+    Counts
+        The frequency tables, articles, failures and provenance.
+
+    Raises
+    ------
+    CorpusError
+        The source cannot be read (a manifest that does not check out, a damaged
+        archive); a refused article is a row of ``Counts.failures`` instead.
+    OverflowError
+        One process counted 2**31 bigram tokens or more (`tally._PACK_LIMIT`; the ANT
+        archive has 7.7 million words): count on more processes or on Dask.
+    RuntimeError
+        A worker process failed or died (its traceback in the message).
+
+    Warns
+    -----
+    CorpusWarning
+        Articles that share an id (`tally_tables`).
     """
     from arabic_media.corpus.sources import ManifestFolder, open_source
 

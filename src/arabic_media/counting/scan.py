@@ -34,7 +34,7 @@ import numpy as np
 
 from arabic_media.files import replacing
 
-# The class of each code point in `class_table` (every code point has one).
+#: The class of each code point in `class_table` (every code point has one).
 BLANK, FORMAT, WORD, OTHER, LINE_BREAK, CR, PARAGRAPH = range(7)
 #: Characters a word key holds: one byte each, so eight in a 64-bit key.
 KEY_CHARACTERS = 8
@@ -50,11 +50,25 @@ def _keyed_characters() -> list[int]:
 
 
 def class_table() -> np.ndarray:
-    """``uint8`` per code point: its class for `scan` (`BLANK`, `FORMAT`, `WORD`,
-    `OTHER`, or the line breaks `LINE_BREAK`, `CR`, `PARAGRAPH`), then in a second
-    row its byte in a word key (0: not keyed). Built from `text.class_masks` (about
-    half a second); a process that counts loads the shipped copy (`SHIPPED_TABLE`)
-    once, or is handed it."""
+    """The scanner's table: each code point's class and its byte in a word key.
+
+    Built from `text.class_masks` (about half a second); a process that counts loads
+    the shipped copy (`SHIPPED_TABLE`) once, or is handed it.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``uint8``, two rows over every code point: its class for `scan` (`BLANK`,
+        `FORMAT`, `WORD`, `OTHER`, or the line breaks `LINE_BREAK`, `CR`,
+        `PARAGRAPH`), then its byte in a word key (0: not keyed).
+
+    Raises
+    ------
+    AssertionError
+        The Unicode classes do not hold what the scanner assumes (the word, format
+        and space classes overlap, a line break is not a space, more keyed characters
+        than a byte holds).
+    """
     from arabic_media.text import _LINE_BREAKS, _PARAGRAPH_SEPARATOR, class_masks
 
     masks = class_masks()
@@ -96,8 +110,24 @@ def _study_table() -> np.ndarray:
 
 
 def shipped_table(path: Path = SHIPPED_TABLE) -> np.ndarray | None:
-    """The table at ``path`` (`write_table`), or None when there is none or it was built
-    on another Unicode version."""
+    """The table written at ``path`` (`write_table`), if it fits this Python.
+
+    Parameters
+    ----------
+    path : Path, optional
+        Default `SHIPPED_TABLE`.
+
+    Returns
+    -------
+    numpy.ndarray or None
+        The table; None when there is none, or it was built on another Unicode
+        version (``unicodedata.unidata_version``), or it cannot be read.
+
+    Warns
+    -----
+    RuntimeWarning
+        The file is there but cannot be read or is damaged (the table is then built).
+    """
     try:
         data = zlib.decompress(path.read_bytes())
         head, _, body = data.partition(b"\n")
@@ -114,8 +144,17 @@ def shipped_table(path: Path = SHIPPED_TABLE) -> np.ndarray | None:
 
 
 def write_table(path: Path = SHIPPED_TABLE) -> None:
-    """Write `class_table()` to ``path``, with this Python's Unicode version: a line of
-    JSON, then the table's bytes, compressed (zlib: the same bytes each time)."""
+    """Write `class_table()` to ``path``, with this Python's Unicode version.
+
+    A line of JSON, then the table's bytes, compressed (zlib: the same bytes each
+    time); written beside ``path`` and moved into place (`files.replacing`), so a
+    process loading the table never reads half of it.
+
+    Parameters
+    ----------
+    path : Path, optional
+        Default `SHIPPED_TABLE`.
+    """
     table = class_table()
     header = json.dumps({"unicode": unicodedata.unidata_version, "shape": list(table.shape)}).encode()
     with replacing(path) as partial:  # a process loading the table never reads half of it
@@ -126,12 +165,27 @@ def write_table(path: Path = SHIPPED_TABLE) -> None:
 class Scanned:
     """The tokens of a chunk of texts, in reading order.
 
-    ``text``: the texts joined by ``"\\n"`` (each text starts at ``offsets[i]``);
-    ``starts``/``ends``: each token's span in ``text``; ``article``: which text it is
-    in; ``word``: a word token (else a single visible character: punctuation or a
-    symbol); ``key``: a word's key (0: none holds it); ``break_before``: a paragraph
-    break between the token and the one before it in the same text (all false when
-    breaks were not asked for, and for each text's first token).
+    The arrays other than ``offsets`` have one entry per token.
+
+    Attributes
+    ----------
+    text : str
+        The texts joined by ``"\\n"``.
+    offsets : numpy.ndarray
+        Where each text starts in ``text``.
+    starts, ends : numpy.ndarray
+        Each token's span in ``text``.
+    article : numpy.ndarray
+        Which text each token is in (its position in the chunk).
+    word : numpy.ndarray
+        Boolean: a word token (else a single visible character: punctuation or a
+        symbol).
+    key : numpy.ndarray
+        ``uint64``: a word's key, its characters one byte each (0: none holds it).
+    break_before : numpy.ndarray
+        Boolean: a paragraph break between the token and the one before it in the
+        same text (all false when breaks were not asked for, and for each text's
+        first token).
     """
 
     text: str
@@ -145,8 +199,23 @@ class Scanned:
 
 
 def scan(texts: list[str], table: np.ndarray | None = None, breaks: bool = False) -> Scanned:
-    """The tokens of ``texts`` (`Scanned`), as `text.tokenize` finds them in each; with
-    ``breaks``, where paragraph breaks fall between them. ``table``: `class_table()`."""
+    """The tokens of ``texts``, as `text.tokenize` finds them in each, found at once.
+
+    Parameters
+    ----------
+    texts : list of str
+        A chunk of texts (articles).
+    table : numpy.ndarray, optional
+        `class_table()` (default: the shipped table, or one built here).
+    breaks : bool, default False
+        Also find where paragraph breaks (`text.paragraph_break_re`) fall between
+        tokens.
+
+    Returns
+    -------
+    Scanned
+        Every token's span, text, kind and key, in reading order.
+    """
     table = _study_table() if table is None else table
     text = "\n".join(texts)  # a line break is blank: no token spans two texts
     lengths = np.fromiter(map(len, texts), np.int64, len(texts))

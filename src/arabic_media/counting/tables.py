@@ -18,18 +18,29 @@ from arabic_media.counting.vocabulary import Settings, _categories, _study_group
 
 @dataclass
 class Counts:
-    """The counts of a source.
+    """The counts of a source: frequency tables, articles, failures, provenance.
 
-    ``norms``: ``term, category, count, documents`` (one row per normalised word form);
-    ``groups``: ``group, label, category, count, documents, forms`` (one row per group
-    key and category: the key is ``CliticGrouper(vocabulary)(norm)``, ``label`` the
-    group's most frequent member as `annotate` shows it, ``forms`` how many
-    normalised forms it holds); ``bigrams``: ``bigram, count, documents`` (the two
-    normalised words joined by a space, in reading order); each sorted by count
-    (descending), then term. ``documents`` is the number of articles holding the term.
-    ``articles``: one row per article read (`ARTICLE_COLUMNS`); ``failures``:
-    ``source, reason, detail`` for each article refused; ``provenance``: what was
-    counted, how, and the totals (a dict of strings and numbers).
+    The three frequency tables are each sorted by count (descending), then term;
+    ``documents`` is the number of articles holding the term.
+
+    Attributes
+    ----------
+    norms : DataFrame
+        ``term, category, count, documents``: one row per normalised word form.
+    groups : DataFrame
+        ``group, label, category, count, documents, forms`` (`GROUP_COLUMNS`): one row
+        per group key and category. The key is ``CliticGrouper(vocabulary)(norm)``,
+        ``label`` the group's most frequent member as `annotate` shows it, ``forms``
+        how many normalised forms it holds. Empty when groups were not counted.
+    bigrams : DataFrame
+        ``bigram, count, documents``: the two normalised words joined by a space, in
+        reading order.
+    articles : DataFrame
+        One row per article read (`ARTICLE_COLUMNS`), in reading order.
+    failures : DataFrame
+        ``source, reason, detail`` for each article refused.
+    provenance : dict
+        What was counted, how, and the totals (strings and numbers).
     """
 
     norms: object
@@ -42,10 +53,11 @@ class Counts:
 
 def tally_tables(tally: Tally, settings: Settings, source_description: dict | None = None, *,
                  bigram_min_count: int = 1, consume: bool = False) -> Counts:
-    """The tables of `Counts` from a merged `Tally`: categories, the grouping on the
-    whole vocabulary (the normalised word types of the tally; none with
-    ``settings.groups`` false), labels and document frequencies, bigrams, articles,
-    failures and provenance.
+    """The tables of `Counts` from a merged `Tally`.
+
+    Categories, the grouping on the whole vocabulary (the normalised word types of the
+    tally; none with ``settings.groups`` false), labels and document frequencies,
+    bigrams, articles, failures and provenance.
 
     The numbers are worked out with numpy first and pandas is imported last, for the
     tables alone: pandas and pyarrow take about 70 MB, which then come on top of the
@@ -53,16 +65,16 @@ def tally_tables(tally: Tally, settings: Settings, source_description: dict | No
 
     Parameters
     ----------
-    tally
+    tally : Tally
         The merged tally of a source.
-    settings
+    settings : Settings
         The settings it was counted with.
-    source_description
+    source_description : dict, optional
         What was counted (`describe` of the source), for the provenance.
-    bigram_min_count
+    bigram_min_count : int, default 1
         Bigrams counted fewer times are left out of the table (they are most of the
         distinct bigrams; ``provenance["bigram_types"]`` counts them all).
-    consume
+    consume : bool, default False
         The tally is the caller's to give away (`count_corpus`): its per-article word
         lists are dropped once the groups are counted.
 

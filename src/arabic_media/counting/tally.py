@@ -19,14 +19,35 @@ from arabic_media.counting.vocabulary import _BREAK, _NUMBER, Settings, _Vocabul
 class Tally:
     """Counts of some articles, keyed by normalised form; `merge_tallies` adds two.
 
-    ``norms``: the normalised word forms (position = id); ``count`` and ``documents``:
-    per id; ``article_words``/``article_sizes``: each article's distinct word ids, one
-    run per article (for the grouped forms' document frequencies, which need the
-    whole vocabulary); ``bigrams``: codes ``first_id << 32 | second_id``, distinct and
-    sorted, with ``bigram_count`` and ``bigram_documents``; ``articles``: per-article rows (the
-    position in the source, then `ARTICLE_COLUMNS`); ``failures``: ``(position,
-    Failure)``; ``warnings``: ``(source, message)`` from decoding. Positions put
-    articles back in reading order, whichever process counted them.
+    Positions (in ``articles`` and ``failures``) put articles back in reading order,
+    whichever process counted them.
+
+    Attributes
+    ----------
+    norms : list of str
+        The normalised word forms (position = id).
+    count, documents : numpy.ndarray
+        Per id: occurrences, and articles holding the form.
+    article_words, article_sizes : numpy.ndarray
+        Each article's distinct word ids, one run of ``article_sizes[i]`` per article
+        (for the grouped forms' document frequencies, which need the whole
+        vocabulary).
+    bigrams : numpy.ndarray
+        Codes ``first_id << 32 | second_id``, distinct and sorted.
+    bigram_count, bigram_documents : numpy.ndarray
+        Per bigram: occurrences, and articles holding it.
+    articles : list of tuple
+        Per-article rows: the position in the source, then `ARTICLE_COLUMNS`.
+    failures : list of tuple
+        ``(position, Failure)`` per article refused.
+    warnings : list of tuple of (str, str)
+        ``(source, message)`` from decoding.
+    bigram_types : int, optional
+        Distinct bigrams counted, when the arrays hold only the frequent ones
+        (`keep_frequent_bigrams`); None: the arrays hold them all.
+    counted_with : tuple of tuple of (str, str), optional
+        The settings counted with (`Settings.fingerprint`); None: a tally made by
+        hand. Tallies of different settings are not merged (`merge_tallies`).
     """
 
     norms: list[str] = field(default_factory=list)
@@ -49,9 +70,25 @@ class Tally:
 
 
 def keep_frequent_bigrams(tally: Tally, min_count: int) -> Tally:
-    """``tally`` with only the bigrams counted at least ``min_count`` times (a new
-    `Tally` sharing the rest; ``bigram_types`` keeps the number before the cut). For
-    the end of a count, before `tally_tables`: a cut tally cannot be merged any more."""
+    """``tally`` with only the bigrams counted at least ``min_count`` times.
+
+    For the end of a count, before `tally_tables`: a cut tally cannot be merged any
+    more.
+
+    Parameters
+    ----------
+    tally : Tally
+        A tally not cut yet.
+    min_count : int
+        The least count of a bigram kept.
+
+    Returns
+    -------
+    Tally
+        A new `Tally` sharing the rest, ``bigram_types`` keeping the number before
+        the cut; ``tally`` itself when ``min_count`` is 1 or less or it was cut
+        already.
+    """
     if min_count <= 1 or tally.bigram_types is not None:
         return tally
     kept = tally.bigram_count >= min_count
@@ -260,18 +297,35 @@ def _prepared(source, members: list, first: int, accumulator: _Accumulator) -> l
 
 
 def count_chunk(source, members: list, settings: Settings, first: int = 0) -> Tally:
-    """Count one chunk of a source's members (`Member` records, as ``source.members()``
-    yields them; ``first`` is the first one's position in the source): prepare each
-    (``source.prepare``), tokenize, normalise, count. The one per-chunk function of
-    every way of running (one process, several processes, Dask)."""
+    """Count one chunk of a source's members: prepare, tokenize, normalise, count.
+
+    The one per-chunk function of every way of running (one process, several
+    processes, Dask). The process's vocabulary is kept across chunks, so each surface
+    form is normalised once per process.
+
+    Parameters
+    ----------
+    source : ManifestFolder or TextFolder or TrecArchive
+        The source the members come from (its ``prepare`` decodes each).
+    members : list of Member
+        The chunk, as ``source.members()`` yields them.
+    settings : Settings
+        What to count with.
+    first : int, default 0
+        The first member's position in the source.
+
+    Returns
+    -------
+    Tally
+        The chunk's counts, its failures and decoding warnings.
+    """
     accumulator = _Accumulator(_vocabulary(settings))
     accumulator.add(_prepared(source, members, first, accumulator))
     return accumulator.tally()
 
 
 def merge_tallies(tallies: Iterable[Tally], *, consume: bool = False, bigram_min_count: int = 1) -> Tally:
-    """One `Tally` holding the sum of ``tallies`` (articles and failures in the order
-    given).
+    """One `Tally` holding the sum of ``tallies`` (articles and failures in the order given).
 
     Ids are renumbered over the union of their normalised forms, in order of first
     appearance: the first tally keeps its ids, so its bigram table (sorted by code)
@@ -279,13 +333,13 @@ def merge_tallies(tallies: Iterable[Tally], *, consume: bool = False, bigram_min
 
     Parameters
     ----------
-    tallies
+    tallies : iterable of Tally
         Tallies counted with the same settings (or made by hand, stating none).
-    consume
+    consume : bool, default False
         The tallies are the caller's to give away (`count_corpus`): each one's arrays
         are dropped as soon as they are merged, which lowers the merge's peak memory;
         do not use them afterwards.
-    bigram_min_count
+    bigram_min_count : int, default 1
         For the last merge of a count: `keep_frequent_bigrams` done in the merge (the
         same tally), without making the whole merged bigram table.
 
@@ -378,14 +432,15 @@ def settings_difference(first: tuple[tuple[str, str], ...], second: tuple[tuple[
 
     Parameters
     ----------
-    first, second
+    first, second : tuple of tuple of (str, str)
         Two `Settings.fingerprint` records.
 
     Returns
     -------
     str
-        ``name: value in the first, value in the second`` for each setting that
-        differs, joined by ``"; "`` (empty when none does).
+        ``<name>: <first's value> in one, <second's value> in the other`` for each
+        setting that differs (``not stated`` for a setting a record lacks), joined by
+        ``"; "``; empty when none does.
     """
     mine, theirs = dict(first), dict(second)
     return "; ".join(f"{name}: {mine.get(name, 'not stated')} in one, {theirs.get(name, 'not stated')} in the other"

@@ -44,9 +44,22 @@ _NUMBER, _PUNCT, _BREAK = -1, -2, -3
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything a worker needs besides the study's code, picklable: the stop words,
-    the reporting categories, and whether bigrams are counted. (Each process is handed
-    the scanner's table, `scan._study_table`, or loads it.)"""
+    """Everything a worker needs besides the study's code, picklable.
+
+    The stop words, the reporting categories, and what is counted. (Each process is
+    handed the scanner's table, `scan._study_table`, or loads it.)
+
+    Attributes
+    ----------
+    stopwords : frozenset of str
+        The stop words, normalised.
+    reporting : tuple of tuple of (str, str)
+        ``(norm, category)`` of the reporting verbs and attribution words, sorted.
+    bigrams : bool, default True
+        Count bigrams.
+    groups : bool, default True
+        Count the grouped table (and keep each article's word list for it).
+    """
 
     stopwords: frozenset[str]
     reporting: tuple[tuple[str, str], ...]  # (norm, category), sorted
@@ -60,13 +73,16 @@ class Settings:
 
     @functools.cached_property
     def category_of(self) -> dict[str, str]:
-        """``norm -> category`` (`_category`) of the listed words, the stop words and the
-        reporting list's; any other word is ``content`` (the rule's last case)."""
+        """``norm -> category`` (`_category`) of the listed words (built once).
+
+        The stop words and the reporting list's words; any other word is ``content``
+        (the rule's last case)."""
         return {norm: _category(norm, self) for norm in self.stopwords.union(self.categories)}
 
     @functools.cached_property
     def fingerprint(self) -> tuple[tuple[str, str], ...]:
-        """What a tally counted with these settings records (`Tally.counted_with`):
+        """What a tally counted with these settings records (`Tally.counted_with`).
+
         ``(name, value)`` pairs, the word lists by size and sha256, so that tallies
         counted with different settings are refused when merged (`merge_tallies`)."""
 
@@ -87,6 +103,14 @@ class Settings:
         return frozenset(norm for norm, category in self.category_of.items() if category in NGRAM_EDGE_EXCLUDE)
 
     def describe(self) -> dict[str, str]:
+        """The definitions a count applies, in words, for its provenance.
+
+        Returns
+        -------
+        dict of str to str
+            ``tokenizer``, ``normalisation``, ``stopwords``, ``reporting_terms``,
+            ``grouping`` and ``bigrams`` (``not counted`` when switched off).
+        """
         return {
             "tokenizer": "arabic_media.text.tokenize",
             "normalisation": "arabic_media.text.normalize (defaults)",
@@ -101,8 +125,23 @@ class Settings:
 
 
 def study_settings(*, bigrams: bool = True, groups: bool = True) -> Settings:
-    """The study's tokenizer, stop words and reporting categories, as `Settings`
-    (``groups=False``: no grouped table, and no per-article word lists kept for it)."""
+    """The study's stop words and reporting categories, as `Settings`.
+
+    Read from the study's word lists (`arabic_media.wordlists`, without pandas).
+
+    Parameters
+    ----------
+    bigrams : bool, default True
+        Count bigrams.
+    groups : bool, default True
+        Count the grouped table; False: no grouped table, and no per-article word
+        lists kept for it.
+
+    Returns
+    -------
+    Settings
+        Picklable, for every process of a count.
+    """
     stopwords, reporting = _study_lexicons()
     return Settings(frozenset(stopwords), tuple(sorted(reporting.items())), bigrams, groups)
 

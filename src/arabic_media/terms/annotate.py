@@ -54,16 +54,32 @@ def annotate(
     reporting: pd.DataFrame | None = None,
     grouper: Callable[[str], str] | None = None,
 ) -> pd.DataFrame:
-    """Return a copy of the loader's ``tokens`` with ``category``, ``group_key`` and
-    ``group`` added.
+    """Return a copy of the loader's ``tokens`` with ``category``, ``group_key`` and ``group``.
 
-    ``stopwords`` (default `load_stopwords`) and ``reporting`` (default
-    `load_reporting_terms`) are matched on the ``norm`` column; a form in the
-    reporting list is never a stop word. ``grouper`` maps a norm to a group key
-    (default: a `CliticGrouper` built on the word norms of ``tokens``); ``group_key``
-    is that key. ``group`` is the key's label: its most frequent member norm in ``tokens`` (ties: the shortest,
-    then alphabetical). Numbers and punctuation get their kind as category and their
-    norm as group and group key.
+    The word lists are matched on the ``norm`` column; a form in the reporting list is
+    never a stop word (`categorize`).
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        The loader's ``tokens`` table (`arabic_media.corpus.Corpus.tokens`).
+    stopwords : iterable of str, optional
+        Normalised stop words (default `load_stopwords`).
+    reporting : DataFrame, optional
+        ``norm, category`` of the reporting verbs and attribution words (default
+        `load_reporting_terms`).
+    grouper : callable, optional
+        Maps a norm to a group key (default: a `CliticGrouper` built on the word norms
+        of ``tokens``).
+
+    Returns
+    -------
+    DataFrame
+        ``tokens`` with ``category`` (one of `CATEGORIES`), ``group`` and
+        ``group_key`` added. ``group_key`` is the grouper's key; ``group`` is the
+        key's label: its most frequent member norm in ``tokens`` (ties: the shortest,
+        then alphabetical). Numbers and punctuation get their kind as category and
+        their norm as group and group key.
     """
     stop = frozenset(load_stopwords() if stopwords is None else stopwords)
     reporting = load_reporting_terms() if reporting is None else reporting

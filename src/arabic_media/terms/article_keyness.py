@@ -44,9 +44,17 @@ __all__ = [
 
 @dataclass
 class ReferenceList:
-    """The shipped reference list: ``norms`` (``term, category, count, documents``),
-    ``bigrams`` (``bigram, count, documents``), ``provenance`` (the record beside
-    them) and ``running_tokens`` (the denominator: every running token of the archive)."""
+    """The shipped reference list: its word forms, its bigrams and its provenance.
+
+    Attributes
+    ----------
+    norms : DataFrame
+        ``term, category, count, documents``: one row per normalised word form kept.
+    bigrams : DataFrame
+        ``bigram, count, documents``.
+    provenance : dict
+        The record beside them (``provenance.json``).
+    """
 
     norms: pd.DataFrame
     bigrams: pd.DataFrame
@@ -54,6 +62,7 @@ class ReferenceList:
 
     @property
     def running_tokens(self) -> int:
+        """The denominator: every running token of the archive (not only the kept rows')."""
         return int(self.provenance["running_tokens"])
 
 
@@ -68,6 +77,8 @@ def load_reference(folder: Path | str | None = None) -> ReferenceList:
     Returns
     -------
     ReferenceList
+        The ``norms`` and ``bigrams`` tables (`arabic_media.reference.read_reference`)
+        and ``provenance.json``.
     """
     from arabic_media.reference import REFERENCE_DIR, read_reference
 
@@ -77,16 +88,18 @@ def load_reference(folder: Path | str | None = None) -> ReferenceList:
 
 
 def reference_lines(reference: ReferenceList) -> list[str]:
-    """What the reference is, in lines: articles read and refused, running tokens, the
-    minimum counts, the rows kept and the columns.
+    """What the reference is, in lines for a notebook to print.
 
     Parameters
     ----------
     reference : ReferenceList
+        The loaded list (`load_reference`).
 
     Returns
     -------
     list of str
+        Articles read and refused (by reason), running tokens, the minimum counts,
+        and the rows kept (normalised forms, content words among them, bigrams).
     """
     p, norms, bigrams = reference.provenance, reference.norms, reference.bigrams
     return [
@@ -102,11 +115,28 @@ def reference_lines(reference: ReferenceList) -> list[str]:
 class ArticleKeyness:
     """One article compared with the reference.
 
-    ``terms``: `keyness` of its content terms (grouped with ``grouper``, shared with the
-    reference); ``bigrams``: `keyness` of its bigrams; ``reference_terms``: the
-    reference's forms regrouped with the same grouper; ``counts``: the article's term
-    counts; ``own_forms``: `article_forms_in_reference`; ``size``: its running tokens;
-    ``tokens``: its annotated tokens.
+    Attributes
+    ----------
+    article_id : str
+        The article.
+    size : int
+        Its running tokens.
+    reference_tokens : int
+        The reference's running tokens.
+    grouper : CliticGrouper
+        The grouper shared by both sides (`shared_grouper`).
+    counts : DataFrame
+        The article's term counts (`article_terms`).
+    reference_terms : DataFrame
+        The reference's forms regrouped with the same grouper (`regroup_counts`).
+    terms : DataFrame
+        `keyness` of its content terms.
+    bigrams : DataFrame
+        `keyness` of its bigrams.
+    own_forms : DataFrame
+        `article_forms_in_reference`.
+    tokens : DataFrame
+        Its annotated tokens.
     """
 
     article_id: str
@@ -129,10 +159,12 @@ def article_keyness(tokens: pd.DataFrame, reference: ReferenceList) -> ArticleKe
     tokens : DataFrame
         One article's annotated tokens (`annotate`).
     reference : ReferenceList
+        The reference list (`load_reference`).
 
     Returns
     -------
     ArticleKeyness
+        The terms and bigrams compared, and what the findings read from them.
 
     Raises
     ------
@@ -157,17 +189,19 @@ def article_keyness(tokens: pd.DataFrame, reference: ReferenceList) -> ArticleKe
 
 
 def keyness_summary(results: dict[str, ArticleKeyness]) -> pd.DataFrame:
-    """One row per article: terms listed, over-used keys, under-used listed and key,
-    keys absent from the reference, key bigrams.
+    """One row per article: how many terms are listed, key, under-used, absent.
 
     Parameters
     ----------
-    results : dict
+    results : dict of str to ArticleKeyness
         Article id -> `ArticleKeyness`.
 
     Returns
     -------
     DataFrame
+        ``article_id``, ``terms listed``, ``used at least 3 times`` (`MIN_COUNT`),
+        ``over-used key``, ``under-used listed``, ``under-used key``,
+        ``key, absent from the reference`` and ``bigrams key``.
     """
     rows = []
     for article_id, result in results.items():
@@ -186,11 +220,19 @@ def keyness_summary(results: dict[str, ArticleKeyness]) -> pd.DataFrame:
 
 @dataclass
 class BorrowedCounts:
-    """Rows whose reference count is not the article's word: ``other_words`` (the
-    article's forms are not in the reference list at all, the key's count belongs to
-    other words; not to be read), ``mostly_other`` (keywords whose reference count is
-    mostly other forms of the group) and ``readable`` (the keyness table without
-    ``other_words``: what the figures draw)."""
+    """Rows whose reference count is not the article's word (`borrowed_counts`).
+
+    Attributes
+    ----------
+    other_words : DataFrame
+        The article's forms are not in the reference list at all: the key's count
+        belongs to other words; not to be read.
+    mostly_other : DataFrame
+        Keywords whose reference count is mostly (more than half) other forms of the
+        group.
+    readable : DataFrame
+        The keyness table without ``other_words``: what the figures draw.
+    """
 
     other_words: pd.DataFrame
     mostly_other: pd.DataFrame
@@ -207,13 +249,15 @@ def borrowed_counts(result: ArticleKeyness) -> BorrowedCounts:
     Parameters
     ----------
     result : ArticleKeyness
+        One article's comparison (`article_keyness`).
 
     Returns
     -------
     BorrowedCounts
-        Each table has the keyness columns plus ``forms_article``,
-        ``count_reference_forms`` and ``reference_label`` (the reference group's most
-        frequent member).
+        ``other_words`` and ``mostly_other`` have the keyness columns plus
+        ``forms_article``, ``count_reference_forms`` and ``reference_label`` (the
+        reference group's most frequent member); ``readable`` has the keyness columns
+        alone.
     """
     checked = result.terms.merge(result.own_forms, on="term", how="left")
     labels = result.reference_terms.set_index("term")["display"]
@@ -225,17 +269,19 @@ def borrowed_counts(result: ArticleKeyness) -> BorrowedCounts:
 
 
 def absent_terms(result: ArticleKeyness) -> pd.DataFrame:
-    """The article's terms with no form in the reference list: their G2 and Log Ratio
-    are upper bounds (the 0 taken as 0.5).
+    """The article's terms with no form in the reference list.
+
+    Their G2 and Log Ratio are upper bounds (the 0 taken as 0.5).
 
     Parameters
     ----------
     result : ArticleKeyness
+        One article's comparison (`article_keyness`).
 
     Returns
     -------
     DataFrame
-        The keyness rows, by G2.
+        Their keyness rows (those the article uses), by G2.
     """
     table = result.terms
     return table[table["absent_in_reference"] & (table["count_article"] > 0)].reset_index(drop=True)
@@ -251,10 +297,11 @@ def under_use_reach(result: ArticleKeyness) -> dict[str, float]:
     Parameters
     ----------
     result : ArticleKeyness
+        One article's comparison (`article_keyness`).
 
     Returns
     -------
-    dict
+    dict of str to float
         ``needed`` (reference occurrences), ``needed_predicted`` (what they predict in
         the article), ``top_term``, ``top_count`` and ``top_predicted`` (the reference's
         most frequent content term), ``under_listed`` and ``under_key``.
@@ -269,18 +316,21 @@ def under_use_reach(result: ArticleKeyness) -> dict[str, float]:
 
 
 def reference_top_terms(result: ArticleKeyness, n: int = 15) -> pd.DataFrame:
-    """The reference's ``n`` most frequent content terms and what the article does with
-    them (every term compared, ``min_count=0``: description, not evidence).
+    """The reference's ``n`` most frequent content terms and what the article does with them.
+
+    Every term is compared (``min_count=0``): description, not evidence.
 
     Parameters
     ----------
     result : ArticleKeyness
-    n : int
+        One article's comparison (`article_keyness`).
+    n : int, default 15
+        How many terms.
 
     Returns
     -------
     DataFrame
-        Keyness rows sorted by reference count.
+        Keyness rows sorted by reference count (descending), then term.
     """
     every = keyness(result.counts, result.reference_terms, tokens_target=result.size,
                     tokens_reference=result.reference_tokens, min_count=0)
@@ -293,6 +343,7 @@ def spellings_merged(result: ArticleKeyness, term: str, other: str) -> dict[str,
     Parameters
     ----------
     result : ArticleKeyness
+        One article's comparison (`article_keyness`).
     term : str
         The key the article's term has (``امريكي``).
     other : str
@@ -300,10 +351,15 @@ def spellings_merged(result: ArticleKeyness, term: str, other: str) -> dict[str,
 
     Returns
     -------
-    dict
-        ``count_article``, ``count_term``, ``count_other``, ``count_both``, ``g2``,
+    dict of str to float
+        ``count_article``, ``count_term``, ``count_other``, ``count_both``, ``g2`` and
         ``log_ratio`` (against one spelling), ``g2_both``, ``log_ratio_both``,
-        ``key_both``.
+        ``p_both`` and ``key_both`` (against both).
+
+    Raises
+    ------
+    KeyError
+        ``term`` is not one of the article's listed terms.
     """
     reference = result.reference_terms.set_index("term")["count"]
     row = result.terms.set_index("term").loc[term]
@@ -318,11 +374,20 @@ def spellings_merged(result: ArticleKeyness, term: str, other: str) -> dict[str,
 
 @dataclass
 class FrequentAndKey:
-    """The article's most frequent terms against its keywords: ``frequent`` (the top
-    terms of `term_frequencies` by group, each with its ``shared`` keys and whether any
-    is ``key``), ``not_key`` (frequent but not key), ``key_not_frequent`` (keywords
-    none of whose keys is among the frequent terms'), ``tied`` (how many terms share
-    the count of the last frequent one)."""
+    """The article's most frequent terms against its keywords (`frequent_and_key`).
+
+    Attributes
+    ----------
+    frequent : DataFrame
+        The top terms of `term_frequencies` by group, each with its ``shared`` keys,
+        whether any is ``key``, and the ``g2`` and ``log_ratio`` of the first.
+    not_key : DataFrame
+        Frequent but not key.
+    key_not_frequent : DataFrame
+        Over-used keywords none of whose keys is among the frequent terms'.
+    tied : int
+        How many terms share the count of the last frequent one.
+    """
 
     frequent: pd.DataFrame
     not_key: pd.DataFrame
@@ -331,8 +396,7 @@ class FrequentAndKey:
 
 
 def frequent_and_key(result: ArticleKeyness, n: int = 20) -> FrequentAndKey:
-    """Which of the article's ``n`` most frequent terms are key, and which keywords are
-    not among them.
+    """Which of the article's ``n`` most frequent terms are key, and which keywords are not.
 
     The frequent terms are grouped by the article's own grouper (notebook 02's
     groups); each is looked up under the shared keys of its forms.
@@ -340,11 +404,14 @@ def frequent_and_key(result: ArticleKeyness, n: int = 20) -> FrequentAndKey:
     Parameters
     ----------
     result : ArticleKeyness
-    n : int
+        One article's comparison (`article_keyness`).
+    n : int, default 20
+        How many frequent terms.
 
     Returns
     -------
     FrequentAndKey
+        The frequent terms, those not key, the keywords not frequent, and the ties.
     """
     tokens = result.tokens
     all_frequent = term_frequencies(tokens, form="group")

@@ -38,8 +38,24 @@ class TermNotFoundWarning(UserWarning):
 
 
 def term_words(term: str) -> list[str]:
-    """The words of ``term`` (one or more), as written; ValueError for an empty or blank
-    term, or one with punctuation (a term is words, not a pattern)."""
+    """The words of ``term`` (one or more), as written.
+
+    Parameters
+    ----------
+    term : str
+        One word or several (``تنظيم الدولة``).
+
+    Returns
+    -------
+    list of str
+        Its tokens (`arabic_media.text.tokenize`), as written.
+
+    Raises
+    ------
+    ValueError
+        A term that is not a string, is empty or blank, or has punctuation in it (a
+        term is words, not a pattern).
+    """
     if not isinstance(term, str):
         raise ValueError(f"a term must be a string, not {type(term).__name__}")
     text = term.strip()
@@ -122,24 +138,41 @@ def concordance(
 ) -> pd.DataFrame:
     """Key word in context (KWIC) lines for ``term``.
 
-    Takes annotated ``tokens``, the ``articles`` (the loader's table, or a dict
-    article_id -> text), the ``term`` and the ``form`` it is matched in (``group``:
-    any member of its group; ``norm``; ``surface``), and ``window``, the number of
-    tokens (punctuation included) of context on each side, within the article.
+    The Arabic trap: the three text columns are named for where they stand on a
+    right-to-left line, which is how Arabic is read. **right** is the text that comes
+    *before* the keyword in logical (reading) order, ``text[context_start:start]``,
+    and **left** is the text that comes *after* it, ``text[end:context_end]``. So a
+    reader's eye meets right, keyword, left, in that order.
 
-    ``term`` may be several words (``تنظيم الدولة``): the keyword is then the whole
-    phrase and the window counts from its first and last tokens. ValueError for an empty
-    term, or one that does not occur.
+    Parameters
+    ----------
+    tokens : DataFrame
+        Annotated tokens (`annotate`).
+    articles : DataFrame or mapping of str to str
+        The loader's ``articles`` table, or a dict article_id -> text.
+    term : str
+        The keyword. It may be several words (``تنظيم الدولة``): the keyword is then
+        the whole phrase and the window counts from its first and last tokens.
+    form : str, default "group"
+        What the term is matched in: ``group`` (any member of its group), ``norm`` or
+        ``surface``.
+    window : int, default 6
+        Tokens (punctuation included) of context on each side, within the article.
 
-    Returns one row per occurrence, in text order, with columns ``article_id, sentence,
-    article_token, start, end`` (the keyword's character offsets), ``right, keyword,
-    left`` and ``context_start, context_end`` (offsets of the whole line). The three
-    text columns are named for where they stand on a right-to-left line, which is how
-    Arabic is read: **right** is the text that comes *before* the keyword in logical
-    (reading) order, ``text[context_start:start]``, and **left** is the text that comes
-    *after* it, ``text[end:context_end]``. So a reader's eye meets right, keyword, left,
-    in that order. The strings have their runs of whitespace (line breaks) collapsed to
-    one space for display; the offsets point into the untouched text.
+    Returns
+    -------
+    DataFrame
+        One row per occurrence, in text order: ``article_id, sentence,
+        article_token, start, end`` (the keyword's character offsets), ``right,
+        keyword, left`` and ``context_start, context_end`` (offsets of the whole
+        line). The strings have their runs of whitespace (line breaks) collapsed to
+        one space for display; the offsets point into the untouched text.
+
+    Raises
+    ------
+    ValueError
+        An empty term, one with punctuation, one that does not occur, or an unknown
+        ``form``.
     """
     texts = _texts(articles)
     columns = ["article_id", "sentence", "article_token", "start", "end", "right", "keyword", "left",
@@ -183,6 +216,42 @@ def collocates(
 ) -> pd.DataFrame:
     """Collocates of ``node`` within ``window`` words on each side, with association scores.
 
+    Parameters
+    ----------
+    tokens : DataFrame
+        Annotated tokens (`annotate`).
+    node : str
+        The node term. It may be several words (``تنظيم الدولة``): each occurrence is
+        one node (its words are none of them collocates or slots), and its window
+        runs ``window`` words before its first word and after its last.
+    form : str, default "group"
+        What the node and the collocates are matched and counted in (``group``,
+        ``norm`` or ``surface``).
+    window : int, default 4
+        Words on each side.
+    categories : iterable of str, optional
+        List collocates whose category is one of these (default `CONTENT`: content
+        words; None for all).
+    min_count : int, default 1
+        List collocates observed at least this often.
+    positive_only : bool, default True
+        Keep only pairs seen more often than expected (``observed > expected``): G2 is
+        large for pairs seen much *less* often than expected too.
+
+    Returns
+    -------
+    DataFrame
+        ``term, observed, expected, node_freq, collocate_freq, mi, t_score, log_dice,
+        g2`` (formulas: `association_scores`), sorted by G2 then observed then term.
+
+    Raises
+    ------
+    ValueError
+        An empty node, one with punctuation, one that does not occur, or an unknown
+        ``form``.
+
+    Notes
+    -----
     Counting is over word tokens only (punctuation and numbers are skipped, not counted
     as positions) and stays inside the sentence. ``N`` is the number of word tokens in
     ``tokens``. The span of the node is the *union* of its windows, less the node
@@ -192,18 +261,7 @@ def collocates(
     spans are merged, so ``observed <= collocate_freq`` and ``observed <= R1`` always,
     and the 2x2 table of `association_scores` is never negative). Windows cut by a
     sentence edge are smaller. The node term itself is not its own collocate, nor a
-    slot of the span. Collocates are listed when their category is in ``categories``
-    (default content words; ``None`` for all) and ``observed >= min_count``. G2 is
-    large for pairs seen much *less* often than expected too; ``positive_only``
-    (default) keeps only pairs seen more often than expected (``observed > expected``).
-
-    ``node`` may be several words (``تنظيم الدولة``): each occurrence is one node (its
-    words are none of them collocates or slots), and its window runs ``window`` words
-    before its first word and after its last. ValueError for an empty node, or one
-    that does not occur.
-
-    Returns ``term, observed, expected, node_freq, collocate_freq, mi, t_score, log_dice,
-    g2`` (formulas: `association_scores`), sorted by G2 then observed then term.
+    slot of the span.
     """
     ordered = _select(tokens, None).sort_values(["article_id", "article_token"]).reset_index(drop=True)
     starts, k = _occurrences(ordered, node, form)
@@ -269,15 +327,38 @@ def dispersion(tokens: pd.DataFrame, terms: Iterable[str], *, form: str = "group
                glossary: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Where each of ``terms`` occurs along its article.
 
-    Returns one row per occurrence: ``article_id, term, display, gloss_en, sentence,
-    article_token, start, position``; ``term`` is as given; ``display`` is the label a
-    figure draws for it (the most frequent written spelling of its normalised form, as
-    in `term_frequencies`, so ``أمريكية`` with its hamza); ``gloss_en`` its English gloss
-    (`lookup_glosses`; ``glossary`` defaults to `load_glossary`); ``position`` =
-    article_token / number of tokens in the article (0-1, so articles of different
-    lengths can share an axis). A term of several words has one row per occurrence, at
-    its first token. A term that does not occur has no rows, and a
-    `TermNotFoundWarning` names it.
+    Parameters
+    ----------
+    tokens : DataFrame
+        Annotated tokens (`annotate`).
+    terms : iterable of str
+        The terms, one word or several each.
+    form : str, default "group"
+        What the terms are matched in (``group``, ``norm`` or ``surface``).
+    glossary : mapping of str to str, optional
+        For the glosses (default `load_glossary`).
+
+    Returns
+    -------
+    DataFrame
+        One row per occurrence: ``article_id, term, display, gloss_en, sentence,
+        article_token, start, position``; ``term`` is as given; ``display`` is the
+        label a figure draws for it (the most frequent written spelling of its
+        normalised form, as in `term_frequencies`, so ``أمريكية`` with its hamza);
+        ``gloss_en`` its English gloss (`lookup_glosses`); ``position`` =
+        article_token / the article's last ``article_token`` in ``tokens`` (0-1, so
+        articles of different lengths can share an axis). A term of several words has
+        one row per occurrence, at its first token.
+
+    Raises
+    ------
+    ValueError
+        An empty term, one with punctuation, or an unknown ``form``.
+
+    Warns
+    -----
+    TermNotFoundWarning
+        Naming the terms that do not occur (they have no rows).
     """
     terms = list(terms)
     ordered = tokens.sort_values(["article_id", "article_token"]).reset_index(drop=True)
@@ -308,14 +389,45 @@ def dispersion(tokens: pd.DataFrame, terms: Iterable[str], *, form: str = "group
 def dispersion_summary(tokens: pd.DataFrame, terms: Iterable[str], *, form: str = "group") -> pd.DataFrame:
     """How evenly each term spreads over the sentences of the article(s).
 
-    Returns ``term, count, sentences, range, dp``: ``range`` = share of sentences that
-    contain the term; ``dp`` = Gries' deviation of proportions (2008),
+    Parameters
+    ----------
+    tokens : DataFrame
+        Annotated tokens (`annotate`).
+    terms : iterable of str
+        The terms, one word or several each.
+    form : str, default "group"
+        What the terms are matched in (``group``, ``norm`` or ``surface``).
+
+    Returns
+    -------
+    DataFrame
+        ``term, count, sentences, range, dp``, one row per term in the order given:
+        ``range`` = share of sentences that contain the term; ``dp`` = Gries'
+        deviation of proportions (see Notes). A term of several words counts its
+        occurrences (at their first token). A term that does not occur keeps its row
+        (count 0, ``dp`` NaN).
+
+    Raises
+    ------
+    ValueError
+        An empty term, one with punctuation, or an unknown ``form``.
+
+    Warns
+    -----
+    TermNotFoundWarning
+        Naming the terms that do not occur.
+
+    Notes
+    -----
     ``DP = 0.5 * sum_i |v_i / f - s_i|`` over sentences ``i``, where ``v_i`` is the
-    term's count in sentence ``i``, ``f`` its total, and ``s_i`` the sentence's share of
-    the running tokens (`running_tokens`). 0 = spread in proportion to sentence length;
-    near 1 = bunched in one place. A term of several words counts its occurrences (at
-    their first token). A term that does not occur keeps its row (count 0, ``dp`` NaN),
-    and a `TermNotFoundWarning` names it.
+    term's count in sentence ``i``, ``f`` its total, and ``s_i`` the sentence's share
+    of the running tokens (`running_tokens`). 0 = spread in proportion to sentence
+    length; near 1 = bunched in one place.
+
+    References
+    ----------
+    S. Th. Gries, "Dispersions and adjusted frequencies in corpora", International
+    Journal of Corpus Linguistics 13(4), 2008.
     """
     running = _running(tokens)
     ordered = tokens.sort_values(["article_id", "article_token"]).reset_index(drop=True)

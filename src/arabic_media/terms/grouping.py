@@ -29,9 +29,24 @@ def evaluate_grouping(
 ) -> pd.DataFrame:
     """Score each grouping candidate on the gold list (`pairwise_scores`).
 
-    ``gold`` has columns ``norm, group``; ``candidates`` maps a name to a function
-    norm -> key or to a ready dict norm -> key (e.g. from `load_grouping_candidates`).
-    Returns one row per candidate, best F1 first (ties: higher precision, then name).
+    Parameters
+    ----------
+    gold : DataFrame
+        ``norm, group`` (`load_grouping_gold`).
+    candidates : mapping of str to callable or mapping
+        Name -> a function norm -> key, or a ready dict norm -> key (e.g. from
+        `load_grouping_candidates`); `grouping_candidates` gives the study's.
+
+    Returns
+    -------
+    DataFrame
+        One row per candidate: ``candidate`` and the scores of `pairwise_scores`; best
+        F1 first (ties: higher precision, then name).
+
+    Raises
+    ------
+    ValueError
+        A dict candidate with no key for some gold words.
     """
     truth = dict(zip(gold["norm"], gold["group"]))
     rows = []
@@ -54,16 +69,25 @@ def grouping_candidates(
 ) -> dict[str, Callable[[str], str] | dict[str, str]]:
     """The grouping methods the study compares, ready for `evaluate_grouping`.
 
-    Takes the ``vocabulary`` (normalised word forms) the splitter may use as evidence,
-    and ``outside``, the stored stemmer keys (default `load_grouping_candidates`).
-    Returns name -> grouper: ``none (normalised form)`` (every form its own group),
-    ``clitic`` and ``clitic+suffix`` (`CliticGrouper` on ``vocabulary``), then one dict
-    norm -> key per outside stemmer, named ``<candidate> (<package> <version>)``.
-
     The trap: the splitter strips only what ``vocabulary`` attests, so its score
     depends on the vocabulary it is given. To score it on words that are not in the
     article, pass the corpus words *and* those words (as the notebook does for the
     held-out list), as if they had been read in one more text.
+
+    Parameters
+    ----------
+    vocabulary : iterable of str
+        The normalised word forms the splitter may use as evidence.
+    outside : DataFrame, optional
+        The stored stemmer keys (default `load_grouping_candidates`).
+
+    Returns
+    -------
+    dict of str to callable or dict
+        Name -> grouper: ``none (normalised form)`` (every form its own group),
+        ``clitic`` and ``clitic+suffix`` (`CliticGrouper` on ``vocabulary``), then one
+        dict norm -> key per outside stemmer, named
+        ``<candidate> (<package> <version>)``.
     """
     vocabulary = list(vocabulary)
     outside = load_grouping_candidates() if outside is None else outside
@@ -81,10 +105,20 @@ def grouping_candidates(
 def missed_groups(gold: pd.DataFrame, grouper: Callable[[str], str] | Mapping[str, str]) -> pd.DataFrame:
     """The gold groups that ``grouper`` splits: the source of its false negatives.
 
-    Takes ``gold`` (``norm, group``) and a grouper (function or dict norm -> key).
-    Returns ``norm, group, key`` for every member of each gold group whose members get
-    more than one key, sorted by group then word. Groups the grouper wrongly *merges*
-    (false positives) are not listed here.
+    Groups the grouper wrongly *merges* (false positives) are not listed here.
+
+    Parameters
+    ----------
+    gold : DataFrame
+        ``norm, group``.
+    grouper : callable or mapping of str to str
+        A function or a dict norm -> key.
+
+    Returns
+    -------
+    DataFrame
+        ``norm, group, key`` for every member of each gold group whose members get
+        more than one key, sorted by group then word.
     """
     keys = [grouper(w) if callable(grouper) else grouper[w] for w in gold["norm"]]
     table = gold[["norm", "group"]].assign(key=keys)

@@ -85,10 +85,22 @@ KEYNESS_COLUMNS = [
 
 
 def shared_grouper(*vocabularies: Iterable[str]) -> CliticGrouper:
-    """The one `CliticGrouper` both sides of a comparison are grouped with, built on the
-    union of ``vocabularies`` (normalised word forms: the reference list's ``term``
-    column and the article's word ``norm`` column). Sorted, so the same words give the
-    same grouper whatever their order."""
+    """The one `CliticGrouper` both sides of a comparison are grouped with.
+
+    Built on the union of ``vocabularies``, sorted, so the same words give the same
+    grouper whatever their order.
+
+    Parameters
+    ----------
+    *vocabularies : iterable of str
+        Normalised word forms: the reference list's ``term`` column and the article's
+        word ``norm`` column.
+
+    Returns
+    -------
+    CliticGrouper
+        With suffix rewrites (the study's grouper).
+    """
     words: set[str] = set()
     for vocabulary in vocabularies:
         words.update(str(w) for w in vocabulary)
@@ -107,10 +119,28 @@ def regroup_counts(norms: pd.DataFrame, grouper: Callable[[str], str], *,
                    categories: Iterable[str] | None = CONTENT) -> pd.DataFrame:
     """Group a table of normalised forms with ``grouper``.
 
-    Takes ``norms`` with columns ``term`` (a normalised word form), ``count`` and,
-    when ``categories`` is not None, ``category`` (only those rows are kept; default
-    content words). Returns ``term`` (the group key), ``display`` (the key's most
-    frequent member) and ``count`` (summed over members), sorted by count then term.
+    Parameters
+    ----------
+    norms : DataFrame
+        ``term`` (a normalised word form), ``count`` and, when ``categories`` is not
+        None, ``category``.
+    grouper : callable
+        Normalised form -> group key (`shared_grouper`).
+    categories : iterable of str, optional
+        Keep only the rows of these categories (default `CONTENT`: content words);
+        None keeps every row.
+
+    Returns
+    -------
+    DataFrame
+        ``term`` (the group key), ``display`` (the key's most frequent member: ties,
+        the shortest, then alphabetical) and ``count`` (summed over members), sorted
+        by count then term.
+
+    Raises
+    ------
+    ValueError
+        A column missing.
     """
     needed = {"term", "count"} | ({"category"} if categories is not None else set())
     missing = sorted(needed - set(norms.columns))
@@ -131,12 +161,28 @@ def article_terms(tokens: pd.DataFrame, grouper: Callable[[str], str], *,
                   categories: Iterable[str] | None = CONTENT) -> pd.DataFrame:
     """The article's terms in the reference's key: ``term, display, count``.
 
-    Takes annotated ``tokens`` (`arabic_media.terms.annotate`: its ``category`` is
-    used, its ``group_key`` is not, since annotate's default grouper knows only the
-    article) and the ``grouper`` shared with the reference (`shared_grouper`). Word
-    tokens of ``categories`` (default content words) are keyed by ``grouper(norm)``.
-    ``display`` is the key's most frequent member as written (its most frequent surface
-    spelling, so ``أمريكية`` keeps its hamza), for labels.
+    Parameters
+    ----------
+    tokens : DataFrame
+        Annotated tokens (`arabic_media.terms.annotate`): its ``category`` is used,
+        its ``group_key`` is not, since annotate's default grouper knows only the
+        article.
+    grouper : callable
+        The grouper shared with the reference (`shared_grouper`).
+    categories : iterable of str, optional
+        The word tokens counted (default `CONTENT`: content words; None: every word).
+
+    Returns
+    -------
+    DataFrame
+        ``term`` (``grouper(norm)``), ``display`` (the key's most frequent member as
+        written: its most frequent surface spelling, so ``أمريكية`` keeps its hamza,
+        for labels) and ``count``, sorted by count then term.
+
+    Raises
+    ------
+    ValueError
+        The tokens have no ``category`` column (not annotated).
     """
     if "category" not in tokens:
         raise ValueError("tokens have no 'category' column: pass them through annotate() first")
@@ -151,11 +197,22 @@ def article_terms(tokens: pd.DataFrame, grouper: Callable[[str], str], *,
 
 
 def article_bigrams(tokens: pd.DataFrame) -> pd.DataFrame:
-    """The article's bigrams as the reference counts them: ``term`` (two normalised
-    words joined by a space, in reading order), ``display`` (as most often written) and
-    ``count``; from annotated ``tokens`` through `arabic_media.terms.ngrams` (n = 2, no
-    stop word, reporting verb or attribution word at either edge, never across
-    punctuation or a sentence)."""
+    """The article's bigrams as the reference counts them.
+
+    Through `arabic_media.terms.ngrams`: n = 2, no stop word, reporting verb or
+    attribution word at either edge, never across punctuation or a sentence.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        Annotated tokens (`annotate`).
+
+    Returns
+    -------
+    DataFrame
+        ``term`` (two normalised words joined by a space, in reading order),
+        ``display`` (as most often written) and ``count``.
+    """
     table = ngrams(tokens, 2, form="norm")
     return table.rename(columns={"ngram": "term"})[["term", "display", "count"]]
 
@@ -168,13 +225,33 @@ def article_forms_in_reference(tokens: pd.DataFrame, grouper: Callable[[str], st
     grouper strips a clitic whenever the rest is a word of its (large) vocabulary, so
     ``فلاير`` (the "flare" of Cloudflare) is read as ف + ل + ``اير``, the key under which
     the reference counts ``ايران`` (Iran). Such a row compares the article's word with
-    other words. Takes annotated ``tokens``, the shared ``grouper`` and the reference's
-    ``norms`` table (``term, count[, category]``). Returns, per article term (key):
-    ``term``, ``forms_article`` (its normalised forms in the article, sorted, joined by
-    ``"، "``) and ``count_reference_forms`` (the reference count of exactly those forms,
-    0 when none is in the list). When ``count_reference_forms`` is 0 but the key has a
-    reference count, that count belongs to other words: the comparison is not to be
-    read. Sorted by term.
+    other words. When ``count_reference_forms`` is 0 but the key has a reference
+    count, that count belongs to other words: the comparison is not to be read.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        Annotated tokens (`annotate`).
+    grouper : callable
+        The shared grouper (`shared_grouper`).
+    norms : DataFrame
+        The reference's ``norms`` table (``term, count[, category]``).
+    categories : iterable of str, optional
+        The categories counted on both sides (default `CONTENT`; None: all).
+
+    Returns
+    -------
+    DataFrame
+        Per article term (key), sorted by term: ``term``, ``forms_article`` (its
+        normalised forms in the article, sorted, joined by ``"، "``) and
+        ``count_reference_forms`` (the reference count of exactly those forms, 0 when
+        none is in the list).
+
+    Raises
+    ------
+    ValueError
+        Tokens without a ``category`` column, or ``norms`` without ``term`` or
+        ``count``.
     """
     if "category" not in tokens:
         raise ValueError("tokens have no 'category' column: pass them through annotate() first")
@@ -196,8 +273,19 @@ def article_forms_in_reference(tokens: pd.DataFrame, grouper: Callable[[str], st
 
 
 def reference_bigrams(bigrams: pd.DataFrame) -> pd.DataFrame:
-    """The reference's bigram table (``bigram, count[, documents]``) as ``term, display,
-    count`` for `keyness` (``display`` = the normalised bigram itself)."""
+    """The reference's bigram table in the columns `keyness` takes.
+
+    Parameters
+    ----------
+    bigrams : DataFrame
+        ``bigram, count[, documents]`` (`arabic_media.reference.read_reference`).
+
+    Returns
+    -------
+    DataFrame
+        ``term, display, count`` (``display`` = the normalised bigram itself; a bigram
+        listed twice is summed).
+    """
     table = bigrams.rename(columns={"bigram": "term"})
     table = table.groupby("term", as_index=False)["count"].sum()
     table["display"] = table["term"]
@@ -220,25 +308,45 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame, *, tokens_target: int
             min_count: int = MIN_COUNT, g2_threshold: float = G2_THRESHOLD) -> pd.DataFrame:
     """Compare the article's term counts with the reference's, term by term.
 
-    ``target`` and ``reference``: one row per term, columns ``term`` and ``count``
-    (``display`` optional), keyed the SAME way (`article_terms` and `regroup_counts`
-    with one `shared_grouper`, or `article_bigrams` and `reference_bigrams`).
-    ``tokens_target`` and ``tokens_reference``: the running tokens of each side.
-
     A term is listed when it occurs at least ``min_count`` times in the article, or when
     the reference predicts it at least ``min_count`` times there (``expected_article =
     count_reference / tokens_reference * tokens_article``), so that under-use is seen
-    too, down to terms the article never uses. Returns `KEYNESS_COLUMNS`:
+    too, down to terms the article never uses.
 
-    ``count_article``, ``count_reference`` (0 when absent), both ``tokens_*``, both
-    ``per_million_*`` (`per_million`); ``g2`` (`log_likelihood_g2`, article = corpus 1),
-    ``p_value`` (`g2_p_value`); ``log_ratio`` (`log_ratio`, Hardie: positive when the
-    article uses the term more, a 0 taken as 0.5); ``absent_in_reference`` (not in the
-    reference table: its numbers are upper bounds); ``direction`` (`OVER` when the
-    article's relative frequency is higher, else `UNDER`); ``key`` (G2 >=
-    ``g2_threshold`` and, when over-used, a count of at least ``min_count``).
-    ``display`` comes from the article, else the reference, else the term. Sorted by
-    G2 (descending), then term.
+    Parameters
+    ----------
+    target, reference : DataFrame
+        The article's and the reference's counts: one row per term, columns ``term``
+        and ``count`` (``display`` optional), keyed the SAME way (`article_terms` and
+        `regroup_counts` with one `shared_grouper`, or `article_bigrams` and
+        `reference_bigrams`).
+    tokens_target, tokens_reference : int
+        The running tokens of each side.
+    min_count : int, default `MIN_COUNT`
+        The least count in the article (or predicted there) for a term to be listed,
+        and the least count of an over-used keyword.
+    g2_threshold : float, default `G2_THRESHOLD`
+        The G2 a keyword must reach.
+
+    Returns
+    -------
+    DataFrame
+        `KEYNESS_COLUMNS`, sorted by G2 (descending), then term: ``count_article``,
+        ``count_reference`` (0 when absent), both ``tokens_*``, both
+        ``per_million_*`` (`per_million`); ``expected_article``; ``g2``
+        (`log_likelihood_g2`, article = corpus 1), ``p_value`` (`g2_p_value`);
+        ``log_ratio`` (`log_ratio`, Hardie: positive when the article uses the term
+        more, a 0 taken as 0.5); ``absent_in_reference`` (not in the reference table:
+        its numbers are upper bounds); ``direction`` (`OVER` when the article's
+        relative frequency is higher, else `UNDER`); ``key`` (G2 >= ``g2_threshold``
+        and, when over-used, a count of at least ``min_count``). ``display`` comes
+        from the article, else the reference, else the term.
+
+    Raises
+    ------
+    ValueError
+        A side with no running token, a table without ``term`` or ``count``, or one
+        that repeats a term (group both sides with one grouper first).
     """
     if tokens_target <= 0 or tokens_reference <= 0:
         raise ValueError("both corpora need at least one running token")
@@ -274,10 +382,32 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame, *, tokens_target: int
 
 
 def top_keywords(table: pd.DataFrame, n: int = 20, *, direction: str = OVER) -> pd.DataFrame:
-    """The ``n`` strongest keywords of a `keyness` table in one ``direction``: rows with
-    ``key`` True, ordered by Log Ratio (largest first for `OVER`, most negative first
-    for `UNDER`), ties by G2 (descending) then term. Log Ratio orders them because it
-    is the size of the difference; G2 only admits them (Hardie 2014)."""
+    """The ``n`` strongest keywords of a `keyness` table in one ``direction``.
+
+    Log Ratio orders them because it is the size of the difference; G2 only admits
+    them (Hardie 2014).
+
+    Parameters
+    ----------
+    table : DataFrame
+        A `keyness` table.
+    n : int, default 20
+        How many.
+    direction : str, default `OVER`
+        `OVER` or `UNDER`.
+
+    Returns
+    -------
+    DataFrame
+        Rows with ``key`` True in that direction, ordered by Log Ratio (largest first
+        for `OVER`, most negative first for `UNDER`), ties by G2 (descending) then
+        term; at most ``n``.
+
+    Raises
+    ------
+    ValueError
+        A ``direction`` other than `OVER` and `UNDER`.
+    """
     if direction not in (OVER, UNDER):
         raise ValueError(f"direction must be {OVER!r} or {UNDER!r}, not {direction!r}")
     rows = table[table["key"] & (table["direction"] == direction)].copy()

@@ -36,10 +36,27 @@ def _running(tokens: pd.DataFrame) -> pd.DataFrame:
 
 def running_tokens(tokens: pd.DataFrame, *, by_article: bool = False,
                    by_sentence: bool = False) -> int | pd.Series:
-    """Number of running tokens (words and numbers, not punctuation): the denominator of
-    every per-1,000 share and of `dispersion_summary`'s sentence shares. Pooled int; a
-    Series by ``article_id`` (``by_article``); or by ``(article_id, sentence)``
-    (``by_sentence``; sentences without a running token are absent)."""
+    """Number of running tokens: words and numbers, not punctuation.
+
+    The denominator of every per-1,000 share and of `dispersion_summary`'s sentence
+    shares.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        The loader's tokens (annotated or not).
+    by_article : bool, default False
+        Count per ``article_id``.
+    by_sentence : bool, default False
+        Count per ``(article_id, sentence)``; takes precedence over ``by_article``.
+
+    Returns
+    -------
+    int or Series
+        The pooled count; or a Series by ``article_id`` (``by_article``), or by
+        ``(article_id, sentence)`` (``by_sentence``; sentences without a running token
+        are absent).
+    """
     running = _running(tokens)
     if by_sentence:
         return running.groupby(["article_id", "sentence"]).size()
@@ -51,12 +68,26 @@ def running_tokens(tokens: pd.DataFrame, *, by_article: bool = False,
 def processing_steps(tokens: pd.DataFrame) -> pd.DataFrame:
     """Counts at each step from tokens to grouped terms, for the README's methods.
 
-    Takes annotated ``tokens`` (`annotate`). Returns ``step, count, what`` in order:
-    ``tokens`` (all, punctuation included), ``words`` (word tokens: no punctuation, no
-    numbers), ``after stop words`` (words not in the stop list), ``content words``
-    (those left once reporting verbs and the attribution word are set apart, the
-    tokens `term_frequencies` counts by default), ``distinct normalised`` and
-    ``distinct grouped`` (distinct ``norm`` and ``group`` values of the content words).
+    Parameters
+    ----------
+    tokens : DataFrame
+        Annotated tokens (`annotate`).
+
+    Returns
+    -------
+    DataFrame
+        ``step, count, what``, one row per step in order: ``tokens`` (all,
+        punctuation included), ``words`` (word tokens: no punctuation, no numbers),
+        ``after stop words`` (words not in the stop list), ``content words`` (those
+        left once reporting verbs and the attribution word are set apart, the tokens
+        `term_frequencies` counts by default), ``distinct normalised`` and
+        ``distinct grouped`` (distinct ``norm`` and ``group`` values of the content
+        words).
+
+    Raises
+    ------
+    ValueError
+        The tokens have no ``category`` column (not annotated).
     """
     _select(tokens, None)
     words = tokens[tokens["kind"] == "word"]
@@ -100,17 +131,35 @@ def term_frequencies(
 ) -> pd.DataFrame:
     """Frequency table of terms in one ``form`` (``surface``, ``norm`` or ``group``).
 
-    Takes annotated ``tokens`` (`annotate`); counts word tokens whose ``category`` is in
-    ``categories`` (default content words only: stop words, reporting verbs, numbers and
-    punctuation left out; ``None`` counts every token). Returns columns ``[article_id,]
-    term, display, count, per_1000, sentences, rank, forms``: ``display`` = the term as
-    written, for labels (the most frequent surface spelling of the term's own normalised
-    form, so ``أمريكية`` with its hamza, not ``امريكية``); ``per_1000`` = count / running
-    tokens x 1000 (`running_tokens`, of the article or of the pool); ``sentences`` =
-    number of sentences containing the term; ``rank`` = competition rank by count;
-    ``forms`` = the normalised forms counted, most frequent first (``norm (n)``).
-    Sorted by count, then term. With ``by_article`` every article is counted and
-    ranked on its own; otherwise all articles are pooled.
+    Parameters
+    ----------
+    tokens : DataFrame
+        Annotated tokens (`annotate`).
+    form : str, default "group"
+        ``surface``, ``norm`` or ``group`` (`FORMS`).
+    categories : iterable of str, optional
+        Count the tokens whose ``category`` is one of these (default `CONTENT`:
+        content words only, so stop words, reporting verbs, numbers and punctuation
+        are left out); None counts every token.
+    by_article : bool, default False
+        Count and rank every article on its own; otherwise all articles are pooled.
+
+    Returns
+    -------
+    DataFrame
+        ``[article_id,] term, display, count, per_1000, sentences, rank, forms``,
+        sorted by count, then term. ``display`` = the term as written, for labels
+        (the most frequent surface spelling of the term's own normalised form, so
+        ``أمريكية`` with its hamza, not ``امريكية``); ``per_1000`` = count / running
+        tokens x 1000 (`running_tokens`, of the article or of the pool);
+        ``sentences`` = number of sentences containing the term; ``rank`` =
+        competition rank by count; ``forms`` = the normalised forms counted, most
+        frequent first (``norm (n)``, joined by ``"، "``).
+
+    Raises
+    ------
+    ValueError
+        A ``form`` not in `FORMS`, or tokens without a ``category`` column.
     """
     if form not in FORMS:
         raise ValueError(f"form must be one of {FORMS}, not {form!r}")
@@ -167,10 +216,24 @@ def frequency_comparison(
 ) -> pd.DataFrame:
     """The top ``top`` terms by surface, normalised and grouped form, side by side.
 
-    Returns a table with one row per rank position (1..top) and, for each form, the
-    columns ``<form>``, ``<form>_count``, ``<form>_per_1000``, ``<form>_sentences`` (all
-    articles pooled). Reading across a row shows how normalising and grouping merge
-    spellings: a grouped term's count is the sum of its forms' counts.
+    Reading across a row shows how normalising and grouping merge spellings: a grouped
+    term's count is the sum of its forms' counts.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        Annotated tokens (`annotate`).
+    top : int, default 20
+        How many terms of each form.
+    categories : iterable of str, optional
+        As in `term_frequencies` (default `CONTENT`).
+
+    Returns
+    -------
+    DataFrame
+        One row per position (index ``row``, 1..top) and, for each form, the columns
+        ``<form>``, ``<form>_count``, ``<form>_per_1000``, ``<form>_sentences`` (all
+        articles pooled).
     """
     parts = []
     for form in FORMS:
@@ -185,15 +248,28 @@ def frequency_comparison(
 
 def attribution_openings(tokens: pd.DataFrame, *, first: int = 3,
                          categories: Iterable[str] = ("attribution",)) -> pd.DataFrame:
-    """Which sentences name the source early: a token of ``categories`` (default the
-    attribution word, ``الصحيفة``) among the sentence's ``first`` tokens.
+    """Which sentences name the source early, among their first tokens.
 
-    Takes annotated ``tokens``; "the first three tokens" are the loader's ``token``
-    positions 1..``first`` within the sentence, punctuation included (an opening quote
-    mark takes a position). Returns one row per sentence: ``article_id, sentence,
-    opening`` (the first ``first`` tokens as written, joined by spaces, in reading
-    order), ``named`` (True when one of them is in ``categories``) and ``position`` (the
-    first such token's position, 0 when none).
+    "The first three tokens" are the loader's ``token`` positions 1..``first`` within
+    the sentence, punctuation included (an opening quote mark takes a position).
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        Annotated tokens (`annotate`).
+    first : int, default 3
+        How many tokens open a sentence.
+    categories : iterable of str, default ("attribution",)
+        The categories that name the source (default the attribution word,
+        ``الصحيفة``).
+
+    Returns
+    -------
+    DataFrame
+        One row per sentence: ``article_id, sentence, opening`` (the first ``first``
+        tokens as written, joined by spaces, in reading order), ``named`` (True when
+        one of them is in ``categories``) and ``position`` (the first such token's
+        position, 0 when none).
     """
     _select(tokens, None)
     wanted = set(categories)
@@ -224,12 +300,35 @@ def ngrams(
 
     An n-gram is ``n`` consecutive word tokens in one sentence with no punctuation or
     number between them: n-grams never cross a sentence boundary, a comma or a quote.
-    It may not start or end with a word whose category is in ``exclude_edges`` (default:
-    stop words, and reporting/attribution words, which are counted apart); words inside
-    may be anything (``مواقع التواصل الاجتماعي``). Terms are the ``form`` column joined
-    by spaces, in logical (reading) order. Returns ``[article_id,] ngram, display, n,
-    count, per_1000, sentences, rank`` (``display``: the most frequent spelling as
-    written) (per 1,000 running tokens), sorted by count then n-gram.
+    It may not start or end with a word whose category is in ``exclude_edges``; words
+    inside may be anything (``مواقع التواصل الاجتماعي``). Terms are the ``form`` column
+    joined by spaces, in logical (reading) order.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        Annotated tokens (`annotate`).
+    n : int
+        The n-gram's length, at least 2.
+    form : str, default "norm"
+        The column the words are taken from (``surface``, ``norm`` or ``group``).
+    exclude_edges : iterable of str, default `NGRAM_EDGE_EXCLUDE`
+        Categories an n-gram may not start or end with (stop words, and
+        reporting/attribution words, which are counted apart).
+    by_article : bool, default False
+        Count and rank every article on its own; otherwise all articles are pooled.
+
+    Returns
+    -------
+    DataFrame
+        ``[article_id,] ngram, display, n, count, per_1000, sentences, rank``
+        (``display``: the most frequent spelling as written; ``per_1000``: per 1,000
+        running tokens), sorted by count then n-gram.
+
+    Raises
+    ------
+    ValueError
+        ``n`` below 2, or tokens without a ``category`` column.
     """
     if n < 2:
         raise ValueError("n must be at least 2 (single words: term_frequencies)")
