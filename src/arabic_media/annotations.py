@@ -101,8 +101,10 @@ PROPOSED_ACTORS = "attribution_actors_proposed.csv"
 
 
 def proposed_actor_ids() -> set[str]:
-    """The actor ids of ``corpus/annotations/attribution_actors_proposed.csv`` (empty
-    when there is no such file).
+    """The actor ids proposed for the gazetteer by the annotators.
+
+    Read from ``corpus/annotations/attribution_actors_proposed.csv``; empty when there is
+    no such file.
 
     Returns
     -------

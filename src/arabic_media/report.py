@@ -64,8 +64,19 @@ section.notebook { border-top: 2px solid #ccc; margin-top: 3em; }
 
 @dataclass
 class NotebookPart:
-    """One notebook as the report shows it: its file stem, its title (the opening's first
-    heading), its findings (the opening's bullets, as Markdown), and its cells."""
+    """One notebook as the report shows it.
+
+    Attributes
+    ----------
+    stem : str
+        The notebook's file stem.
+    title : str
+        The opening's first heading.
+    findings : list of str
+        The opening's finding bullets, as Markdown.
+    cells : list
+        The notebook's cells.
+    """
 
     stem: str
     title: str
@@ -74,8 +85,9 @@ class NotebookPart:
 
 
 def opening_findings(opening: str) -> list[str]:
-    """The finding bullets of a notebook's opening cell (the ``- `` lines after
-    ``**Findings.**``, a bullet's continuation lines joined to it).
+    """The finding bullets of a notebook's opening cell.
+
+    The ``- `` lines after ``**Findings.**``, a bullet's continuation lines joined to it.
 
     Parameters
     ----------

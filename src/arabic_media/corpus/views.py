@@ -76,8 +76,10 @@ def merged_spellings(corpus) -> pd.DataFrame:
 
 
 def sentence_sheet(corpus) -> str:
-    """Every sentence of a corpus as plain text, for an annotator: one block per
-    article (its id and title), one line per sentence with its number and offsets.
+    """Every sentence of a corpus as plain text, for an annotator.
+
+    One block per article (its id and title), one line per sentence with its number and
+    offsets.
 
     Parameters
     ----------

@@ -13,9 +13,21 @@ __all__ = ["Tools", "load_tools", "analyse_text", "analyse_member"]
 
 @dataclass(frozen=True)
 class Tools:
-    """What the analyses read, loaded once per process: the stance ``target``,
-    ``lexicon`` and ``others`` (the actors that make a sentence another's), the
-    attribution lexicon ``lex``, and the slice ``query`` (None: every report)."""
+    """What the analyses read, loaded once per process.
+
+    Attributes
+    ----------
+    target : Target
+        The stance target.
+    lexicon : Lexicon
+        The stance lexicon.
+    others : Target
+        The actors that make a sentence another's (`stance.referring.other_subjects`).
+    lex : AttributionLexicon
+        The attribution lexicon.
+    query : SliceQuery or None
+        The slice query (None: every report).
+    """
 
     target: object
     lexicon: object
@@ -26,13 +38,14 @@ class Tools:
 
 @functools.lru_cache(maxsize=4)
 def load_tools(target: str, query: str | None = None) -> Tools:
-    """The analyses' data for ``target`` (a target file's name) and ``query`` (a
-    committed query's name, or None), read once per process.
+    """The analyses' data, read once per process.
 
     Parameters
     ----------
     target : str
+        A target file's name.
     query : str, optional
+        A committed query's name.
 
     Returns
     -------
@@ -85,9 +98,11 @@ def analyse_text(article_id: str, text: str, tools: Tools, *, original_outlet: s
 
 
 def analyse_member(source, member, tools: Tools, *, slice_only: bool = True) -> dict:
-    """One member of a source: skipped by its path when the query reserves its folder,
-    refused when it cannot be read, else matched and (when in the slice, or always
-    with ``slice_only`` False) analysed.
+    """One member of a source, skipped, refused, matched or analysed.
+
+    Skipped by its path when the query reserves its folder, refused when it cannot be
+    read, else matched and (when in the slice, or always with ``slice_only`` False)
+    analysed.
 
     Parameters
     ----------
