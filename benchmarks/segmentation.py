@@ -8,7 +8,7 @@ character run, 24 s for 40,000).
 
 Each workload is built at 10k, 20k, 40k and 80k characters and split once; the table
 shows seconds and microseconds per character. Linear time shows as a flat last column.
-Not part of ``make test`` or ``make bench``.
+Part of ``make bench``, not of ``make test``.
 
 Usage: ``python benchmarks/segmentation.py [--sizes 10000 20000 ...]``.
 """
