@@ -119,6 +119,17 @@ def test_read_lexicon_checks_the_header_and_names_the_file(tmp_path):
         T.load_stopwords(tmp_path / "stopwords.txt")
 
 
+def test_read_lexicon_refuses_a_row_with_a_stray_comma(tmp_path):
+    """An unquoted comma in a note makes one field more: pandas would shift the row onto
+    an index silently; the reader names the line instead."""
+    shifted = tmp_path / "obligation_markers.csv"
+    shifted.write_text("marker,note\nيجب على,a duty, demanded\nطالب,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"^obligation_markers\.csv, line 2: 3 fields where the header has 2"):
+        read_lexicon(shifted, ["marker"])
+    shifted.write_text('marker,note\nيجب على,"a duty, demanded"\nطالب,\n', encoding="utf-8")
+    assert read_lexicon(shifted, ["marker"])["marker"].tolist() == ["يجب على", "طالب"]
+
+
 def test_loaders_check_their_columns(tmp_path):
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("word,label\nفرنسا,فرنسا\n", encoding="utf-8")

@@ -66,18 +66,24 @@ def read_lexicon(path: Path | str, columns: list[str]) -> pd.DataFrame:
     FileNotFoundError
         No such file.
     ValueError
-        The header lacks one of ``columns``; the message gives the header.
+        The header lacks one of ``columns`` (the message gives the header), or a row
+        has another number of fields than the header (the message gives its line).
     """
     path = Path(path)
     name = relative(path)
     if not path.is_file():
         raise FileNotFoundError(f"{name}: no such lexicon file")
     with path.open(encoding="utf-8", newline="") as handle:
-        header = next(csv.reader(handle), [])
+        rows = list(csv.reader(handle))
+    header = rows[0] if rows else []
     missing = [c for c in columns if c not in header]
     if missing:
         raise ValueError(f"{name}: header is {header}, missing column(s) {missing}; expected {columns}")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) != len(header):
+            raise ValueError(f"{name}, line {line}: {len(row)} fields where the header has {len(header)} "
+                             "(a comma in a note needs the note in double quotes)")
+    table = pd.DataFrame(rows[1:], columns=header, dtype=str)
     return table[columns]
 
 
@@ -355,11 +361,16 @@ class Lexicon:
     markers : tuple of tuple
         ``(pattern, marker, effect)`` per contrast marker: effect one of
         `CONTRAST_EFFECTS`.
+    actions : ActionLexicon or None
+        The company's actions and the words around them
+        (`arabic_media.stance.actions`); None in a lexicon built in code, where the
+        mechanisms that read them find nothing.
     """
 
     cues: tuple[tuple[tuple[str, ...], str, str, float], ...]
     negators: tuple[tuple[tuple[str, ...], str, int], ...] = ()
     markers: tuple[tuple[tuple[str, ...], str, str], ...] = ()
+    actions: object = None
 
     @classmethod
     def from_lists(
@@ -414,12 +425,14 @@ def _check_effect(effect: str, where: str) -> None:
 
 
 def load_lexicon(directory: Path | None = None) -> Lexicon:
-    """The stance lexicon: ``stance_cues.csv``, ``negators.csv`` and ``contrast_markers.csv``.
+    """The stance lexicon: ``stance_cues.csv``, ``negators.csv``, ``contrast_markers.csv`` and the action files.
+
+    The action files are those of `arabic_media.stance.actions.FILES`.
 
     Parameters
     ----------
     directory : Path, optional
-        The folder holding the three files (default ``corpus/lexicons/``).
+        The folder holding the files (default ``corpus/lexicons/``).
 
     Returns
     -------
@@ -444,8 +457,11 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         _check_cue(row.polarity, row.weight, where)
     for row in markers.itertuples():
         _check_effect(row.effect, relative(directory / "contrast_markers.csv"))
+    from arabic_media.stance.actions import load_action_lexicon
+
     return Lexicon(
         tuple((phrase_pattern(r.cue), r.cue, r.polarity, float(r.weight)) for r in cues.itertuples()),
         tuple((phrase_pattern(r.negator), r.negator, int(r.scope_tokens)) for r in negators.itertuples()),
         tuple((phrase_pattern(r.marker), r.marker, r.effect) for r in markers.itertuples()),
+        load_action_lexicon(directory),
     )

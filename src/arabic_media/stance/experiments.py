@@ -91,7 +91,8 @@ _WITHHOLDABLE = ("cues", "aliases")
 def _withheld(lexicon: Lexicon, target: Target, drop_cues: set[int], drop_aliases: set[int]):
     """``lexicon`` and ``target`` without the cues and aliases at those indexes."""
     held_lexicon = Lexicon(
-        tuple(c for i, c in enumerate(lexicon.cues) if i not in drop_cues), lexicon.negators, lexicon.markers
+        tuple(c for i, c in enumerate(lexicon.cues) if i not in drop_cues), lexicon.negators, lexicon.markers,
+        lexicon.actions,
     )
     held_target = Target(
         target.name, target.actors, tuple(a for i, a in enumerate(target.aliases) if i not in drop_aliases)

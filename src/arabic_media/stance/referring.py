@@ -36,7 +36,8 @@ from arabic_media.affixes import PROCLITICS
 from arabic_media.matching import Match, SentenceWords, sentence_words
 
 __all__ = [
-    "OTHER_SUBJECT_TYPES", "Reference", "anaphor_ids", "other_subjects", "referred_sentences", "sentence_references",
+    "OTHER_SUBJECT_TYPES", "Reference", "anaphor_ids", "other_actors", "other_subjects", "referred_sentences",
+    "sentence_references",
 ]
 
 #: Actor types whose mention makes a sentence about another actor: the topic rule
@@ -73,6 +74,42 @@ def other_subjects(target: Target, actors=None) -> Target:
     actors = load_actors() if actors is None else actors
     chosen = actors[actors["type"].isin(OTHER_SUBJECT_TYPES) & ~actors["actor_id"].isin(target.actors["actor_id"])]
     return Target.from_aliases("other subjects", dict(zip(chosen["actor_id"], chosen["aliases"])))
+
+
+_OTHER_ACTORS: dict = {}
+
+
+def other_actors(target: Target, actors=None) -> Target:
+    """Every actor of the gazetteer outside ``target``, as a `Target` named ``other actors``.
+
+    What the ``agents`` mechanism of `arabic_media.stance.rules` reads as a subject that
+    is not the target. Company groups (a ``group_reference`` whose source type is a
+    company, as ``social_media_platforms``) stay out when the target holds them: they
+    are the target's members.
+
+    Parameters
+    ----------
+    target : Target
+        The stance target.
+    actors : DataFrame, optional
+        The gazetteer (default `arabic_media.lexicons.load_actors`); with the default,
+        the result is kept per target.
+
+    Returns
+    -------
+    Target
+    """
+    key = (id(target), target.name)
+    if actors is None and key in _OTHER_ACTORS and _OTHER_ACTORS[key][0] is target:
+        return _OTHER_ACTORS[key][1]
+    table = load_actors() if actors is None else actors
+    chosen = table[~table["actor_id"].isin(target.actors["actor_id"])]
+    found = Target.from_aliases("other actors", dict(zip(chosen["actor_id"], chosen["aliases"])))
+    if actors is None:
+        if len(_OTHER_ACTORS) > 16:
+            _OTHER_ACTORS.clear()
+        _OTHER_ACTORS[key] = (target, found)
+    return found
 
 
 def _definite_where_written(sent: SentenceWords, match: Match) -> bool:

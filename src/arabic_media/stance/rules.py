@@ -15,6 +15,27 @@ A sentence is labelled in four steps, each visible in the output:
    marker count, if there are any; after a concessive marker (``marked_clause_conceded``,
    ``رغم``) the conceded clause's cues are discounted.
 
+Five mechanisms, written from the guidelines' section on the extremism reports
+(``STANCE_GUIDELINES.md`` 10) and each switchable (`MECHANISMS`; data in
+`arabic_media.stance.actions`), act on steps 2 to 4:
+
+- ``actions``: the target's actions in every verb form (remove, ban, demote, detect,
+  warn, consult, repair: FAVOR; spread, enable, keep up, admit: AGAINST; another actor
+  fines, punishes, sues, scrutinises it: AGAINST), each counted only when the words
+  its row asks for follow it in the clause (``أغلق`` needs accounts or content, ``نشر``
+  is FAVOR with rules as object and AGAINST with a harm).
+- ``problem_objects``: a word for the harm (``تضليل``) that is the object of a
+  favourable act before it in the clause does not count against the target (10.3).
+- ``agents``: an act whose subject is another actor (a government, a regulator, a
+  newspaper, an expert, an actor of the gazetteer outside the target) is that actor's,
+  and a countering act after a duty or demand (``يجب على``, ``طالبت``) is demanded, not
+  done; with a comparative (``مزيد``, ``أسرع``) the demand presupposes a shortfall and
+  counts against (10.5, 10.6).
+- ``failure``: failure verbs (``فشل``, ``أخفق``, ``عجز``, ``لم يتمكن``) negate the act
+  failed at, as negators do (10.8).
+- ``contrast_uncued``: after ``لكن`` or ``إلا أن`` a later clause without a cue does not
+  decide; the earlier clause's cues count (10.9). Off, the later clause decides alone.
+
 The score is the sum of signed weights (FAVOR +, AGAINST -) of the counted cues; its
 sign is the label, and zero is NONE. `label_sentences` returns a `Labelling`: one row
 per sentence (``labels``) and every match as a record with its role and offsets
@@ -26,7 +47,7 @@ are for reading at a glance; nothing parses them back: tables and figures read
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -34,9 +55,10 @@ from arabic_media.actors import Target, find_mentions, load_target
 from arabic_media.annotations import STANCE_LABELS
 from arabic_media.lexicons import Lexicon, load_lexicon
 from arabic_media.matching import CLAUSE_BREAKS, Match, SentenceWords, clause_break_between, find, sentence_words
-from arabic_media.stance.referring import Reference, sentence_references
+from arabic_media.stance.referring import Reference, other_actors, sentence_references
 
 __all__ = [
+    "MECHANISMS",
     "LABELS",
     "OUTPUT_COLUMNS",
     "MATCH_COLUMNS",
@@ -51,6 +73,17 @@ __all__ = [
 #: The three stance labels, in the order used for tables (`arabic_media.annotations`).
 LABELS = STANCE_LABELS
 
+#: The mechanisms `label_sentences` applies unless told otherwise (module docstring).
+MECHANISMS = ("actions", "problem_objects", "agents", "failure", "contrast_uncued")
+#: How far after an action its object may be, in words.
+OBJECT_WORDS = 4
+#: How far after a duty or demand the demanded act may be, in words.
+DEMAND_WORDS = 10
+#: How far after its subject an act written verb-first may name it, in words.
+SUBJECT_AFTER_VERB = 3
+#: How far before an act its subject may be named, in words.
+SUBJECT_BEFORE_VERB = 5
+
 #: Columns of `Labelling.labels`.
 OUTPUT_COLUMNS = [
     "article_id", "sentence", "label", "score", "n_mentions", "mentions", "cues",
@@ -62,11 +95,13 @@ OUTPUT_COLUMNS = [
 #: positions in the sentence. Mentions fill ``actor_id``; cues fill ``polarity`` (in
 #: the lexicon), ``effective`` (after negation), ``weight``, ``negated_by``,
 #: ``double_negation`` (the negators' surfaces, or ""), ``discounted`` and ``deciding``;
-#: markers fill ``effect``.
+#: markers fill ``effect``. ``action`` is the class of a cue that is one of the target's
+#: actions (`arabic_media.stance.actions`), "" for a cue of ``stance_cues.csv``; ``note``
+#: says which mechanism changed the cue, if one did.
 MATCH_COLUMNS = [
     "article_id", "sentence", "role", "key", "surface", "start", "end", "first_word", "last_word",
     "actor_id", "polarity", "effective", "weight", "negated_by", "double_negation", "discounted",
-    "deciding", "effect",
+    "deciding", "effect", "action", "note",
 ]
 
 
@@ -79,10 +114,76 @@ class Labelling:
     matches: pd.DataFrame
 
 
-def find_cues(sentence: SentenceWords, lexicon: Lexicon, verbs: bool = True) -> list[Match]:
-    """Cue matches in one sentence; ``info`` is ``(polarity, weight)``. ``verbs``: also
-    match a cue's first word as an inflected verb."""
-    return find(sentence, lexicon.cues, "cue", verbs)
+def find_cues(sentence: SentenceWords, lexicon: Lexicon, verbs: bool = True, actions: bool = True) -> list[Match]:
+    """Cue matches in one sentence; ``info`` is ``(polarity, weight, action, object_rule, participle)``.
+    ``verbs``: also match a cue's first word as an inflected verb; ``actions``: the
+    target's actions too (before their object is checked)."""
+    return find(sentence, _cue_entries(lexicon, actions), "cue", verbs)
+
+
+_ENTRIES: dict = {}
+
+
+def _entries(lexicon: Lexicon, name: str, build):
+    """An entry list made from ``lexicon`` once and kept while it is alive (`find`
+    indexes a list the first time it sees it)."""
+    key = (id(lexicon), name)
+    hit = _ENTRIES.get(key)
+    if hit is None or hit[0] is not lexicon:
+        if len(_ENTRIES) >= 64:
+            _ENTRIES.clear()
+        hit = _ENTRIES[key] = (lexicon, build())
+    return hit[1]
+
+
+def _cue_entries(lexicon: Lexicon, actions: bool) -> tuple:
+    def build():
+        plain = tuple((p, cue, polarity, weight, "", (), False) for p, cue, polarity, weight in lexicon.cues)
+        # the actions first: where a cue of stance_cues.csv is written as an action is
+        # (حذف), the action wins the tie (`find` ranks by length, weight, then order)
+        return (lexicon.actions.actions if actions and lexicon.actions is not None else ()) + plain
+
+    return _entries(lexicon, f"cues {actions}", build)
+
+
+def _negator_entries(lexicon: Lexicon, failure: bool) -> tuple:
+    if not failure or lexicon.actions is None:
+        return lexicon.negators
+    return _entries(lexicon, "negators and failures", lambda: lexicon.negators + lexicon.actions.failures)
+
+
+_DEFINITE = ("ال", "وال", "فال", "بال", "لل", "كال", "وبال", "ولل")
+
+
+def _object_near(sent: SentenceWords, cue: Match, objects: list[Match], wanted: dict) -> str | None:
+    """The polarity the nearest wanted object gives: a word of a wanted kind within
+    `OBJECT_WORDS` after the action, else before it (a passive's subject, ``المنشورات
+    المزيفة ستخفض رتبتها``), in its clause; None when there is none."""
+    after = [o for o in objects if o.first > cue.last and o.first - cue.last <= OBJECT_WORDS
+             and o.info[0] in wanted and not clause_break_between(sent, cue.last, o.first)]
+    if after:
+        return wanted[after[0].info[0]]
+    before = [o for o in objects if o.last < cue.first and cue.first - o.last <= OBJECT_WORDS
+              and o.info[0] in wanted and not clause_break_between(sent, o.last, cue.first)]
+    return wanted[before[-1].info[0]] if before else None
+
+
+def _with_objects(sent: SentenceWords, cues: list[Match], objects: list[Match]) -> list[Match]:
+    """The actions that act (`_object_near` finds the object their rule asks for; a
+    participle carries no article), with the polarity the object gives; other cues as
+    found."""
+    kept = []
+    for cue in cues:
+        polarity, weight, action, rule, participle = cue.info
+        if participle and sent.words[cue.first].startswith(_DEFINITE):
+            continue  # الحسابات المحظورة: a description, not an act
+        if not rule:
+            kept.append(cue)
+            continue
+        chosen = _object_near(sent, cue, objects, dict(rule))
+        if chosen is not None:
+            kept.append(replace(cue, info=(chosen, weight, action, rule, participle)))
+    return kept
 
 
 # --- the steps of one sentence ------------------------------------------------------
@@ -140,18 +241,25 @@ def _chain_match(sent: SentenceWords, chain: list[Match]) -> Match:
 
 
 def _find_all(sent: SentenceWords, target: Target, lexicon: Lexicon, negation: bool, contrast: bool,
-              verbs: bool, reference: Reference | None) -> tuple[list[Match], list[Match], list[Match], list[Match]]:
-    """Step 1-2: mentions (``reference``'s when given, else every alias match), cues,
-    contrast markers and negators (a negator inside a cue or a marker, as ``عدم`` in a
-    cue phrase, is not a negator)."""
+              verbs: bool, reference: Reference | None,
+              mechanisms: frozenset) -> tuple[list[Match], list[Match], list[Match], list[Match], list[Match]]:
+    """Step 1-2: mentions (``reference``'s when given, else every alias match), cues (the
+    actions among them checked for their object), contrast markers, negators (a negator
+    inside a cue or a marker, as ``عدم`` in a cue phrase, is not a negator; failure verbs
+    with the ``failure`` mechanism) and the object words."""
     mentions = list(reference.mentions) if reference is not None else find_mentions(sent, target)
-    cues = find_cues(sent, lexicon, verbs)
+    actions = lexicon.actions is not None
+    cues = find_cues(sent, lexicon, verbs, actions="actions" in mechanisms)
+    objects = find(sent, lexicon.actions.objects, "cue", verbs=False) if actions else []
+    if "actions" in mechanisms and actions:
+        cues = _with_objects(sent, cues, objects)
     markers = find(sent, lexicon.markers, "marker") if contrast else []
     taken = {i for m in cues + markers for i in range(m.first, m.last + 1)}
     negators = [
-        m for m in find(sent, lexicon.negators, "negator") if not (set(range(m.first, m.last + 1)) & taken)
+        m for m in find(sent, _negator_entries(lexicon, "failure" in mechanisms), "negator")
+        if not (set(range(m.first, m.last + 1)) & taken)
     ] if negation else []
-    return mentions, cues, markers, negators
+    return mentions, cues, markers, negators, objects
 
 
 def _cue_records(sent: SentenceWords, cues: list[Match], negators: list[Match]) -> list[dict]:
@@ -159,7 +267,7 @@ def _cue_records(sent: SentenceWords, cues: list[Match], negators: list[Match]) 
     records = []
     lasts = [neg.last for neg in negators]
     for cue in cues:
-        polarity, weight = cue.info
+        polarity, weight, action = cue.info[:3] if len(cue.info) > 2 else (*cue.info, "")
         chain = _negation_chain(sent, negators, cue.first, lasts)
         flipped = len(chain) % 2 == 1
         effective = ("FAVOR" if polarity == "AGAINST" else "AGAINST") if flipped else polarity
@@ -167,9 +275,98 @@ def _cue_records(sent: SentenceWords, cues: list[Match], negators: list[Match]) 
             {"match": cue, "polarity": polarity, "effective": effective, "weight": weight,
              "negator": _chain_match(sent, chain) if flipped else None,
              "double_negation": _chain_match(sent, chain) if chain and not flipped else None,
-             "discounted": False}
+             "discounted": False, "action": action, "note": ""}
         )
     return records
+
+
+def _in_clause(sent: SentenceWords, before: Match, after: Match, words: int) -> bool:
+    """Does ``before`` end before ``after`` starts, at most ``words`` words before it, in
+    the same clause?"""
+    return before.last < after.first and after.first - before.last <= words and not clause_break_between(
+        sent, before.last, after.first)
+
+
+def _agent(sent: SentenceWords, cue: Match, target_words: set[int], other_words: set[int],
+           venue_words: set[int] = frozenset()) -> str:
+    """Who does the act at ``cue``: ``target``, ``other`` or ``""`` (unknown). The
+    nearest actor before it in its clause, else one right after it (an act written
+    verb-first names its subject after it). A target named right after a venue word
+    (``venue_words``: ``على فيسبوك``, ``استغلال منصات``) is where or through which
+    another acts: ``other``."""
+    for k in range(cue.first - 1, max(-1, cue.first - 1 - SUBJECT_BEFORE_VERB), -1):
+        if clause_break_between(sent, k, cue.first):
+            break
+        if k in target_words:
+            first = k
+            while first - 1 in target_words:
+                first -= 1
+            return "other" if first - 1 in venue_words else "target"
+        if k in other_words:
+            return "other"
+    for k in range(cue.last + 1, min(len(sent.words), cue.last + 1 + SUBJECT_AFTER_VERB)):
+        if clause_break_between(sent, cue.last, k):
+            break
+        if k in target_words:
+            return "other" if k - 1 in venue_words else "target"
+        if k in other_words:
+            return "other"
+    return ""
+
+
+def _words_of(matches) -> set[int]:
+    return {i for m in matches for i in range(m.first, m.last + 1)}
+
+
+def _apply_agents(sent: SentenceWords, records: list[dict], mentions: list[Match], lexicon: Lexicon,
+                  others: list[Match]) -> None:
+    """The ``agents`` mechanism: one of the target's favourable actions after a duty or
+    demand is demanded, not done (discounted), or, with a comparative after the demand,
+    a shortfall presupposed (AGAINST); an action whose subject is another actor is
+    discounted. Cues of ``stance_cues.csv`` are not actions and are left as they are.
+    ``others``: the other actors' and their head nouns' matches in the sentence."""
+    data = lexicon.actions
+    if data is None or not records:
+        return
+    demands = find(sent, data.obligations, "marker")
+    target_words, other_words = _words_of(mentions), _words_of(others)
+    venue_words = _words_of(find(sent, data.venues, "marker"))
+    for r in records:
+        cue = r["match"]
+        if r["effective"] == "FAVOR" and r["action"] and not r["discounted"]:
+            demand = [m for m in demands if _in_clause(sent, m, cue, DEMAND_WORDS)]
+            if demand:
+                shortfall = [m for m in find(sent, data.shortfalls, "alias")
+                             if m.first > demand[-1].last and not clause_break_between(sent, demand[-1].last, m.first)]
+                if shortfall:
+                    r["effective"] = "AGAINST"
+                    r["note"] = f"agents: demanded with '{shortfall[0].surface}', a shortfall presupposed"
+                else:
+                    r["discounted"] = True
+                    r["note"] = f"agents: demanded ('{demand[-1].surface}'), not done"
+                continue
+        if r["action"] in ("", "sanction") or r["discounted"]:
+            continue
+        if _agent(sent, cue, target_words, other_words, venue_words) == "other":
+            r["discounted"] = True
+            r["note"] = "agents: another actor's act"
+
+
+def _apply_problem_objects(sent: SentenceWords, records: list[dict], objects: list[Match]) -> None:
+    """The ``problem_objects`` mechanism: a cue of the lexicon that is a word for the harm
+    does not count against the target when a counted favourable act comes before it in
+    its clause (the harm is what the act is against)."""
+    harm = _words_of(o for o in objects if o.info[0] == "problem")
+    for r in records:
+        cue = r["match"]
+        if r["discounted"] or r["effective"] != "AGAINST" or r["action"] or not any(
+                i in harm for i in range(cue.first, cue.last + 1)):
+            continue
+        acts = [q for q in records if not q["discounted"] and q["effective"] == "FAVOR"
+                and _in_clause(sent, q["match"], cue, OBJECT_WORDS)]
+        if acts:
+            r["discounted"] = True
+            r["note"] = f"problem_objects: the object of '{acts[-1]['match'].surface}'"
 
 
 def _concede(sent: SentenceWords, marker: Match, records: list[dict]) -> str:
@@ -188,8 +385,10 @@ def _concede(sent: SentenceWords, marker: Match, records: list[dict]) -> str:
     return f"'{marker.surface}' concedes its clause"
 
 
-def _apply_contrast(sent: SentenceWords, markers: list[Match], records: list[dict]) -> str:
-    """Step 4: mark the cues that contrast discounts; return a note for the explanation."""
+def _apply_contrast(sent: SentenceWords, markers: list[Match], records: list[dict], uncued: bool = True) -> str:
+    """Step 4: mark the cues that contrast discounts; return a note for the explanation.
+    ``uncued`` (the ``contrast_uncued`` mechanism): a later clause without a cue leaves
+    the earlier clause's cues counted; without it the later clause decides alone."""
     note = ""
     for marker in markers:
         if marker.info[0] == "marked_clause_conceded":
@@ -204,6 +403,10 @@ def _apply_contrast(sent: SentenceWords, markers: list[Match], records: list[dic
             for r in before:
                 r["discounted"] = True
             note = f"after '{marker.surface}' the later clause dominates"
+        elif before and not uncued:
+            for r in before:
+                r["discounted"] = True
+            note = f"after '{marker.surface}' the later clause decides, though it has no cue"
         elif after or before:
             note = f"'{marker.surface}' found; cues on one side only, all counted"
     return note
@@ -240,12 +443,16 @@ def _describe_cue(record: dict) -> str:
     X (was P)``, ``/double negation by X`` and ``/discounted`` when they apply."""
     m = record["match"]
     text = f"{m.surface}@{m.start}-{m.end}={m.key}/{record['effective']}/{record['weight']:g}"
+    if record.get("action"):
+        text += f"/action {record['action']}"
     if record["negator"] is not None:
         text += f"/negated by {record['negator'].surface} (was {record['polarity']})"
     if record["double_negation"] is not None:
         text += f"/double negation by {record['double_negation'].surface}"
     if record["discounted"]:
         text += "/discounted"
+    if record.get("note"):
+        text += f" ({record['note']})"
     return text
 
 
@@ -274,7 +481,7 @@ def _label_row(sent: SentenceWords, target: Target, mentions: list[Match], recor
 
 #: The cells of a match row that only some roles fill: empty, not missing.
 _NOT_A_CUE = {"actor_id": "", "polarity": "", "effective": "", "weight": float("nan"), "negated_by": "",
-              "double_negation": "", "discounted": False, "deciding": False, "effect": ""}
+              "double_negation": "", "discounted": False, "deciding": False, "effect": "", "action": "", "note": ""}
 
 
 def _match_rows(sent: SentenceWords, mentions, records, markers, negators, deciding) -> list[dict]:
@@ -292,6 +499,7 @@ def _match_rows(sent: SentenceWords, mentions, records, markers, negators, decid
             "weight": r["weight"], "discounted": r["discounted"], "deciding": r is deciding,
             "negated_by": r["negator"].surface if r["negator"] is not None else "",
             "double_negation": r["double_negation"].surface if r["double_negation"] is not None else "",
+            "action": r["action"], "note": r["note"],
         })
     rows += [base("negator", m) for m in negators]
     rows += [{**base("marker", m), "effect": m.info[0]} for m in markers]
@@ -299,16 +507,26 @@ def _match_rows(sent: SentenceWords, mentions, records, markers, negators, decid
 
 
 def label_words(sent: SentenceWords, target: Target, lexicon: Lexicon, *, negation: bool = True,
-                contrast: bool = True, verbs: bool = True,
-                reference: Reference | None = None) -> tuple[dict, list[dict]]:
+                contrast: bool = True, verbs: bool = True, reference: Reference | None = None,
+                mechanisms=MECHANISMS, agents: Target | None = None) -> tuple[dict, list[dict]]:
     """Label one sentence (`arabic_media.matching.SentenceWords`): returns its row of
     ``labels`` and its rows of ``matches``. ``reference`` (from
     `arabic_media.stance.referring.sentence_references`) gives the mentions that count
-    and the topic rule; without it every alias match counts and there is no topic."""
-    mentions, cues, markers, negators = _find_all(sent, target, lexicon, negation, contrast, verbs, reference)
+    and the topic rule; without it every alias match counts and there is no topic.
+    ``mechanisms``: those of `MECHANISMS` to apply; ``agents``: the actors outside the
+    target (`referring.other_actors`), for the ``agents`` mechanism."""
+    mechanisms = frozenset(mechanisms)
+    mentions, cues, markers, negators, objects = _find_all(sent, target, lexicon, negation, contrast, verbs,
+                                                           reference, mechanisms)
     topic = reference is not None and reference.topic
     records = _cue_records(sent, cues, negators)
-    note = _apply_contrast(sent, markers, records)
+    if "agents" in mechanisms and lexicon.actions is not None:
+        others = (find_mentions(sent, agents) if agents is not None else []) + find(
+            sent, lexicon.actions.agents, "alias")
+        _apply_agents(sent, records, mentions, lexicon, others)
+    if "problem_objects" in mechanisms:
+        _apply_problem_objects(sent, records, objects)
+    note = _apply_contrast(sent, markers, records, uncued="contrast_uncued" in mechanisms)
     decision = _decide(mentions, records, topic, is_question(sent))
     row = _label_row(sent, target, mentions, records, note, decision, topic)
     return row, _match_rows(sent, mentions, records, markers, negators, decision[3])
@@ -329,6 +547,7 @@ def label_sentences(
     contrast: bool = True,
     verbs: bool = True,
     topic: bool = True,
+    mechanisms=MECHANISMS,
 ) -> Labelling:
     """Label every sentence of ``corpus`` for its stance toward ``target``.
 
@@ -348,6 +567,8 @@ def label_sentences(
     topic : bool
         Switch off the topic rule (`arabic_media.stance.referring`; anaphors always
         need an antecedent in the article).
+    mechanisms : iterable of str
+        The mechanisms of `MECHANISMS` to apply (default all; ``()`` none).
 
     Returns
     -------
@@ -359,13 +580,15 @@ def label_sentences(
     target = load_target(target) if isinstance(target, str) else target
     lexicon = lexicon if lexicon is not None else load_lexicon()
     rows, match_rows = label_sentence_words(sentence_words(corpus.sentences, corpus.tokens), target, lexicon,
-                                            negation=negation, contrast=contrast, verbs=verbs, topic=topic)
+                                            negation=negation, contrast=contrast, verbs=verbs, topic=topic,
+                                            mechanisms=mechanisms)
     return _tables(rows, match_rows, OUTPUT_COLUMNS)
 
 
 def label_sentence_words(sents: list[SentenceWords], target: Target, lexicon: Lexicon, *, negation: bool = True,
                          contrast: bool = True, verbs: bool = True, topic: bool = True,
-                         others: Target | None = None) -> tuple[list[dict], list[dict]]:
+                         others: Target | None = None, mechanisms=MECHANISMS,
+                         agents: Target | None = None) -> tuple[list[dict], list[dict]]:
     """Label sentences given as `SentenceWords` (one article's or several): the rows
     `label_sentences` makes its tables of, without pandas, for a corpus-scale pass.
 
@@ -380,6 +603,11 @@ def label_sentence_words(sents: list[SentenceWords], target: Target, lexicon: Le
     others : Target, optional
         The actors that make a sentence another's (`referring.other_subjects`), when
         the caller has them already.
+    mechanisms : iterable of str
+        As for `label_sentences`.
+    agents : Target, optional
+        The actors outside the target (`referring.other_actors`), when the caller has
+        them already.
 
     Returns
     -------
@@ -388,9 +616,16 @@ def label_sentence_words(sents: list[SentenceWords], target: Target, lexicon: Le
     """
     rows, match_rows = [], []
     references = sentence_references(sents, target, topic=topic, others=others)
+    mechanisms = frozenset(mechanisms)
+    unknown = sorted(mechanisms - set(MECHANISMS))
+    if unknown:
+        raise ValueError(f"unknown mechanism(s) {unknown}; the mechanisms are {MECHANISMS}")
+    if agents is None and "agents" in mechanisms:
+        agents = other_actors(target)
     for sent in sents:
         row, found = label_words(sent, target, lexicon, negation=negation, contrast=contrast, verbs=verbs,
-                                 reference=references[(sent.article_id, sent.sentence)])
+                                 reference=references[(sent.article_id, sent.sentence)], mechanisms=mechanisms,
+                                 agents=agents)
         rows.append(row)
         match_rows += found
     return rows, match_rows
