@@ -208,31 +208,38 @@ _MAX_OFFSET = max(
     max(len(lead) for lead in VERB_LEADS) + max(len(person) for person in PERSON_PREFIXES),
     max(len(c) for c in _CONJ_OR_NONE),
 )
-_KEY = 2  # letters of a pattern word that index it
+_KEY = 2  # letters of a short pattern word that index it
+_LONG_KEY = 3  # letters of a pattern word of three letters or more that index it
+_STARTS_LIMIT = 200_000  # text words whose entries an index keeps
 
 
 class _EntryIndex:
-    """``entries`` indexed by the first two letters their first word can show in a text
-    word (the word itself, or its base without the article), so `find` tries at each
-    position only the entries that can start there. Every way `_good` can accept a word
-    puts one of those keys at offset 0 to `_MAX_OFFSET` of the text word, so the index
-    never drops a match; `_good` still decides."""
+    """``entries`` indexed by the first letters their first word can show in a text
+    word (the word itself, or its base without the article): three letters when the
+    word has them, else two, so `find` tries at each position only the entries that can
+    start there. Every way `_good` can accept a word puts the whole pattern word (or
+    its base) at offset 0 to `_MAX_OFFSET` of the text word, so its key is there too
+    and the index never drops a match; `_good` still decides."""
 
     def __init__(self, entries, kind: str, verbs: bool):
         self.entries = entries
         self.kind, self.verbs = kind, verbs
         self.by_key: dict[str, list[int]] = {}
+        self.by_long_key: dict[str, list[int]] = {}
         self.always: list[int] = []  # first words too short to index
         for number, (pattern, *_) in enumerate(entries):
             if not pattern:
                 continue
             first = pattern[0]
-            keys = {first[:_KEY], strip_article(first)[0][:_KEY]}
-            if any(len(key) < _KEY for key in keys):
+            bases = {first, strip_article(first)[0]}
+            if any(len(base) < _KEY for base in bases):
                 self.always.append(number)
                 continue
-            for key in keys:
-                self.by_key.setdefault(key, []).append(number)
+            for base in bases:
+                if len(base) >= _LONG_KEY:
+                    self.by_long_key.setdefault(base[:_LONG_KEY], []).append(number)
+                else:
+                    self.by_key.setdefault(base[:_KEY], []).append(number)
         self.starts: dict[str, tuple[int, ...]] = {}
 
     def starting_at(self, word: str) -> tuple[int, ...]:
@@ -242,10 +249,13 @@ class _EntryIndex:
             numbers = set(self.always)
             for offset in range(min(_MAX_OFFSET, len(word)) + 1):
                 numbers.update(self.by_key.get(word[offset : offset + _KEY], ()))
+                numbers.update(self.by_long_key.get(word[offset : offset + _LONG_KEY], ()))
             found = tuple(
                 n for n in sorted(numbers)
                 if _good_cached(word, self.entries[n][0][0], self.kind, self.verbs, 0, len(self.entries[n][0]))
             )
+            if len(self.starts) >= _STARTS_LIMIT:
+                self.starts.clear()
             self.starts[word] = found
         return found
 

@@ -23,7 +23,7 @@ def test_scores_on_a_tiny_hand_example():
     scores = score_attributions(gold, predicted, tokens).set_index("field")
     # 1 of 2 predicted cues is right, 1 of 2 gold cues found
     assert scores.loc["cue", ["precision", "recall", "f1"]].tolist() == [0.5, 0.5, 0.5]
-    assert scores.loc["source_actor", "accuracy"] == 1.0
+    assert scores.loc["source", "accuracy"] == 1.0
     # gold content has 4 tokens (5-24), predicted 3 (10-24): overlap 3
     content = scores.loc["content (tokens, matched cues)"]
     assert (content["precision"], content["recall"]) == (1.0, 0.75)

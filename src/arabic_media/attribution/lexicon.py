@@ -23,7 +23,11 @@ from arabic_media.paths import LEXICONS_DIR, relative
 
 __all__ = ["CUE_KINDS", "SOURCE_TYPES", "AttributionLexicon", "load_attribution_lexicon", "cue_entry"]
 
-CUE_KINDS = ("verb", "preposition", "noun", "document")
+CUE_KINDS = ("verb", "participle", "preposition", "noun", "document")
+#: The ranks of ``source_head_nouns.csv``: a former office holder speaks for himself, an
+#: institution decides over a role noun (ATTRIBUTION_GUIDELINES 8.3), an abuser is
+#: another actor for the stance rules.
+HEAD_RANKS = ("former", "institution", "role", "abuser")
 #: Letters a cue may take attached to the next word (``وفقا لـ``).
 _ATTACHED = ("ل", "ب")
 
@@ -43,6 +47,9 @@ class AttributionLexicon:
     titles: tuple
     actors: pd.DataFrame
     finder: Target
+    heads: tuple = ()
+    not_sources: frozenset = frozenset()
+    stopwords: frozenset = frozenset()
 
     @functools.cached_property
     def document_entries(self) -> tuple:
@@ -85,7 +92,17 @@ def load_attribution_lexicon(directory: Path | None = None) -> AttributionLexico
     titles = read_lexicon(directory / "quotation_title_nouns.csv", ["noun", "note"])
     speech = cues[cues["kind"] != "document"]
     docs = cues[cues["kind"] == "document"]
+    heads = read_lexicon(directory / "source_head_nouns.csv", ["noun", "source_type", "rank"])
+    bad = sorted(set(heads["source_type"]) - set(SOURCE_TYPES)) + sorted(set(heads["rank"]) - set(HEAD_RANKS))
+    if bad:
+        raise ValueError(f"{relative(directory / 'source_head_nouns.csv')}: unknown source type(s) or rank(s) {bad}")
+    not_sources = read_lexicon(directory / "source_stop_words.csv", ["word"])
+    from arabic_media.lexicons import load_stopwords
+
     return AttributionLexicon(
+        heads=tuple((phrase_pattern(r.noun), r.noun, r.source_type, r.rank) for r in heads.itertuples()),
+        not_sources=frozenset(w for word in not_sources["word"] for w in phrase_pattern(word)),
+        stopwords=load_stopwords(),
         cues=tuple(cue_entry(r.cue, r.kind, r.governs, r.condition) for r in speech.itertuples()),
         documents=tuple((phrase_pattern(n), n) for n in docs["cue"]),
         anaphors=dict(zip(anaphors["anaphor"], anaphors["resolves_to"])),

@@ -24,7 +24,7 @@ from arabic_media.actors import find_mentions
 from arabic_media.attribution import words as w
 from arabic_media.matching import Match, SentenceWords
 
-__all__ = ["ArticleActors", "resolve_actor", "source_type", "actor_types"]
+__all__ = ["ArticleActors", "SourceNames", "resolve_actor", "source_type", "actor_types"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class ArticleActors:
     mentions: tuple
     outlet: str
     _by_type: dict = field(init=False, repr=False, compare=False)
+    names: "SourceNames" = field(default_factory=lambda: SourceNames(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_type: dict[str, tuple[list[int], list[str]]] = {}
@@ -56,6 +57,30 @@ class ArticleActors:
         starts, actors = self._by_type.get(actor_type, ((), ()))
         at = bisect_left(starts, before)
         return actors[at - 1] if at else ""
+
+
+class SourceNames:
+    """The source types an article has given its named people so far: ``جون هيغمان،
+    المتحدث باسم فيسبوك`` makes a later ``هيغمان`` a company source too (the title is
+    written once, at the first mention)."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, str] = {}
+
+    def remember(self, sent: SentenceWords, span: tuple[int, int], lex, kind: str) -> str:
+        """Record ``kind`` for the name words of ``span`` (words of no head noun, actor
+        or article), or, for a span whose type is only ``other``, return the type an
+        earlier span with one of its names had."""
+        names = [word for word in sent.words[span[0]:span[1] + 1]
+                 if not word.startswith("ال") and word not in lex.stopwords and len(word) > 2]
+        if kind != "other":
+            for word in names:
+                self.types.setdefault(word, kind)
+            return kind
+        for word in names:
+            if word in self.types:
+                return self.types[word]
+        return kind
 
 
 def actor_types(lex) -> dict[str, str]:
@@ -82,11 +107,21 @@ def resolve_actor(sent: SentenceWords, span: tuple[int, int], mentions: list[Mat
         return "", f"{head}: anaphor left unresolved"
     # mentions are in word order and do not overlap: the first one at or after ``first``
     at = bisect_left(firsts if firsts is not None else [m.first for m in mentions], first)
+    inside = []
     for m in mentions[at:]:
         if m.first > last:
             break
         if first <= m.first:
-            return m.info[0], f"actor named in the source: {m.key}"
+            inside.append(m)
+    named = [m for m in inside if not m.info[0].startswith("anaphor_")]
+    if named:  # أمن موقع فيسبوك: the name, not the description before it
+        return named[0].info[0], f"actor named in the source: {named[0].key}"
+    if inside:
+        m = inside[0]
+        found = actors.latest("company", sent.starts[first]) if anaphora else ""
+        if found:
+            return found, f"{m.key} -> the last company named before it"
+        return m.info[0], f"actor named in the source: {m.key}"
     return "", "no actor of the gazetteer in the source"
 
 

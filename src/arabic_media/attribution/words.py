@@ -11,7 +11,7 @@ from arabic_media.matching import SentenceWords, verb_matches
 
 __all__ = [
     "complementiser", "verb_conj", "is_nisba", "bare", "trim_end", "skip_marks",
-    "end_with_quotes", "CLOSING_QUOTES", "CONTRAST_WORDS",
+    "end_with_quotes", "CLOSING_QUOTES", "OPENING_QUOTES", "CONTRAST_WORDS",
 ]
 
 #: ``أن``/``إن`` and their forms with a conjunction or بـ, normalised.
@@ -19,6 +19,8 @@ _BARE_COMPLEMENTISERS = frozenset({"ان", "وان", "فان", "بان"})
 #: Words after which a clause returns to the outer voice (``، إلا أن``, ``لكن``).
 CONTRAST_WORDS = frozenset({"الا", "لكن", "ولكن", "بينما", "غير"})
 CLOSING_QUOTES = frozenset('"”»’')
+#: Marks that open a quotation.
+OPENING_QUOTES = frozenset('"“«‘')
 _RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي", "الي"})
 _TRAILING = frozenset(" \n\r\t.،؛,;:!?؟…")
 
@@ -49,7 +51,7 @@ def verb_conj(word: str, stem: str) -> int | None:
         if rest == stem:
             return len(conj)
         if rest[:1] in ("ل", "س") and not stem.startswith(rest[:1]):
-            continue
+            return None  # وستقول, لنشر: the future or a purpose, not speech made
         if verb_matches(rest, stem):
             return len(conj)
     return None
