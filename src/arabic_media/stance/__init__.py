@@ -49,6 +49,7 @@ from arabic_media.stance.referring import referred_sentences
 from arabic_media.stance.rules import (
     LABELS,
     MATCH_COLUMNS,
+    MECHANISMS,
     OUTPUT_COLUMNS,
     Labelling,
     find_cues,
@@ -64,7 +65,7 @@ from arabic_media.stance.tables import (
 )
 
 __all__ = [
-    "ABLATION_VARIANTS", "ERROR_CAUSES", "LABELS", "SCORES", "accuracy_by_article", "bootstrap_scores",
+    "ABLATION_VARIANTS", "ERROR_CAUSES", "LABELS", "MECHANISMS", "SCORES", "accuracy_by_article", "bootstrap_scores",
     "bootstrap_table", "interval_lines", "withheld_changes", "STAGES", "stage_scores",
     "error_causes", "referred_sentences", "scores_of", "MATCH_COLUMNS", "OUTPUT_COLUMNS", "Evaluation", "Labelling",
     "Lexicon", "Target", "ablation", "ablation_changes", "cue_count_baseline", "evaluate",

@@ -1,0 +1,52 @@
+"""How the rules carry over (`arabic_media.transfer`): the recorded first test run still
+holds, the study article's labels do not move with the mechanisms, and the agreement
+tables compare what they say they compare."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from arabic_media import transfer
+from tests.support import STUDY_TARGET
+
+
+@pytest.fixture(scope="module")
+def test_split():
+    return transfer.load_split("extremism_test")
+
+
+def test_the_rules_still_give_the_recorded_first_test_run(test_split):
+    """The rules were frozen before the test set was scored; a change since would be a
+    re-run, to be recorded as one (scripts/record_first_test_run.py --rerun)."""
+    assert transfer.first_run_drift(test_split, STUDY_TARGET) == {}
+
+
+def test_a_changed_record_is_reported_as_drift(test_split, tmp_path):
+    record = transfer.FIRST_RUN.read_text(encoding="utf-8").replace('"kappa": 0.369', '"kappa": 0.5')
+    (tmp_path / "run.json").write_text(record, encoding="utf-8")
+    assert transfer.first_run_drift(test_split, STUDY_TARGET, tmp_path / "run.json") == {
+        ("stance", "kappa"): (0.5, 0.369)}
+    with pytest.raises(FileNotFoundError, match="no record of the first test run"):
+        transfer.first_run_drift(test_split, STUDY_TARGET, tmp_path / "absent.json")
+
+
+def test_the_mechanisms_change_no_label_and_no_deciding_cue_of_the_study_article(study_article):
+    assert transfer.mechanism_changes(study_article, STUDY_TARGET).empty
+
+
+def test_agreement_is_read_on_the_sentences_both_annotators_labelled():
+    first = pd.DataFrame({"article_id": ["a"] * 4 + ["b"] * 2, "sentence": [1, 2, 3, 4, 1, 2],
+                          "target": STUDY_TARGET, "label": ["FAVOR", "NONE", "AGAINST", "NONE", "NONE", "FAVOR"]})
+    second = first[first["article_id"] == "a"].assign(label=["FAVOR", "NONE", "AGAINST", "AGAINST"])
+    rules = first[["article_id", "sentence", "label"]].assign(label="NONE")
+    table = transfer.stance_agreement(first, second, rules, STUDY_TARGET, resamples=50)
+    assert table.loc["annotator 2 against annotator 1", ["sentences", "articles", "agree"]].tolist() == [4, 1, 3]
+    assert table.loc["rules against annotator 1", "agree"] == 2  # the two NONE of article a
+    assert table.loc["rules against annotator 2", "agree"] == 1
+
+
+def test_only_the_two_kinds_of_second_annotation_exist():
+    assert len(transfer.load_second_annotation("stance")) == 93
+    with pytest.raises(ValueError, match="use 'stance' or 'attribution'"):
+        transfer.load_second_annotation("quotation")
