@@ -31,8 +31,15 @@ def test_a_changed_record_is_reported_as_drift(test_split, tmp_path):
         transfer.first_run_drift(test_split, STUDY_TARGET, tmp_path / "absent.json")
 
 
-def test_the_mechanisms_change_no_label_and_no_deciding_cue_of_the_study_article(study_article):
-    assert transfer.mechanism_changes(study_article, STUDY_TARGET).empty
+def test_the_mechanisms_change_one_score_of_the_study_article_and_no_label(study_article):
+    """Sentence 10: ``لمواجهة`` after ``أجهزة المخابرات`` is read as the intelligence
+    services' act (agents), so the score drops by its weight; the label stays FAVOR."""
+    changes = transfer.mechanism_changes(study_article, STUDY_TARGET)
+    assert changes["sentence"].tolist() == [10]
+    row = changes.iloc[0]
+    assert (row["label_without"], row["label_with"], row["score_without"], row["score_with"]) == (
+        "FAVOR", "FAVOR", 2.5, 2.0)
+    assert "agents: another actor's act" in row["explanation"]
 
 
 def test_agreement_is_read_on_the_sentences_both_annotators_labelled():

@@ -111,8 +111,10 @@ def load_split(split: str) -> SplitData:
 
 def stance_scores(splits: dict[str, SplitData], target: str, *, resamples: int = 2000,
                   mechanisms=None) -> pd.DataFrame:
-    """The stance rules on each split: kappa with its bootstrap interval over articles,
-    and each of the two decisions scored on its own.
+    """The stance rules on each split, with kappa's interval and the two decisions.
+
+    Kappa with its bootstrap interval over articles, and each of the two decisions
+    (whether a sentence takes a stance; which way) scored on its own.
 
     Parameters
     ----------
@@ -184,8 +186,9 @@ def mechanism_effects(splits: dict[str, SplitData], target: str) -> pd.DataFrame
 
 
 def mechanism_changes(corpus, target: str) -> pd.DataFrame:
-    """The sentences whose label or deciding cue the mechanisms change: each labelled
-    with every mechanism and with none.
+    """The sentences whose label, score or deciding cue the mechanisms change.
+
+    Each sentence is labelled with every mechanism and with none.
 
     A deciding cue is compared by its words and offsets (``والتصدي@2528-2535``): the
     same word read as an action (``التصدي``) rather than as a cue of
@@ -199,9 +202,9 @@ def mechanism_changes(corpus, target: str) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        ``article_id, sentence, label_without, label_with, deciding_without,
-        deciding_with, explanation`` (the explanation with every mechanism); empty when
-        nothing changes.
+        ``article_id, sentence, label_without, label_with, score_without, score_with,
+        deciding_without, deciding_with, explanation`` (the explanation with every
+        mechanism: it names the mechanism that acted); empty when nothing changes.
     """
     from arabic_media.stance import label_sentences
 
@@ -211,9 +214,11 @@ def mechanism_changes(corpus, target: str) -> pd.DataFrame:
     def where(cues: pd.Series) -> pd.Series:
         return cues.str.split("=", n=1).str[0]
 
-    changed = (without["label"] != with_["label"]) | (where(without["deciding_cue"]) != where(with_["deciding_cue"]))
+    changed = ((without["label"] != with_["label"]) | (without["score"] != with_["score"])
+               | (where(without["deciding_cue"]) != where(with_["deciding_cue"])))
     out = pd.DataFrame({
         "label_without": without["label"], "label_with": with_["label"],
+        "score_without": without["score"], "score_with": with_["score"],
         "deciding_without": without["deciding_cue"], "deciding_with": with_["deciding_cue"],
         "explanation": with_["explanation"],
     })[changed]
@@ -285,8 +290,9 @@ def load_second_annotation(kind: str, split: str = "extremism_test") -> pd.DataF
 
 def stance_agreement(first: pd.DataFrame, second: pd.DataFrame, predicted, target: str, *,
                      resamples: int = 2000) -> pd.DataFrame:
-    """Agreement between two annotators, and of the rules with each, on the sentences
-    both annotators labelled.
+    """Agreement between two annotators, and of the rules with each.
+
+    Read on the sentences both annotators labelled.
 
     Parameters
     ----------
@@ -329,8 +335,9 @@ def stance_agreement(first: pd.DataFrame, second: pd.DataFrame, predicted, targe
 
 def attribution_agreement(first: pd.DataFrame, second: pd.DataFrame, predicted: pd.DataFrame,
                           tokens: pd.DataFrame) -> pd.DataFrame:
-    """Agreement on attributions between two annotators and of the rules with the first,
-    on the reports both annotated, with the scorer the rules are scored by.
+    """Agreement on attributions between two annotators, and of the rules with the first.
+
+    Read on the reports both annotated, with the scorer the rules are scored by.
 
     Parameters
     ----------
@@ -364,8 +371,10 @@ def attribution_agreement(first: pd.DataFrame, second: pd.DataFrame, predicted: 
 
 
 def first_run_scores(test: SplitData, target: str) -> dict:
-    """The scores the first run recorded, computed now: stance kappa and its interval,
-    the two decisions, and the attribution scores, rounded to three decimals.
+    """The scores the first run recorded, computed now.
+
+    Stance kappa and its interval, the two decisions, and the attribution scores,
+    rounded to three decimals.
 
     Parameters
     ----------

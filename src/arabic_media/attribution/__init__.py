@@ -21,6 +21,7 @@ Figures are in `arabic_media.charts`.
 from arabic_media.attribution.evaluate import (
     SCORE_COLUMNS,
     headline_scores,
+    missed_cues,
     score_attributions,
     score_quotations,
     source_misses,
@@ -52,7 +53,7 @@ from arabic_media.attribution.tables import (
 __all__ = [
     "ATTRIBUTION_COLUMNS", "QUOTATION_COLUMNS", "QUOTATION_KINDS", "SCORE_COLUMNS", "UNNAMED",
     "AttributionLexicon", "actor_mentions", "attribution_counts", "cooccurrence", "headline_scores", "main_voices", "find_attributions", "find_quotations",
-    "load_attribution_lexicon", "network_view", "quotation_kind_counts", "relay_chain", "score_attributions", "score_quotations",
+    "load_attribution_lexicon", "missed_cues", "network_view", "quotation_kind_counts", "relay_chain", "score_attributions", "score_quotations",
     "silent_actors", "source_misses", "sources_by_sentence", "sources_table", "stance_by_source",
     "stance_source_crosstab", "with_content",
 ]

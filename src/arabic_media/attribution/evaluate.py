@@ -26,7 +26,7 @@ import pandas as pd
 from arabic_media.stats import precision_recall_f1
 
 __all__ = ["SCORE_COLUMNS", "match_cues", "source_entity", "score_attributions", "score_quotations",
-           "headline_scores", "source_misses"]
+           "headline_scores", "source_misses", "missed_cues"]
 
 SCORE_COLUMNS = ["field", "gold", "predicted", "matched", "correct", "precision", "recall", "f1", "accuracy"]
 
@@ -265,3 +265,29 @@ def source_misses(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
                          "source_actor_id_gold": wanted})
     return pd.DataFrame(rows, columns=["article_id", "sentence", "cue", "source", "source_actor_id", "source_entity",
                                        "source_actor_id_gold"])
+
+
+def missed_cues(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
+    """The gold's cues the rules did not find, and the rules' cues the gold does not have.
+
+    Parameters
+    ----------
+    gold : DataFrame
+        The attribution gold.
+    predicted : DataFrame
+        `find_attributions`' table (other articles are left out).
+
+    Returns
+    -------
+    DataFrame
+        ``side`` (``missed``: in the gold only; ``extra``: found by the rules only),
+        ``article_id, sentence, cue, source``, in text order.
+    """
+    predicted = predicted[predicted["article_id"].isin(set(gold["article_id"]))]
+    pairs = match_cues(gold, predicted)
+    found_gold, found_pred = {g for g, _ in pairs}, {p for _, p in pairs}
+    columns = ["article_id", "sentence", "cue", "source", "cue_start"]
+    missed = _said(gold).drop(index=list(found_gold))[columns].assign(side="missed")
+    extra = _said(predicted).drop(index=list(found_pred))[columns].assign(side="extra")
+    table = pd.concat([missed, extra], ignore_index=True).sort_values(["article_id", "cue_start", "side"])
+    return table[["side", "article_id", "sentence", "cue", "source"]].reset_index(drop=True)
