@@ -1,8 +1,16 @@
-"""Draw the development and test sets of the stance rules from the ANT corpus.
+"""Draw the companies development and test sets (reports about the companies at large)
+from the ANT corpus.
 
 Run from the project root, with the archive at ``../shared/data/``:
 
-    python scripts/draw_stance_sets.py            # (re)write both sets
+    python scripts/draw_companies_sets.py         # (re)write both sets
+
+The sets were drawn once, with the query and the seed below fixed and committed first;
+both are development data now (the test set was read after its one scoring). Run
+again, the script writes the same articles and manifests; the two READMEs are the
+record of that draw (its counts, its table) and are kept by hand. The extremism sets
+are drawn by ``scripts/draw_evaluation_sets.py`` from a query committed as data
+(``corpus/queries/``).
 
 (``scripts/check_gold.py`` checks the gold files against the sets.)
 
@@ -10,8 +18,8 @@ Everything below was fixed before the script was first run, so that no article w
 picked for how it reads. Reports about US technology companies and their conduct
 (platforms and content moderation, privacy and data, extremism) are selected by a
 keyword query, filtered by eligibility rules, then drawn at random with a fixed seed
-and split by article into a development set (``corpus/stance_dev/``, read while the
-guidelines are extended and the rules written) and a test set (``corpus/stance_test/``,
+and split by article into a development set (``corpus/companies_dev/``, read while the
+guidelines are extended and the rules written) and a test set (``corpus/companies_test/``,
 scored once).
 
 Sources (decided up front)
@@ -66,29 +74,27 @@ Extraction
     (``title`` from ``<TITLE>``, ``published`` from ``<TIME>``, ``outlet`` by archive
     folder, ``original_outlet`` and ``original_language`` left empty: they were not
     read off the text, and are not guessed). The article id is the ``<DOCNO>`` in lower
-    case. The two READMEs are written from the same run, with the counts of each step.
+    case. The two READMEs record that run, with the counts of each step.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import random
-import re
 import sys
 import tarfile
 from collections import Counter
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from extract_ant_articles import ARCHIVE_NAME, CITATION, PREFIX, manifest_row
+from extract_ant_articles import ARCHIVE_NAME, PREFIX, manifest_row
 
-from arabic_media.corpus import load_corpus, write_manifest
+from arabic_media.corpus import write_manifest
 from arabic_media.corpus.ant import AntFormatError
 from arabic_media.corpus.ant import tag as find_tag
 from arabic_media.corpus.ant import text_body as cut_text_body
-from arabic_media.paths import ANNOTATIONS_DIR, ANT_ARCHIVE, CORPUS_DIR, relative
+from arabic_media.paths import ANNOTATIONS_DIR, ANT_ARCHIVE, CORPUS_DIR
 from arabic_media.text import normalize, split_sentences, tokenize
 
 SEED = 20180612
@@ -174,9 +180,9 @@ PINNED: dict[str, str] = {
     "France24/economy/FR-economy-67-20180718.txt": "cd0811a4942dcfaafbd0af9b6a76dceba609d5a41bc0f2e174c7527df80be2aa",
 }
 
-DEV_DIR = CORPUS_DIR / "stance_dev"
-TEST_DIR = CORPUS_DIR / "stance_test"
-GOLD = {"dev": ANNOTATIONS_DIR / "stance_gold_dev.csv", "test": ANNOTATIONS_DIR / "stance_gold_test.csv"}
+DEV_DIR = CORPUS_DIR / "companies_dev"
+TEST_DIR = CORPUS_DIR / "companies_test"
+GOLD = {"dev": ANNOTATIONS_DIR / "stance_gold_companies_dev.csv", "test": ANNOTATIONS_DIR / "stance_gold_companies_test.csv"}
 TARGET = "us_tech_companies"
 LABELS = {"FAVOR", "AGAINST", "NONE"}
 
@@ -368,153 +374,16 @@ def write_set(archive: tarfile.TarFile, members: list[dict], out: Path) -> list[
                 original_outlet="",
                 original_language="",
                 note=(
-                    "Drawn at random for the stance rules' "
-                    f"{'development' if out == DEV_DIR else 'test'} set (issue 12) by "
-                    "scripts/draw_stance_sets.py; original_outlet and original_language "
+                    "Drawn at random for the companies "
+                    f"{'development' if out == DEV_DIR else 'test'} set by "
+                    "scripts/draw_companies_sets.py; original_outlet and original_language "
                     "not read off the text, left empty"
                 ),
-                script="scripts/draw_stance_sets.py (the rule of scripts/extract_ant_articles.py)",
+                script="scripts/draw_companies_sets.py (the rule of scripts/extract_ant_articles.py)",
             )
         )
     write_manifest(out / "manifest.csv", rows)
     return rows
-
-
-def _table(members: list[dict], rows: list[dict]) -> list[str]:
-    lines = [
-        "| # in draw | article_id | outlet | published | sentences | companies named | member |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for m, r in zip(members, rows):
-        lines.append(
-            f"| {m['draw']} | `{r['article_id']}` | {r['outlet']} | {r['published']} | "
-            f"{m['n_sentences']} | {', '.join(m['companies'])} | `{m['path']}` |"
-        )
-    total = sum(m["n_sentences"] for m in members)
-    lines.append(f"| | **{len(members)} articles** | | | **{total}** | | |")
-    return lines
-
-
-def write_readmes(counts: Counter, eligible: list[dict], dev, test, dev_rows, test_rows) -> None:
-    q_names = "\n".join(f"- {c}: {' / '.join(s)}" for c, s in COMPANY_NAMES.items())
-    q_topics = "\n".join(f"- {t}: {' / '.join(s)}" for t, s in TOPIC_TERMS.items())
-    step_lines = "\n".join(f"| {k} | {v} |" for k, v in sorted(counts.items(), key=_step_order))
-    n_drawn = len(dev) + len(test)
-    digest = hashlib.sha256("\n".join(f"{m['path']} {m['raw_sha256']}" for m in eligible).encode()).hexdigest()
-    doc = f"""# Stance development and test sets (issue 12)
-
-Two sets of Arabic news reports about US technology companies, drawn at random from the
-multi-source ANT corpus v2.1 by `scripts/draw_stance_sets.py`, for the stance rules of
-issue 12: the **development set** (`corpus/stance_dev/`, this folder) is read while the
-annotation guidelines are extended and the rules are written; the **test set**
-(`corpus/stance_test/`) is labelled from the guidelines alone and scored once, after
-the rules are fixed. The split was committed before any label was written. Gold labels:
-`corpus/annotations/stance_gold_dev.csv`, `corpus/annotations/stance_gold_test.csv`.
-
-Neither set is part of the study's corpus (`corpus/manifest.csv`) or of the frozen
-held-out set (`corpus/heldout/`, which is unchanged). Load them with
-`load_corpus(root=CORPUS_DIR / "stance_dev")` and `load_corpus(root=CORPUS_DIR / "stance_test")`.
-
-## Sources
-
-Members under `Alarabia/`, `BBC/`, `CNN/`, `France24/` of the archive, every category
-but `sport`. **Sky News Arabia (`SkyNews/`) is reserved for evaluation outside the
-project**: its members are skipped by path before their content is read. Excluded by
-name: `AL-technology-202-20180424` (held out) and `BB-technology-174-20180427` (left out
-of the held-out set).
-
-## Query
-
-Matched on `arabic_media.text.normalize` forms. A member matches when
-
-- **Q1** company names occur at least twice in the `<TEXT>` body (whole tokens, or runs
-  of tokens, with a clitic `و ف ب ل ك` or a pair of them allowed in front, never `ال`;
-  Apple's `ابل` only bare or after `ل`/`ول`, as `وابل`, `بابل`, `كابل` are other words);
-- **Q2** a company name occurs in the `<TITLE>` or in the body's first sentence;
-- **Q3** at least one topic term occurs in the body (substring of the normalised body).
-
-Company names:
-
-{q_names}
-
-Topic terms:
-
-{q_topics}
-
-## Eligibility
-
-- **E1** UTF-8; the `<TEXT>` body cuts by the rule of `scripts/extract_ant_articles.py`;
-  `<DOCNO>`, `<TITLE>`, `<TIME>`, `<URL>` once each, `<TIME>` parses.
-- **E2** {MIN_SENTENCES} to {MAX_SENTENCES} sentences (inclusive), as
-  `arabic_media.text.split_sentences` (the split of `load_corpus`) splits the body.
-- **E3** of members with identical body bytes or identical normalised titles, the first
-  by member path is kept.
-
-## Draw and split
-
-Seed `{SEED}`. The eligible members, sorted by member path, are shuffled with
-`random.Random({SEED}).shuffle` and assigned in that order alternately to dev (1st,
-3rd, ...) and test (2nd, 4th, ...); the draw stops after the first assignment at which
-both sets hold at least {MIN_ARTICLES} articles and {MIN_SET_SENTENCES} sentences. No
-article was picked or dropped by hand. The split is by article.
-
-## Counts at each step
-
-| step | members |
-| --- | --- |
-{step_lines}
-| drawn (dev + test) | {n_drawn} |
-
-sha256 of the eligible list (`<member path> <member sha256>` lines, sorted by path, joined
-by LF): `{digest}`.
-
-## Development set
-
-{chr(10).join(_table(dev, dev_rows))}
-
-## Test set
-
-{chr(10).join(_table(test, test_rows))}
-
-Sentence counts are those of `load_corpus`. `published` is the date of `<TIME>` in the
-offset the member states; `title` is the `<TITLE>` headline; `original_outlet` and
-`original_language` are empty (not read off the text, not guessed); `notes` gives the
-member path and the sha256 of the member file, which `PINNED` in the script also holds,
-so a different copy of the archive is refused.
-
-## Text, rebuild, licence
-
-Each article file is the member's `<TEXT>` body, byte for byte, cut as described in
-`corpus/heldout/README.md` (no final newline added; the outlets' spacing, diacritics,
-hashtags and any presentation-form characters kept). Rebuild from the project root with
-the archive at `{ARCHIVE_NAME}`:
-
-```
-.venv/bin/python scripts/draw_stance_sets.py
-```
-
-On an unchanged archive `git status` stays clean. Source: the ANT Corpus v2.1,
-Apache-2.0 with a citation licence; this study cites A. Chouigui, O. Ben Khiroun,
-B. Elayeb, "An Arabic Multi-source News Corpus: Experimenting on Single-document
-Extractive Summarization", *Arabian Journal for Science and Engineering* 46(8), 2021,
-doi:10.1007/s13369-020-05258-z ({CITATION}); project page https://antcorpus.github.io.
-The texts were published by Al Arabiya, BBC Arabic, CNN Arabic and France 24 Arabic,
-which hold their rights; they are kept here, as the corpus distributes them, for
-evaluation only.
-"""
-    (DEV_DIR / "README.md").write_text(doc, encoding="utf-8")
-    test_doc = f"""# Stance test set (issue 12)
-
-The test set of the stance rules: {len(test)} ANT reports, {sum(m['n_sentences'] for m in test)}
-sentences, drawn with the development set by `scripts/draw_stance_sets.py`. The query,
-eligibility rules, seed, counts and the split are documented in
-`corpus/stance_dev/README.md`. Gold labels: `corpus/annotations/stance_gold_test.csv`,
-written from `corpus/annotations/STANCE_GUIDELINES.md` alone. Do not read these articles while
-writing or tuning rules; score them once.
-
-{chr(10).join(_table(test, test_rows))}
-"""
-    (TEST_DIR / "README.md").write_text(test_doc, encoding="utf-8")
 
 
 _ORDER = [
@@ -546,9 +415,9 @@ def _step_order(item: tuple[str, int]) -> tuple[int, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    args = parser.parse_args()
+    parser.parse_args()
     if not ANT_ARCHIVE.is_file():
-        sys.exit(f"{ARCHIVE_NAME} not found; see corpus/stance_dev/README.md")
+        sys.exit(f"{ARCHIVE_NAME} not found; see corpus/companies_dev/README.md")
     with tarfile.open(ANT_ARCHIVE, "r:xz") as archive:
         eligible, counts = scan(archive)
     dev, test = draw(eligible)
@@ -559,9 +428,8 @@ def main() -> None:
     if PINNED and drawn != PINNED:
         sys.exit("the draw selects other members than those pinned in PINNED: a different archive?")
     with tarfile.open(ANT_ARCHIVE, "r:xz") as archive:
-        dev_rows = write_set(archive, dev, DEV_DIR)
-        test_rows = write_set(archive, test, TEST_DIR)
-    write_readmes(counts, eligible, dev, test, dev_rows, test_rows)
+        write_set(archive, dev, DEV_DIR)
+        write_set(archive, test, TEST_DIR)
     for k, v in sorted(counts.items(), key=_step_order):
         print(f"{k}: {v}")
     for label, members in (("dev", dev), ("test", test)):
