@@ -77,6 +77,7 @@ bench: $(STAMP) ## Benchmarks (speed, memory) with figures printed; not part of 
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/loader.py --limit 5000
 	$(PY) benchmarks/analyses.py
+	$(PY) benchmarks/corpus_analyses.py
 	$(PY) benchmarks/segmentation.py
 
 # SCHEDULER=tcp://host:8786 counts on that Dask cluster; empty: every core of this machine.

@@ -125,9 +125,9 @@ def find_cues(sent: SentenceWords, text: str, lex: AttributionLexicon) -> list[_
             continue  # سوف تطلب, لو كتب: speech planned or supposed, not made (8.1)
         start = w.skip_marks(text, m.start + conj) if conj else m.start
         cues.append(_Cue(m, start, end, kind, governs, condition, attached, m.key))
-    # a cue inside another (the verb of بحسب ما نقلته) is part of it
-    return [c for c in cues if not any(o is not c and o.match.first <= c.match.first <= o.match.last
-                                       and o.match.last - o.match.first > c.match.last - c.match.first for o in cues)]
+    # a cue inside another (the verb of بحسب ما نقلته, which `find` matched on its own) is part of it
+    inside = {k for c in cues if c.match.last > c.match.first for k in range(c.match.first + 1, c.match.last + 1)}
+    return [c for c in cues if c.match.first not in inside]
 
 
 class _SentenceIndex:
@@ -469,7 +469,7 @@ def attribute_sentence(sent: SentenceWords, text: str, actors: ArticleActors, le
             kind = span_type(sent, region, index.head_at, lex, index.mention_at, actor)
             kind = actors.names.remember(sent, span, lex, kind)
         else:
-            earlier = [r for r in (previous + rows) if r["source_type"] != "unnamed"][-1:] if how == "implicit" else []
+            earlier = _last_named(rows, previous) if how == "implicit" else []
             if earlier:
                 antecedent = earlier[0]
                 actor, resolved, kind = (antecedent["source_actor_id"], "implicit: the previous speaker",
@@ -483,6 +483,17 @@ def attribute_sentence(sent: SentenceWords, text: str, actors: ArticleActors, le
     return rows
 
 
+def _last_named(rows: list[dict], previous: list[dict]) -> list[dict]:
+    """The last attribution before this one with a named source (this sentence's rows,
+    then the article's earlier ones), as a list of one, or empty: the speaker an
+    implicit source is carried from. Read backwards, it stops at the first named one."""
+    for earlier in (rows, previous):
+        for row in reversed(earlier):
+            if row["source_type"] != "unnamed":
+                return [row]
+    return []
+
+
 def _opens_content_of(rows: list[dict], cue: _Cue, sent: SentenceWords, text: str) -> bool:
     """Does participle ``cue`` (``قائلا``) open the content of the finite cue before it in
     the sentence (``أضاف قائلا إن``, ``كتب ... عن الأجزاء التي حذفت، قائلا: "..."``),
@@ -492,8 +503,9 @@ def _opens_content_of(rows: list[dict], cue: _Cue, sent: SentenceWords, text: st
     if cue.lemma != "قائلا" or not rows:
         return False
     row = rows[-1]
-    between = range(sent.starts.index(row["cue_start"]) + 1 if row["cue_start"] in sent.starts else cue.match.first,
-                     cue.match.first)
+    at = bisect_left(sent.starts, row["cue_start"])
+    after_cue = at + 1 if at < len(sent.starts) and sent.starts[at] == row["cue_start"] else cue.match.first
+    between = range(after_cue, cue.match.first)
     if any(w.complementiser(sent.words[k]) or set(sent.gaps[k]) & (w.OPENING_QUOTES | set(":")) for k in between):
         return False
     start = cue.match.last + 1
