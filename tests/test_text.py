@@ -74,6 +74,45 @@ def test_normalize_is_idempotent(text):
     assert normalize(once) == once
 
 
+#: Characters around every branch of the one-pass path: letters it maps, marks it
+#: deletes, the combining madda and hamzas NFC composes, presentation forms, Latin
+#: combining marks, invisible controls, Persian letters and digits.
+NORMALIZING_TEXT = st.text(alphabet=st.sampled_from(list(
+    "اأإآٱىيوؤئهةكکیےگ٠١٩۰۹abcé e\u0301" "\u064b\u064e\u0651\u0652\u0653\u0654\u0655\u0670\u0640"
+    "\u200f\u200c\u061c\u2066\u2069\ufeff\u00ad\ufefb\ufe8e\ufb50 ،.")), max_size=80)
+
+
+@given(NORMALIZING_TEXT)
+def test_the_one_pass_path_of_normalize_gives_what_the_steps_give(text):
+    import unicodedata as ud
+
+    import arabic_media.text as T
+
+    steps = ud.normalize("NFC", text)
+    steps = T._INVISIBLE_RE.sub("", steps)
+    steps = ud.normalize("NFC", T._PRESENTATION_RE.sub(T._unpresent, steps))
+    steps = T._DIACRITICS_RE.sub("", steps).replace(T._TATWEEL, "")
+    for table in (T._ALEF_VARIANTS, T._ALEF_MAQSURA, T._PERSIAN_LETTERS, T._DIGITS):
+        steps = steps.translate(table)
+    assert normalize(text) == ud.normalize("NFC", steps)
+
+
+def test_the_one_pass_path_agrees_on_every_committed_text():
+    import unicodedata as ud
+
+    import arabic_media.text as T
+    from arabic_media.paths import CORPUS_DIR
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS_DIR.glob("**/articles/*.txt"))]
+    assert len(texts) > 40
+    for text in texts:
+        slow = T._DIACRITICS_RE.sub("", T._INVISIBLE_RE.sub("", ud.normalize("NFC", text))).replace(T._TATWEEL, "")
+        for table in (T._ALEF_VARIANTS, T._ALEF_MAQSURA, T._PERSIAN_LETTERS, T._DIGITS):
+            slow = slow.translate(table)
+        if not T._PRESENTATION_RE.search(text):
+            assert normalize(text) == ud.normalize("NFC", slow)
+
+
 @given(st.text(), st.booleans())
 def test_normalize_is_idempotent_with_ta_marbuta(text, ta):
     once = normalize(text, ta_marbuta=ta)

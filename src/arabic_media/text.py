@@ -71,6 +71,31 @@ PRESENTATION_FORMS = "[\ufb50-\ufdff\ufe70-\ufefe]"
 _PRESENTATION_RE = re.compile(PRESENTATION_FORMS)
 
 
+#: Characters outside what the one-pass path of `normalize` handles: anything but Latin
+#: up to U+02FF, the Arabic block without the combining madda and hamzas (U+0653-U+0655,
+#: which NFC composes with the letter before them), general punctuation (where the bidi
+#: controls and zero-width characters are) and the BOM.
+_NEEDS_FULL_RE = re.compile("[^\u0000-\u02ff\u0600-\u0652\u0656-\u06ff\u2000-\u206f\ufeff]")
+_TABLE: dict = {}
+
+
+def _default_table() -> dict:
+    """`normalize`'s default steps as one `str.translate` table, for a text that is NFC
+    and holds none of `_NEEDS_FULL_RE`: there NFC composes nothing, no presentation form
+    is met, and each step is a one-character deletion or mapping, so one pass gives the
+    same string (a property test compares the two on random and real texts)."""
+    if not _TABLE:
+        table: dict = {}
+        for mapping in (_ALEF_VARIANTS, _ALEF_MAQSURA, _PERSIAN_LETTERS, _DIGITS):
+            table.update(mapping)
+        for code in [*range(0x0600, 0x0700), *range(0x2000, 0x2070), 0x00AD, 0xFEFF]:
+            char = chr(code)
+            if _DIACRITICS_RE.fullmatch(char) or _INVISIBLE_RE.fullmatch(char) or char == _TATWEEL:
+                table[code] = None
+        _TABLE.update(table)
+    return _TABLE
+
+
 def _unpresent(match: re.Match[str]) -> str:
     # NFKC maps each presentation form to its base letters; the isolated harakat forms
     # (U+FE70..U+FE7F) come back as space + mark, and the space is not part of the word.
@@ -156,6 +181,9 @@ def normalize(
     >>> normalize("الصحيفة", ta_marbuta=True) == "الصحيفه"
     True
     """
+    if (invisible and presentation_forms and diacritics and tatweel and alef and alef_maqsura and not ta_marbuta
+            and persian_letters and digits and not _NEEDS_FULL_RE.search(text) and unicodedata.is_normalized("NFC", text)):
+        return text.translate(_default_table())  # the same result, in one pass (`_default_table`)
     text = unicodedata.normalize("NFC", text)
     if invisible:
         text = _INVISIBLE_RE.sub("", text)
