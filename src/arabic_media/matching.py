@@ -55,7 +55,26 @@ CLAUSE_BREAKS = frozenset("،,؛;:.!?؟")
 
 
 def phrase_pattern(phrase: str) -> tuple[str, ...]:
-    """A phrase as the tuple of its normalised word tokens."""
+    """A phrase as the tuple of its normalised word tokens.
+
+    Normalised as the text is (`arabic_media.text.normalize`) and tokenised as the text
+    is, punctuation left out: the form every lexicon entry is matched in.
+
+    Parameters
+    ----------
+    phrase : str
+        A lexicon entry as written (an alias, a cue, a negator, a marker).
+
+    Returns
+    -------
+    tuple of str
+        Its word and number tokens, normalised, in order; empty when it has none.
+
+    Examples
+    --------
+    >>> phrase_pattern("أكّد، «مصدر»") == ("اكد", "مصدر")
+    True
+    """
     norm = normalize(phrase.strip())
     return tuple(
         norm[s.start : s.end] for s in tokenize(norm) if token_kind(norm[s.start : s.end]) != "punct"
@@ -64,11 +83,23 @@ def phrase_pattern(phrase: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Match:
-    """One match in a sentence: which entry (``key``: an alias, cue, negator or marker
-    as written in its file), its surface text, its word positions ``first..last``
-    (indexes into the sentence's word tokens) and its character offsets ``start, end``
-    into the article text. ``info`` carries the entry's data (actor id; polarity and
-    weight; scope; effect)."""
+    """One match of a lexicon entry in a sentence.
+
+    Attributes
+    ----------
+    key : str
+        Which entry: the alias, cue, negator or marker as written in its file.
+    surface : str
+        The matched text as the article writes it.
+    first, last : int
+        Its word positions ``first..last``, both included (indexes into the sentence's
+        word tokens, `SentenceWords.words`).
+    start, end : int
+        Its character offsets into the article text.
+    info : tuple
+        The entry's data after its key (an actor id; polarity and weight; scope;
+        effect).
+    """
 
     key: str
     surface: str
@@ -80,20 +111,41 @@ class Match:
 
 
 def verb_matches(word: str, stem: str) -> bool:
-    """Does text word ``word`` (normalised) inflect the verb stem ``stem``?
+    """Whether a text word inflects a verb stem.
 
     The rule: ``[و|ف][ل|س][ي|ت|ن|ا] + stem + [ending] + [object pronoun]``, with the
     endings of the perfect and the imperfect (``ت تا تم تما تن نا ن ا وا ون ين ان``).
     ``stem`` is the cue word as written in the lexicon, so the rule reaches the verbs
     whose stem is written like their verbal noun: forms I, V and VI, which are most of
     the stance verbs (``تعاون`` -> ``تتعاون``, ``تعاونت``, ``يتعاونون``; ``تورط`` ->
-    ``تتورط``; ``حذف`` -> ``حذفت``, ``حذفوها``). The Arabic trap: other verbs change
-    their letters, not just their affixes (``تنسيق`` / ``ينسق``, ``استغلال`` /
-    ``يستغل``, a weak final letter ``تصدي`` / ``تصدت``, a hamza seat ``تواطؤ`` /
-    ``تواطأ``), and a stemmer that guessed them would also guess wrong; such verbs are
-    listed in ``stance_cues.csv`` as words of their own (``يستغل``, ``تواطا``), and
-    the rule inflects those in turn. Stems shorter than three letters are not
-    inflected."""
+    ``تتورط``; ``حذف`` -> ``حذفت``, ``حذفوها``).
+
+    The Arabic trap: other verbs change their letters, not just their affixes
+    (``تنسيق`` / ``ينسق``, ``استغلال`` / ``يستغل``, a weak final letter ``تصدي`` /
+    ``تصدت``, a hamza seat ``تواطؤ`` / ``تواطأ``), and a stemmer that guessed them
+    would also guess wrong; such verbs are listed in ``stance_cues.csv`` as words of
+    their own (``يستغل``, ``تواطا``), and the rule inflects those in turn.
+
+    Parameters
+    ----------
+    word : str
+        A text word, normalised.
+    stem : str
+        The verb stem: a cue word as written in its lexicon, normalised. Stems shorter
+        than three letters are not inflected.
+
+    Returns
+    -------
+    bool
+        True when ``word`` is ``stem`` with the affixes of the rule around it.
+
+    Examples
+    --------
+    >>> verb_matches("يتعاونون", "تعاون"), verb_matches("حذفوها", "حذف")
+    (True, True)
+    >>> verb_matches("ينسق", "تنسيق")
+    False
+    """
     if len(stem) < 3:
         return False
     for lead in VERB_LEADS:
@@ -150,7 +202,30 @@ def _conj_only(word: str, pattern_word: str, *, suffixes: bool) -> bool:
 
 @dataclass(frozen=True)
 class SentenceWords:
-    """One sentence's word tokens, with what lies between them."""
+    """One sentence's word tokens, with what lies between them.
+
+    The matcher sees a sentence as its words; punctuation stays in the gaps between
+    them, so that a phrase may span quotes and brackets (`TRANSPARENT`) but no other
+    punctuation, and a negator does not reach across a clause break (`CLAUSE_BREAKS`).
+
+    Attributes
+    ----------
+    article_id : str
+        The article's id.
+    sentence : int
+        The sentence's number in its article (from 1).
+    words : tuple of str
+        The word tokens (numbers too), normalised.
+    starts, ends : tuple of int
+        Each word's character offsets into the article.
+    gaps : tuple of str
+        The punctuation between word ``i - 1`` and word ``i``, at index ``i`` (at 0:
+        the punctuation before the first word); ``""`` for none.
+    text : str
+        The sentence's text.
+    text_start : int
+        The sentence's character offset into the article.
+    """
 
     article_id: str
     sentence: int
@@ -163,6 +238,19 @@ class SentenceWords:
     text_start: int
 
     def surface(self, first: int, last: int) -> str:
+        """The text of words ``first`` to ``last``, as the article writes it.
+
+        Parameters
+        ----------
+        first, last : int
+            Word positions, ``first <= last``, both included.
+
+        Returns
+        -------
+        str
+            From the start of word ``first`` to the end of word ``last``, with the
+            spaces and punctuation between them.
+        """
         return self.text[self.starts[first] - self.text_start : self.ends[last] - self.text_start]
 
 
@@ -275,13 +363,40 @@ def _index(entries, kind: str, verbs: bool) -> _EntryIndex:
 
 
 def find(sent: SentenceWords, entries, kind: str, verbs: bool = True) -> list[Match]:
-    """Match ``entries`` (each ``(pattern, key, *info)``) in ``sent``, longest pattern
-    first, then earliest, without overlap. ``kind`` is ``alias``, ``cue``, ``negator``
-    or ``marker`` and decides which affixes a word may carry; ``verbs=False`` switches
-    the verb-inflection rule for cues off.
+    """Match lexicon entries in one sentence, without overlap.
+
+    The longest pattern is taken first, then (for cues) the heaviest, then the
+    earliest, then by key and by the order of ``entries``; a word a match has taken is
+    in no other. ``kind`` decides which affixes a word may carry: an alias or a cue
+    takes clitic prefixes on each word (a cue also a pronoun suffix, and its first word
+    may be an inflected verb, `verb_matches`); a negator or a contrast marker, a
+    function word, takes only ``و`` or ``ف`` in front (``ولم``, ``ولكن``; ``كلم`` is not
+    ك + لم), and a marker a pronoun on its last word (``إلا أنهم``). No match spans
+    punctuation other than quotes and brackets (`TRANSPARENT`).
 
     Time is linear in the sentence's words: entries are indexed by the text words their
-    first word can match (`_EntryIndex`), so each position tries only those."""
+    first word can match (`_EntryIndex`), so each position tries only those.
+
+    Parameters
+    ----------
+    sent : SentenceWords
+        The sentence.
+    entries : sequence of tuple
+        ``(pattern, key, *info)`` each: ``pattern`` from `phrase_pattern`, ``key`` the
+        entry as written, ``info`` what its matches carry (`Match.info`; a cue's
+        ``info[1]`` is its weight). Its index is kept while the same object is passed
+        again.
+    kind : str
+        ``alias``, ``cue``, ``negator`` or ``marker``.
+    verbs : bool
+        For cues: match a first word as an inflected verb too (False switches that rule
+        off).
+
+    Returns
+    -------
+    list of Match
+        In text order.
+    """
     verbs = verbs and kind == "cue"
     index = _index(entries, kind, verbs)
     words = sent.words
@@ -372,10 +487,11 @@ _NORMS: dict[str, tuple[str, bool]] = {}
 
 
 def text_sentence_words(article_id: str, text: str) -> list[SentenceWords]:
-    """The `SentenceWords` of one article's text, segmented by the study's one
-    segmentation (`segment_article`) without building any table: what a corpus-scale
-    pass labels with. Equal to `sentence_words` over the tables `load_corpus` makes of
-    the same text.
+    """The `SentenceWords` of one article's text, without building any table.
+
+    Segmented by the study's one segmentation (`arabic_media.text.segment_article`):
+    what a corpus-scale pass labels with. Equal to `sentence_words` over the tables
+    `load_corpus` makes of the same text.
 
     Parameters
     ----------
@@ -387,6 +503,7 @@ def text_sentence_words(article_id: str, text: str) -> list[SentenceWords]:
     Returns
     -------
     list of SentenceWords
+        One per sentence, numbered from 1; offsets are offsets into ``text``.
     """
     from arabic_media.text import segment_article
 
@@ -406,5 +523,19 @@ def text_sentence_words(article_id: str, text: str) -> list[SentenceWords]:
 
 
 def clause_break_between(sent: SentenceWords, a: int, b: int) -> bool:
-    """Is there clause-ending punctuation between word ``a`` and word ``b`` (a < b)?"""
+    """Whether clause-ending punctuation lies between two words of a sentence.
+
+    Parameters
+    ----------
+    sent : SentenceWords
+        The sentence.
+    a, b : int
+        Word positions, ``a < b``.
+
+    Returns
+    -------
+    bool
+        True when a gap after word ``a``, up to word ``b``, holds a mark of
+        `CLAUSE_BREAKS`.
+    """
     return any(set(sent.gaps[i]) & CLAUSE_BREAKS for i in range(a + 1, b + 1))

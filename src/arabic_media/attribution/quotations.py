@@ -42,8 +42,12 @@ from arabic_media.text import paragraph_break_re
 __all__ = ["QUOTATION_COLUMNS", "QUOTATION_KINDS", "QuotationWarning", "QuoteMarks", "pair_quote_marks",
            "quote_spans", "find_quotations", "quotation_kind_counts"]
 
+#: Columns of `find_quotations`' table: ``quotation`` numbers an article's quotations
+#: from 1, ``start, end`` are the offsets inside the marks, ``rule`` says what decided
+#: the kind.
 QUOTATION_COLUMNS = ["article_id", "sentence", "quotation", "start", "end", "text", "kind", "speaker_actor_id", "rule"]
 _PAIRS = {"“": "”", "«": "»", "‘": "’"}
+#: The fewest words of a quotation that is a statement by its length alone.
 STATEMENT_WORDS = 8
 
 
@@ -84,6 +88,8 @@ def pair_quote_marks(text: str) -> QuoteMarks:
     Returns
     -------
     QuoteMarks
+        The spans inside the pairs, the empty pairs, the marks left unpaired and the
+        paragraphs that hold them.
     """
     breaks = [m.start() for m in paragraph_break_re().finditer(text)] + [len(text)]
     spans, empty, unpaired, uncertain = [], [], [], []
@@ -113,8 +119,9 @@ def pair_quote_marks(text: str) -> QuoteMarks:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` inside every non-empty pair of quote marks in ``text``, in order
-    of the opening mark (`pair_quote_marks`).
+    """The spans inside every non-empty pair of quote marks of a text.
+
+    Paired by `pair_quote_marks`.
 
     Parameters
     ----------
@@ -124,6 +131,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     Returns
     -------
     list of (int, int)
+        ``(start, end)`` of the text inside each pair, in order of the opening mark.
     """
     return pair_quote_marks(text).spans
 
@@ -252,6 +260,18 @@ def _warn(article_id: str, marks: QuoteMarks) -> None:
 
 
 def quotation_kind_counts(quotations: pd.DataFrame) -> pd.DataFrame:
-    """Quotations per article and kind (every kind listed, zeros included)."""
+    """Quotations per article and kind.
+
+    Parameters
+    ----------
+    quotations : DataFrame
+        `find_quotations`' table.
+
+    Returns
+    -------
+    DataFrame
+        One row per article with a quotation: ``article_id``, then one column per kind
+        of `QUOTATION_KINDS` (every kind, zeros included).
+    """
     counts = quotations.groupby(["article_id", "kind"]).size().unstack(fill_value=0)
     return counts.reindex(columns=list(QUOTATION_KINDS), fill_value=0).reset_index()

@@ -45,6 +45,10 @@ from arabic_media.matching import Match, SentenceWords, clause_break_between, fi
 __all__ = ["ATTRIBUTION_COLUMNS", "find_cues", "attribute_sentence", "attribute_article", "find_attributions",
            "span_type"]
 
+#: Columns of `find_attributions`' table: one row per attribution (``attribution``
+#: numbers them in cue order in each article; ``parent`` and ``antecedent`` are such
+#: numbers), and one row per sentence without one: its ``note`` is ``no attribution``,
+#: its other cells but ``article_id`` and ``sentence`` are empty.
 ATTRIBUTION_COLUMNS = [
     "article_id", "sentence", "attribution", "parent", "depth", "cue", "cue_start", "cue_end",
     "cue_kind", "cue_lemma", "source", "source_start", "source_end", "source_actor_id",
@@ -92,8 +96,31 @@ class _Row:
 
 
 def find_cues(sent: SentenceWords, text: str, lex: AttributionLexicon) -> list[_Cue]:
-    """The cue matches of one sentence that pass the verb-form test, in text order.
-    ``text`` is the article (cue offsets are article offsets)."""
+    """The attribution cues of one sentence, in text order.
+
+    The matches of the cue lexicon that pass the verb-form test (`words.verb_conj`: a
+    verb, not its verbal noun), whose attached letter is there (``وفقا لـ``), and whose
+    speech is made, not planned or supposed (``سوف``, ``لو`` before the verb). A
+    prepositional cue followed by ``ما`` and a verb takes the verb in (``بحسب ما
+    نقلته``: one cue); a cue inside a longer one is dropped.
+
+    Parameters
+    ----------
+    sent : SentenceWords
+        The sentence.
+    text : str
+        The article (cue offsets are article offsets).
+    lex : AttributionLexicon
+        The cue lexicon.
+
+    Returns
+    -------
+    list of _Cue
+        Each with its match, its character span (without a ``و``/``ف`` in front; with
+        an attached ``لـ`` or ``بـ``, unless it is fused with the next word's article),
+        its kind, governed prepositions, condition, attached letter and lemma (the cue
+        as written in its file).
+    """
     cues = []
     for m in find(sent, lex.cues, "cue", verbs=True):
         kind, _weight, governs, condition, attached, stem = m.info
@@ -438,10 +465,36 @@ def _content(cue: _Cue, sent: SentenceWords, text: str, span: tuple | None,
 
 def attribute_sentence(sent: SentenceWords, text: str, actors: ArticleActors, lex: AttributionLexicon,
                        previous: list[dict], anaphora: bool = True) -> list[dict]:
-    """The attributions of one sentence, unnested (``parent``/``depth`` come from
-    `_nest`). ``previous`` holds the article's earlier rows: an implicit source is
-    resolved to the last speaker before it (the Arabic trap: ``إلا أنهم أكدوا`` and a
-    pro-drop ``وأضافت`` name their speaker only by a suffix or the verb's ending)."""
+    """The attributions of one sentence, not yet nested.
+
+    ``parent`` and ``depth`` come from `_nest`, in `attribute_article`. An implicit
+    source is carried from the last attribution before it (in ``previous`` or earlier
+    in the sentence) whose source is not unnamed (the Arabic trap: ``إلا أنهم أكدوا``
+    and a pro-drop ``وأضافت`` name their speaker only by a suffix or the verb's
+    ending).
+
+    Parameters
+    ----------
+    sent : SentenceWords
+        The sentence.
+    text : str
+        The article.
+    actors : ArticleActors
+        The article's actor mentions and outlet; its ``names`` is updated.
+    lex : AttributionLexicon
+        The attribution lexicons.
+    previous : list of dict
+        The article's rows before this sentence.
+    anaphora : bool
+        As for `find_attributions`.
+
+    Returns
+    -------
+    list of dict
+        One row per attribution, keyed by `ATTRIBUTION_COLUMNS` but ``antecedent``
+        (``attribution``, ``parent`` and ``depth`` None), plus ``_antecedent``: the
+        row an implicit source was carried from, or None.
+    """
     mentions = find_mentions(sent, lex.finder)
     index = _SentenceIndex(sent, mentions, lex)
     cues = find_cues(sent, text, lex)
@@ -544,11 +597,13 @@ def span_type(sent: SentenceWords, span: tuple[int, int], heads: dict, lex, ment
     Parameters
     ----------
     sent : SentenceWords
+        The sentence.
     span : tuple of (int, int)
         First and last word of the source and the words that describe it.
     heads : dict
         Word position -> head-noun match of the sentence.
     lex : AttributionLexicon
+        For its source types.
     mentions : dict, optional
         Word position -> gazetteer mention of the sentence.
     actor : str
@@ -653,9 +708,29 @@ def _contrast_end(index: _SentenceIndex, text: str, row: dict) -> int:
 
 def attribute_article(article_id: str, text: str, sents: list[SentenceWords], outlet: str,
                       lex: AttributionLexicon, anaphora: bool = True) -> list[dict]:
-    """Every attribution of one article, nested and numbered, plus one ``no
-    attribution`` row per sentence without any. ``outlet`` is the manifest's
-    ``original_outlet`` (what ``الصحيفة`` refers to)."""
+    """Every attribution of one article, nested and numbered.
+
+    Parameters
+    ----------
+    article_id : str
+        The article's id.
+    text : str
+        Its text.
+    sents : list of SentenceWords
+        Its sentences, in order.
+    outlet : str
+        The manifest's ``original_outlet`` (what ``الصحيفة`` refers to).
+    lex : AttributionLexicon
+        The attribution lexicons.
+    anaphora : bool
+        As for `find_attributions`.
+
+    Returns
+    -------
+    list of dict
+        Rows keyed by `ATTRIBUTION_COLUMNS`, by sentence and number: the attributions,
+        and one ``no attribution`` row per sentence without any.
+    """
     actors = ArticleActors.build(sents, lex, outlet_actor_id(outlet, lex.actors))
     rows: list[dict] = []
     indexes: dict[int, _SentenceIndex] = {}
@@ -676,10 +751,26 @@ def attribute_article(article_id: str, text: str, sents: list[SentenceWords], ou
 
 
 def find_attributions(corpus, lex: AttributionLexicon | None = None, anaphora: bool = True) -> pd.DataFrame:
-    """Attributions of every article of a `Corpus` (`ATTRIBUTION_COLUMNS`; offsets are
-    article offsets, ``text[start:end]`` is the span). ``anaphora=False`` switches off
-    the rule that resolves ``الشركة`` to the last company named (written after the
-    held-out gold was read)."""
+    """The attributions of every article of a corpus, by the module's rules.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        Its articles (``original_outlet`` for ``الصحيفة``), sentences and tokens are
+        read.
+    lex : AttributionLexicon, optional
+        Default: the study's lexicons.
+    anaphora : bool
+        False switches off the rule that resolves ``الشركة`` to the last company named
+        (written after the held-out gold was read).
+
+    Returns
+    -------
+    DataFrame
+        `ATTRIBUTION_COLUMNS`, the articles in the corpus's order, each by sentence
+        and number; offsets are article offsets (``text[start:end]`` is the span);
+        numbers and offsets are nullable integers (``Int64``).
+    """
     lex = lex or load_attribution_lexicon()
     by_article: dict[str, list[SentenceWords]] = {}
     for sent in sentence_words(corpus.sentences, corpus.tokens):

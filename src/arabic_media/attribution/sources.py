@@ -29,8 +29,19 @@ __all__ = ["ArticleActors", "SourceNames", "resolve_actor", "source_type", "acto
 
 @dataclass(frozen=True)
 class ArticleActors:
-    """One article's actor mentions in text order, ``(start, actor_id, type)``, and the
-    actor of its original outlet (``""`` when the gazetteer lacks it)."""
+    """One article's actor mentions, and the actor of its original outlet.
+
+    Attributes
+    ----------
+    mentions : tuple of (int, str, str)
+        ``(start, actor_id, type)`` per mention of a gazetteer actor, in text order
+        (``type``: its gazetteer type).
+    outlet : str
+        The actor id of the article's original outlet (``""`` when the gazetteer lacks
+        it).
+    names : SourceNames
+        The source types the article has given its named people so far.
+    """
 
     mentions: tuple
     outlet: str
@@ -47,30 +58,88 @@ class ArticleActors:
 
     @classmethod
     def build(cls, sents: list[SentenceWords], lex, outlet: str) -> "ArticleActors":
+        """An article's `ArticleActors`, found in its sentences.
+
+        Parameters
+        ----------
+        sents : list of SentenceWords
+            The article's sentences.
+        lex : AttributionLexicon
+            Its ``finder`` finds the mentions; its gazetteer gives their types.
+        outlet : str
+            The actor id of the article's original outlet
+            (`arabic_media.actors.outlet_actor_id`; ``""`` for none).
+
+        Returns
+        -------
+        ArticleActors
+        """
         types = actor_types(lex)
         found = [(m.start, m.info[0], types[m.info[0]]) for s in sents for m in find_mentions(s, lex.finder)]
         return cls(tuple(sorted(found)), outlet)
 
     def latest(self, actor_type: str, before: int) -> str:
-        """The last actor of gazetteer ``actor_type`` named before offset ``before``
-        (a binary search in the mentions of that type)."""
+        """The last actor of a gazetteer type named before an offset.
+
+        A binary search in the mentions of that type.
+
+        Parameters
+        ----------
+        actor_type : str
+            A gazetteer type (``company``).
+        before : int
+            A character offset into the article.
+
+        Returns
+        -------
+        str
+            The actor's id; ``""`` when no actor of that type is named before ``before``.
+        """
         starts, actors = self._by_type.get(actor_type, ((), ()))
         at = bisect_left(starts, before)
         return actors[at - 1] if at else ""
 
 
 class SourceNames:
-    """The source types an article has given its named people so far: ``جون هيغمان،
-    المتحدث باسم فيسبوك`` makes a later ``هيغمان`` a company source too (the title is
-    written once, at the first mention)."""
+    """The source types an article has given its named people so far.
+
+    ``جون هيغمان، المتحدث باسم فيسبوك`` makes a later ``هيغمان`` a company source too:
+    the title is written once, at the first mention.
+
+    Attributes
+    ----------
+    types : dict of str to str
+        A name word -> the first source type given to a source holding it.
+    """
 
     def __init__(self) -> None:
         self.types: dict[str, str] = {}
 
     def remember(self, sent: SentenceWords, span: tuple[int, int], lex, kind: str) -> str:
-        """Record ``kind`` for the name words of ``span`` (words of no head noun, actor
-        or article), or, for a span whose type is only ``other``, return the type an
-        earlier span with one of its names had."""
+        """Record a source's type for its name words, or recall an earlier one.
+
+        The name words of ``span`` are those without the article, not stop words, and
+        longer than two letters. A type other than ``other`` is recorded for each of
+        them (where none is yet); a span read only as ``other`` takes the type an
+        earlier source with one of its name words had.
+
+        Parameters
+        ----------
+        sent : SentenceWords
+            The sentence.
+        span : tuple of (int, int)
+            The source's first and last word.
+        lex : AttributionLexicon
+            For its stop words.
+        kind : str
+            The source type read from the span (`arabic_media.attribution.rules.span_type`).
+
+        Returns
+        -------
+        str
+            ``kind``; for ``other``, the type recorded for the first of its name words
+            that has one, else ``other``.
+        """
         names = [word for word in sent.words[span[0]:span[1] + 1]
                  if not word.startswith("ال") and word not in lex.stopwords and len(word) > 2]
         if kind != "other":
@@ -84,16 +153,57 @@ class SourceNames:
 
 
 def actor_types(lex) -> dict[str, str]:
-    """Gazetteer type of each actor id."""
+    """The gazetteer type of each actor.
+
+    Parameters
+    ----------
+    lex : AttributionLexicon
+        Its ``actors`` gazetteer.
+
+    Returns
+    -------
+    dict of str to str
+        Actor id -> gazetteer type.
+    """
     return dict(zip(lex.actors["actor_id"], lex.actors["type"]))
 
 
 def resolve_actor(sent: SentenceWords, span: tuple[int, int], mentions: list[Match], actors: ArticleActors,
                   lex, anaphora: bool = True, firsts: list[int] | None = None) -> tuple[str, str]:
-    """``(actor_id, how)`` for the source words ``span`` of ``sent``. An anaphor alone
-    (with nisba adjectives: ``الصحيفة``) is resolved first, before the gazetteer, which
-    lists ``الصحيفة`` as Le Figaro; otherwise the first actor named inside the span
-    (``إحدى الوثائق التي أصدرتها خلية الدفاع الرقمي ...`` -> the cell, its issuer)."""
+    """The actor a source's words name, and how it was found.
+
+    An anaphor alone (with nisba adjectives: ``الصحيفة``) is resolved first, before the
+    gazetteer, which lists ``الصحيفة`` as Le Figaro: to the article's original outlet,
+    or to the last actor of a type named before it (``latest:<type>`` in
+    ``attribution_anaphors.csv``). Otherwise the first actor named inside the span
+    (``إحدى الوثائق التي أصدرتها خلية الدفاع الرقمي ...`` -> the cell, its issuer);
+    a span holding only an anaphoric alias of the gazetteer (an ``anaphor_`` id) takes
+    the last company named before it, when there is one (else its own id).
+
+    Parameters
+    ----------
+    sent : SentenceWords
+        The sentence.
+    span : tuple of (int, int)
+        The source's first and last word.
+    mentions : list of Match
+        The sentence's gazetteer mentions, in word order (`find_mentions` with
+        ``lex.finder``).
+    actors : ArticleActors
+        The article's mentions and outlet.
+    lex : AttributionLexicon
+        For its anaphors.
+    anaphora : bool
+        Resolve anaphors to the last actor of their type named before them; False
+        leaves a ``latest:`` anaphor unresolved and an anaphoric alias as itself.
+    firsts : list of int, optional
+        The mentions' first words, when the caller has them.
+
+    Returns
+    -------
+    (str, str)
+        The actor id (``""`` for none) and how it was found, for the row's note.
+    """
     first, last = span
     head = w.bare(sent.words[first])
     alone = all(w.is_nisba(word) for word in sent.words[first + 1 : last + 1])
@@ -126,7 +236,22 @@ def resolve_actor(sent: SentenceWords, span: tuple[int, int], mentions: list[Mat
 
 
 def source_type(actor_id: str, lex) -> str:
-    """The source type of an actor (`source_types.csv`); ``unnamed`` for none."""
+    """The source type of an actor, by ``source_types.csv``.
+
+    Its ``actor:<id>`` row first, then the row of its gazetteer type.
+
+    Parameters
+    ----------
+    actor_id : str
+        An actor id, or ``""`` for no actor.
+    lex : AttributionLexicon
+        For its source types and gazetteer.
+
+    Returns
+    -------
+    str
+        The source type; ``other`` when no row gives one; ``unnamed`` for no actor.
+    """
     if not actor_id:
         return "unnamed"
     by_actor = lex.source_types.get(f"actor:{actor_id}")

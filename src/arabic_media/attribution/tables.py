@@ -35,10 +35,26 @@ def _names(lex: AttributionLexicon) -> pd.DataFrame:
 
 
 def sources_table(attributions: pd.DataFrame, sentences: pd.DataFrame, lex: AttributionLexicon) -> pd.DataFrame:
-    """Who is given a voice, one row per article and source: ``source_id`` (actor id or
-    ``unnamed``), names, ``source_type``, ``attributions`` (all depths), ``at_depth_1``,
-    ``nested``, ``verbs`` (cue lemmas, most used first), ``sentences`` with that
-    source, and ``share_of_sentences`` of the article's sentences."""
+    """Who is given a voice: one row per article and source.
+
+    Parameters
+    ----------
+    attributions : DataFrame
+        `find_attributions`' table.
+    sentences : DataFrame
+        The corpus's sentences (for each article's count).
+    lex : AttributionLexicon
+        For the sources' names and types.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, source_id`` (actor id or `UNNAMED`), ``canonical_ar, name_en,
+        source_type``, ``attributions`` (all depths), ``at_depth_1``, ``nested``,
+        ``verbs`` (cue lemmas with their counts, most used first), ``sentences`` with
+        that source, and ``share_of_sentences`` of the article's sentences; by
+        article, then most attributions first.
+    """
     said = _said(attributions)
     total = sentences.groupby("article_id").size()
     rows = []
@@ -61,9 +77,25 @@ def sources_table(attributions: pd.DataFrame, sentences: pd.DataFrame, lex: Attr
 
 
 def actor_mentions(corpus, lex: AttributionLexicon) -> pd.DataFrame:
-    """Every actor mention (`arabic_media.actors.mentions_table` over the whole
-    gazetteer), with ``الصحيفة`` given to each article's original outlet (the gazetteer
-    alias is the study article's)."""
+    """Every mention of a gazetteer actor in a corpus.
+
+    `arabic_media.actors.mentions_table` over the whole gazetteer, with ``الصحيفة``
+    given to each article's original outlet (the gazetteer's alias is the study
+    article's); a mention of an outlet the gazetteer lacks is left out.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        Its articles, sentences and tokens are read.
+    lex : AttributionLexicon
+        The gazetteer and the anaphors.
+
+    Returns
+    -------
+    DataFrame
+        As `arabic_media.actors.mentions_table`: ``article_id, sentence, actor_id,
+        alias, surface, start, end``.
+    """
     mentions = mentions_table(corpus.sentences, corpus.tokens, lex.finder)
     outlets = {a.article_id: outlet_actor_id(a.original_outlet, lex.actors) for a in corpus.articles.itertuples()}
     anaphor = mentions["alias"].map(lambda alias: lex.anaphors.get(bare(normalize(alias))) == "original_outlet")
@@ -72,8 +104,25 @@ def actor_mentions(corpus, lex: AttributionLexicon) -> pd.DataFrame:
 
 
 def silent_actors(mentions: pd.DataFrame, attributions: pd.DataFrame, lex: AttributionLexicon) -> pd.DataFrame:
-    """Actors talked about but never given a voice, per article: ``mentions`` and
-    ``sentences`` where they are named, and their gazetteer type; most named first."""
+    """Actors talked about but never given a voice, per article.
+
+    Parameters
+    ----------
+    mentions : DataFrame
+        `actor_mentions`.
+    attributions : DataFrame
+        `find_attributions`' table.
+    lex : AttributionLexicon
+        For the actors' names and types.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, actor_id, mentions, sentences`` (where they are named),
+        ``canonical_ar, name_en, type`` (gazetteer type), for each actor named in an
+        article and the source of none of its attributions; by article, most named
+        first.
+    """
     speakers = set(zip(attributions["article_id"], attributions["source_actor_id"].fillna("")))
     counts = mentions.groupby(["article_id", "actor_id"]).agg(
         mentions=("start", "size"), sentences=("sentence", "nunique")).reset_index()
@@ -83,10 +132,25 @@ def silent_actors(mentions: pd.DataFrame, attributions: pd.DataFrame, lex: Attri
 
 
 def cooccurrence(mentions: pd.DataFrame, attributions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Actors (named, or resolved as a source: ``الشركة``, an implicit speaker) and
-    their co-occurrence within a sentence. Returns ``(nodes, edges)``: nodes
-    ``actor_id, sentences, speaks`` (sentences where it is a source); edges ``source,
-    target, sentences`` (the two ids in sorted order, one count per sentence)."""
+    """Actors and their co-occurrence within a sentence.
+
+    An actor is in a sentence when it is named there, or is the source of an
+    attribution there (resolved: ``الشركة``, an implicit speaker).
+
+    Parameters
+    ----------
+    mentions : DataFrame
+        `actor_mentions`.
+    attributions : DataFrame
+        `find_attributions`' table.
+
+    Returns
+    -------
+    (DataFrame, DataFrame)
+        ``(nodes, edges)``: nodes ``actor_id, sentences, speaks`` (the sentences where
+        it is a source), by id; edges ``source, target, sentences`` (the two ids in
+        sorted order, one count per sentence), by ids.
+    """
     named = mentions[["article_id", "sentence", "actor_id"]]
     said = attributions.loc[attributions["source_actor_id"].fillna("") != "", ["article_id", "sentence", "source_actor_id"]]
     per_sentence = pd.concat([named, said.rename(columns={"source_actor_id": "actor_id"})]).drop_duplicates()
@@ -100,11 +164,27 @@ def cooccurrence(mentions: pd.DataFrame, attributions: pd.DataFrame) -> tuple[pd
 
 
 def stance_by_source(attributions: pd.DataFrame, labels: pd.DataFrame, gold: pd.DataFrame | None) -> pd.DataFrame:
-    """One row per sentence: its ``outer_source`` (the first depth-1 attribution's
-    source: who the report cites) and ``deepest_source`` (the source of its deepest
-    attribution, the first of them: whose words they finally are), the labeller's
-    ``label`` and the ``gold_label`` (``""`` where there is no gold). A sentence with no
-    attribution has ``(none)`` as both sources."""
+    """Each sentence's stance label beside the sources that speak in it.
+
+    Parameters
+    ----------
+    attributions : DataFrame
+        `find_attributions`' table.
+    labels : DataFrame
+        The stance labeller's labels (`arabic_media.stance.Labelling.labels`).
+    gold : DataFrame or None
+        The stance gold of the same target, or None.
+
+    Returns
+    -------
+    DataFrame
+        One row per sentence of ``labels``: ``article_id, sentence``, its
+        ``outer_source`` (the first depth-1 attribution's source: who the report
+        cites) and ``deepest_source`` (the source of its deepest attribution, the first
+        of them: whose words they finally are), the labeller's ``label`` and the
+        ``gold_label`` (``""`` where there is no gold). A sentence with no attribution
+        has ``(none)`` as both sources.
+    """
     said = _said(attributions).sort_values(["article_id", "sentence", "cue_start"])
     outer = said[said["depth"] == 1].groupby(["article_id", "sentence"])["source_id"].first()
     deepest = said.sort_values(["depth"], ascending=False, kind="stable").groupby(["article_id", "sentence"])["source_id"].first()
@@ -118,9 +198,22 @@ def stance_by_source(attributions: pd.DataFrame, labels: pd.DataFrame, gold: pd.
 
 
 def stance_source_crosstab(by_source: pd.DataFrame, which: str = "deepest_source") -> pd.DataFrame:
-    """Sentences per source (``which``: ``deepest_source`` or ``outer_source``) and
-    stance label, labeller and gold side by side (``labeller AGAINST``, ``gold
-    AGAINST``...)."""
+    """Sentences per source and stance label, the labeller's and the gold's side by side.
+
+    Parameters
+    ----------
+    by_source : DataFrame
+        `stance_by_source`.
+    which : str
+        ``deepest_source`` or ``outer_source``.
+
+    Returns
+    -------
+    DataFrame
+        One row per source: ``which``'s column, ``sentences``, then ``labeller
+        AGAINST``, ``labeller FAVOR``, ``labeller NONE``, ``gold AGAINST``, ``gold
+        FAVOR``, ``gold NONE``; most sentences first.
+    """
     labels = ["AGAINST", "FAVOR", "NONE"]
     parts = []
     for column, name in (("label", "labeller"), ("gold_label", "gold")):
@@ -166,8 +259,9 @@ def relay_chain(attributions: pd.DataFrame, articles: pd.DataFrame, lex) -> pd.D
 
 
 def sources_by_sentence(attributions: pd.DataFrame, lex) -> pd.DataFrame:
-    """Who speaks along each article: one row per attribution (nested ones included)
-    and per sentence without one.
+    """Who speaks along each article, sentence by sentence.
+
+    One row per attribution (nested ones included) and per sentence without one.
 
     Parameters
     ----------
@@ -218,8 +312,7 @@ def network_view(nodes: pd.DataFrame, edges: pd.DataFrame, lex, min_sentences: i
 
 
 def with_content(attributions: pd.DataFrame, corpus) -> pd.DataFrame:
-    """``attributions`` with a ``content`` column: the text of each content span (empty
-    for a sentence without attribution), for reading.
+    """The attributions with the text of each content, for reading.
 
     Parameters
     ----------
@@ -231,6 +324,8 @@ def with_content(attributions: pd.DataFrame, corpus) -> pd.DataFrame:
     Returns
     -------
     DataFrame
+        ``attributions`` with a ``content`` column: the text of each content span
+        (empty for a sentence without attribution).
     """
     texts = dict(zip(corpus.articles["article_id"].astype(str), corpus.articles["text"]))
     content = ["" if pd.isna(s) else texts[str(a)][int(s):int(e)]
@@ -239,8 +334,7 @@ def with_content(attributions: pd.DataFrame, corpus) -> pd.DataFrame:
 
 
 def attribution_counts(attributions: pd.DataFrame) -> pd.DataFrame:
-    """Per article: attributions, how many at depth 1 and nested, and the sentences
-    without any.
+    """Per article: attributions, how many at depth 1 and nested, and sentences without.
 
     Parameters
     ----------
@@ -263,8 +357,10 @@ def attribution_counts(attributions: pd.DataFrame) -> pd.DataFrame:
 
 
 def main_voices(sources: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Per article, the source given the most attributions and how much of the report
-    it carries.
+    """Per article, the source given the most attributions.
+
+    With how much of the report it carries: its attributions and sentences beside the
+    article's.
 
     Parameters
     ----------
@@ -277,7 +373,8 @@ def main_voices(sources: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame
         ``article_id, source_id, name_en, attributions, all_attributions, sentences,
-        all_sentences``.
+        all_sentences``: the first source of each article in ``sources`` (ties go to
+        the smaller id there).
     """
     totals = sentences.groupby("article_id", observed=True).size()
     rows = []

@@ -8,6 +8,7 @@ follow. Every function takes a `Corpus`; the target is always passed by the call
 
 Modules:
     rules        -- `label_sentences` -> `Labelling` (labels + matches with offsets).
+    actions      -- the target's actions in every form, and the words that decide them.
     referring    -- which sentences refer to the target: anaphors with an antecedent, the topic.
     experiments  -- baselines, leave-one-sentence-out, ablation.
     evaluate     -- `evaluate(gold, predicted)` (accuracy, F1, F_avg, kappa), `score_table`,

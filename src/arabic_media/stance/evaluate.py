@@ -25,9 +25,30 @@ __all__ = [
 
 
 def gold_for(gold: pd.DataFrame, target: str | Target | None) -> pd.DataFrame:
-    """The gold rows of ``target`` (a name or a `Target`). A gold without a ``target``
-    column is taken as is; with one, ``target=None`` is allowed only if it holds a
-    single target. Raises ValueError if the gold has no row for ``target``."""
+    """The gold rows of one target.
+
+    A gold without a ``target`` column is taken as is; with one, ``target=None`` is
+    allowed only when it holds a single target.
+
+    Parameters
+    ----------
+    gold : DataFrame
+        Stance gold (`arabic_media.annotations.load_stance_gold`).
+    target : str or Target or None
+        The target, by name or as a `Target`.
+
+    Returns
+    -------
+    DataFrame
+        The rows of ``target``; the whole gold when it has no ``target`` column, or
+        when ``target`` is None and it holds one target.
+
+    Raises
+    ------
+    ValueError
+        The gold has no row for ``target``, or it holds several targets and
+        ``target`` is None.
+    """
     if "target" not in gold.columns:
         return gold
     name = target.name if isinstance(target, Target) else target
@@ -46,12 +67,31 @@ def gold_for(gold: pd.DataFrame, target: str | Target | None) -> pd.DataFrame:
 class Evaluation:
     """Scores of predicted labels against gold.
 
-    ``per_label``: precision, recall, F1 and support per label. ``macro_f1`` averages F1
-    over the three labels; ``f_avg`` is SemEval-2016 Task 6's mean of F1(FAVOR) and
-    F1(AGAINST). A label with no prediction has precision 0, one with no gold recall 0,
-    and F1 is 0 when precision + recall is 0. ``kappa`` is Cohen's kappa between the
-    predictions and the gold (NaN when chance agreement is 1). ``confusion``: gold in
-    rows, predicted in columns. ``disagreements``: the sentences where they differ.
+    A label with no prediction has precision 0, one with no gold recall 0, and F1 is 0
+    when precision + recall is 0.
+
+    Attributes
+    ----------
+    n : int
+        The gold sentences scored.
+    accuracy : float
+        The share labelled as the gold labels them (NaN when ``n`` is 0).
+    macro_f1 : float
+        F1 averaged over the three labels.
+    f_avg : float
+        SemEval-2016 Task 6's mean of F1(FAVOR) and F1(AGAINST).
+    kappa : float
+        Cohen's kappa between the predictions and the gold (NaN when chance agreement
+        is 1).
+    per_label : DataFrame
+        Precision, recall, F1 and support per label (indexed by label, in `LABELS`
+        order).
+    confusion : DataFrame
+        Counts, gold in rows, predicted in columns, every label of `LABELS` on both.
+    disagreements : DataFrame
+        The sentences where they differ: ``article_id, sentence, gold, predicted``
+        and, where the tables have them, ``rationale``, ``explanation`` and
+        ``deciding_cue``.
     """
 
     n: int
@@ -64,7 +104,13 @@ class Evaluation:
     disagreements: pd.DataFrame
 
     def summary(self) -> dict:
-        """The headline figures as a dict (rounded to 3 decimals)."""
+        """The headline figures as a dict.
+
+        Returns
+        -------
+        dict
+            ``n, accuracy, macro_f1, f_avg, kappa``, the scores rounded to 3 decimals.
+        """
         return {
             "n": self.n,
             "accuracy": round(self.accuracy, 3),
@@ -82,8 +128,9 @@ def evaluate(gold: pd.DataFrame, predicted, target: str | Target | None = None) 
     gold : DataFrame
         ``article_id, sentence, label``, optional ``rationale`` and ``target``.
     predicted : Labelling or DataFrame
-        A `Labelling`, or a table ``article_id, sentence, label``; more columns are
-        kept for the disagreements.
+        A `Labelling`, or a table ``article_id, sentence, label``; its
+        ``explanation`` and ``deciding_cue`` columns, when it has them, are kept for
+        the disagreements.
     target : str or Target, optional
         Picks the gold rows whose ``target`` column names it, so one gold file can hold
         several targets; may be left out when the gold holds one target or has no
@@ -147,9 +194,20 @@ def evaluate(gold: pd.DataFrame, predicted, target: str | Target | None = None) 
 
 
 def score_table(evaluations: dict[str, Evaluation]) -> pd.DataFrame:
-    """Several labellers' `Evaluation` side by side, one row per labeller (the dict's
-    keys, in order): ``n, correct, accuracy, macro_f1, f_avg, kappa`` and F1 per label
-    (``f1_FAVOR`` ...), unrounded."""
+    """Several labellers' `Evaluation` side by side.
+
+    Parameters
+    ----------
+    evaluations : dict of str to Evaluation
+        Labeller name -> its `Evaluation`.
+
+    Returns
+    -------
+    DataFrame
+        One row per labeller (the dict's keys, in order, as the index ``labeller``):
+        ``n, correct, accuracy, macro_f1, f_avg, kappa`` and F1 per label
+        (``f1_FAVOR`` ...), unrounded.
+    """
     rows = []
     for name, result in evaluations.items():
         row = {
@@ -215,17 +273,45 @@ def _merged(gold: pd.DataFrame, predicted, target) -> pd.DataFrame:
 def bootstrap_scores(gold: pd.DataFrame, predicted, target: str | Target | None = None, *,
                      unit: str = "article", resamples: int = 2000, seed: int = 20180612,
                      level: float = 0.95) -> pd.DataFrame:
-    """The four scores (`SCORES`) of ``predicted`` against ``gold`` with a percentile
-    bootstrap interval (Efron and Tibshirani 1993, ch. 13).
+    """The four scores (`SCORES`) with a percentile bootstrap interval each.
 
-    ``unit="article"`` resamples whole articles with replacement (a cluster
-    bootstrap: sentences of one report share its topic and wording, so they are not
-    independent draws); ``unit="sentence"`` resamples sentences. Each of
-    ``resamples`` draws (numpy ``default_rng(seed)``, so the result is fixed) is scored
-    by `scores_of`; the interval is the ``(1-level)/2`` and ``(1+level)/2`` quantiles
-    of the draws, NaN draws (kappa when a draw holds one label only) left out and
-    counted. Returns one row per score: ``value`` (on the data as drawn), ``low``,
-    ``high``, ``resamples``, ``nan_draws``, ``unit``."""
+    A percentile bootstrap (Efron and Tibshirani 1993, ch. 13). ``unit="article"``
+    resamples whole articles with replacement (a cluster bootstrap: sentences of one
+    report share its topic and wording, so they are not independent draws);
+    ``unit="sentence"`` resamples sentences. Each of ``resamples`` draws (numpy
+    ``default_rng(seed)``, so the result is fixed) is scored by `scores_of`; the
+    interval is the ``(1-level)/2`` and ``(1+level)/2`` quantiles of the draws, NaN
+    draws (kappa when a draw holds one label only) left out and counted.
+
+    Parameters
+    ----------
+    gold : DataFrame
+        The stance gold.
+    predicted : Labelling or DataFrame
+        The predictions.
+    target : str or Target, optional
+        As for `evaluate`.
+    unit : str
+        ``article`` or ``sentence``: what is resampled.
+    resamples : int
+        How many draws.
+    seed : int
+        The random generator's seed.
+    level : float
+        The interval's level.
+
+    Returns
+    -------
+    DataFrame
+        One row per score (index ``score``): ``value`` (on the data as drawn),
+        ``low``, ``high``, ``resamples``, ``nan_draws``, ``unit``.
+
+    Raises
+    ------
+    ValueError
+        Another ``unit``, a gold sentence without a prediction, or a gold that
+        `gold_for` refuses.
+    """
     if unit not in ("article", "sentence"):
         raise ValueError(f"unit: {unit!r} is not 'article' or 'sentence'")
     merged = _merged(gold, predicted, target)
@@ -254,8 +340,7 @@ def bootstrap_scores(gold: pd.DataFrame, predicted, target: str | Target | None 
 
 
 def accuracy_by_article(gold: pd.DataFrame, predicted, target: str | Target | None = None) -> pd.DataFrame:
-    """Per article: ``sentences``, ``correct``, ``accuracy`` and the gold's label
-    counts (``gold_FAVOR`` ...), sorted by article id.
+    """How many sentences of each article the predictions get right.
 
     Parameters
     ----------
@@ -269,6 +354,13 @@ def accuracy_by_article(gold: pd.DataFrame, predicted, target: str | Target | No
     Returns
     -------
     DataFrame
+        One row per article, sorted by article id: ``article_id, sentences, correct,
+        accuracy`` and the gold's label counts (``gold_FAVOR`` ...).
+
+    Raises
+    ------
+    ValueError
+        A gold sentence without a prediction, or a gold that `gold_for` refuses.
     """
     merged = _merged(gold, predicted, target)
     merged["correct"] = merged["label_gold"] == merged["label_pred"]
@@ -287,8 +379,10 @@ ERROR_CAUSES = ("missed mention", "missed cue", "wrong polarity", "scope")
 
 def error_causes(gold: pd.DataFrame, labelling: Labelling, referred: set[tuple[str, int]],
                  target: str | Target | None = None) -> pd.DataFrame:
-    """Each sentence where ``labelling`` and the gold differ, with its cause, read off
-    the labeller's own matches by a stated rule, tested in this order:
+    """Each sentence where the labeller and the gold differ, with the cause of the error.
+
+    The cause is read off the labeller's own matches by a stated rule, tested in this
+    order (`ERROR_CAUSES`):
 
     1. **missed mention**: the gold has a stance and the labeller found no reference
        to the target (``referred``: the ``(article_id, sentence)`` keys with a counted
@@ -301,7 +395,29 @@ def error_causes(gold: pd.DataFrame, labelling: Labelling, referred: set[tuple[s
     4. **scope**: the gold says NONE and a counted cue gave a stance: the cue is not
        about the target's conduct, or not in what the sentence says of it.
 
-    Returns ``article_id, sentence, gold, predicted, cause, deciding_cue``."""
+    Parameters
+    ----------
+    gold : DataFrame
+        The stance gold.
+    labelling : Labelling
+        The labeller's output.
+    referred : set of (str, int)
+        The sentences that refer to the target
+        (`arabic_media.stance.referring.referred_sentences`).
+    target : str or Target, optional
+        As for `evaluate`.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, sentence, gold, predicted, cause, deciding_cue``, in the gold's
+        order.
+
+    Raises
+    ------
+    ValueError
+        A gold sentence without a prediction, or a gold that `gold_for` refuses.
+    """
     labels = labelling.labels
     merged = _merged(gold, labelling, target).merge(
         labels[["article_id", "sentence", "deciding_cue"]], on=["article_id", "sentence"])
@@ -323,8 +439,9 @@ def error_causes(gold: pd.DataFrame, labelling: Labelling, referred: set[tuple[s
 
 def bootstrap_table(gold: pd.DataFrame, labellers: dict, target: str | Target | None = None, *,
                     resamples: int = 2000, seed: int = 20180612) -> pd.DataFrame:
-    """Several labellers scored against one gold, each score with its bootstrap interval
-    over articles (`bootstrap_scores`).
+    """Several labellers scored against one gold, each score with its interval.
+
+    The intervals are `bootstrap_scores`' over articles.
 
     Parameters
     ----------
@@ -367,6 +484,8 @@ def interval_lines(table: pd.DataFrame, level: float = 0.95) -> list[str]:
     Returns
     -------
     list of str
+        One line per labeller: ``<labeller>: accuracy 0.812 (95% interval 0.750 to
+        0.870), ...``.
     """
     return [f"{name}: " + ", ".join(f"{score} {row[score]:.3f} ({level:.0%} interval {row[score + '_low']:.3f} to "
                                     f"{row[score + '_high']:.3f})" for score in SCORES) for name, row in table.iterrows()]

@@ -57,8 +57,10 @@ def majority_baseline(corpus, gold: pd.DataFrame, target: str | Target | None = 
 
 
 def cue_count_baseline(corpus, target: str | Target, lexicon: Lexicon | None = None) -> Labelling:
-    """The labeller with negation and contrast switched off: the same mentions and
-    cues, weights summed as found.
+    """The labeller with negation and contrast switched off.
+
+    The same mentions and cues as `label_sentences` (the mechanisms included), their
+    weights summed as found: no negator flips a cue, no contrast marker discounts one.
 
     Parameters
     ----------
@@ -72,6 +74,7 @@ def cue_count_baseline(corpus, target: str | Target, lexicon: Lexicon | None = N
     Returns
     -------
     Labelling
+        As `label_sentences` returns it.
     """
     return label_sentences(corpus, target, lexicon, negation=False, contrast=False)
 
@@ -252,8 +255,9 @@ def ablation_changes(table: pd.DataFrame) -> pd.Series:
 
 
 def withheld_changes(labels: pd.DataFrame, variants: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The sentences whose label changes under some leave-one-out variant, with what was
-    withheld from each.
+    """The sentences whose label changes under some leave-one-out variant.
+
+    Each with what was withheld from it in each variant.
 
     Parameters
     ----------

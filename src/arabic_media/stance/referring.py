@@ -50,9 +50,19 @@ _DEFINITE = tuple(p for p in PROCLITICS if p.endswith("ال") or p.endswith("ل�
 
 @dataclass(frozen=True)
 class Reference:
-    """How one sentence refers to the target: ``mentions`` (named members, and
-    anaphors with an antecedent), ``topic`` (no mention, and the article's first
-    sentence names a member) and ``dropped`` (anaphors matched but not counted)."""
+    """How one sentence refers to the target.
+
+    Attributes
+    ----------
+    mentions : tuple of Match
+        The mentions that count, in text order: named members, and anaphors with an
+        antecedent.
+    topic : bool
+        The topic rule applies: no mention, the article's first sentence names a
+        member, and the sentence names no other subject.
+    dropped : tuple of Match
+        Anaphors matched but not counted (no named member before them).
+    """
 
     mentions: tuple[Match, ...]
     topic: bool = False
@@ -60,17 +70,42 @@ class Reference:
 
 
 def anaphor_ids(target: Target) -> frozenset[str]:
-    """The ids of ``target``'s members whose ``reference`` is ``anaphor`` (none when
-    the target has no ``reference`` column, as a target built in code)."""
+    """The ids of a target's members that refer as anaphors.
+
+    Parameters
+    ----------
+    target : Target
+        The stance target.
+
+    Returns
+    -------
+    frozenset of str
+        The members whose ``reference`` is ``anaphor``; none when the target has no
+        ``reference`` column (a target built in code, `Target.from_aliases`).
+    """
     if "reference" not in target.actors.columns:
         return frozenset()
     return frozenset(target.actors.loc[target.actors["reference"] == "anaphor", "actor_id"])
 
 
 def other_subjects(target: Target, actors=None) -> Target:
-    """The gazetteer's actors of `OTHER_SUBJECT_TYPES` that are not members of
-    ``target``, as a `Target` named ``other subjects`` (``actors`` defaults to
-    `arabic_media.lexicons.load_actors`)."""
+    """The actors whose mention makes a sentence about another actor than the target.
+
+    The gazetteer's actors of `OTHER_SUBJECT_TYPES` that are not members of ``target``:
+    a sentence that names one is not given to the target by the topic rule.
+
+    Parameters
+    ----------
+    target : Target
+        The stance target.
+    actors : DataFrame, optional
+        The gazetteer (default `arabic_media.lexicons.load_actors`).
+
+    Returns
+    -------
+    Target
+        Named ``other subjects``.
+    """
     actors = load_actors() if actors is None else actors
     chosen = actors[actors["type"].isin(OTHER_SUBJECT_TYPES) & ~actors["actor_id"].isin(target.actors["actor_id"])]
     return Target.from_aliases("other subjects", dict(zip(chosen["actor_id"], chosen["aliases"])))
@@ -128,10 +163,26 @@ def _split(sent: SentenceWords, target: Target, anaphors: frozenset[str]) -> tup
 
 def sentence_references(sents: list[SentenceWords], target: Target, *, topic: bool = True,
                         others: Target | None = None) -> dict:
-    """For each sentence of ``sents`` (any order; articles are read in sentence
-    order), its `Reference`, keyed by ``(article_id, sentence)``. ``topic=False``
-    switches the topic rule off (anaphors still need an antecedent); ``others`` is
-    the actors that make a sentence another's (default `other_subjects`)."""
+    """How each sentence refers to the target, by the module's two rules.
+
+    Parameters
+    ----------
+    sents : list of SentenceWords
+        One article's sentences or several articles', in any order: each article is
+        read in sentence order.
+    target : Target
+        The stance target.
+    topic : bool
+        Whether the topic rule applies (False switches it off; anaphors still need an
+        antecedent).
+    others : Target, optional
+        The actors that make a sentence another's (default `other_subjects`).
+
+    Returns
+    -------
+    dict
+        ``(article_id, sentence)`` -> its `Reference`.
+    """
     anaphors = anaphor_ids(target)
     others = other_subjects(target) if others is None and topic else others
     by_article: dict[str, list[SentenceWords]] = {}
@@ -157,8 +208,11 @@ def sentence_references(sents: list[SentenceWords], target: Target, *, topic: bo
 
 
 def referred_sentences(corpus, target: Target, *, topic: bool = True) -> set[tuple[str, int]]:
-    """The sentences of ``corpus`` that refer to ``target``: a counted mention, or the
-    topic rule (`sentence_references`); what the error analysis calls "a mention found".
+    """The sentences of a corpus that refer to the target.
+
+    A sentence refers to it by a counted mention or by the topic rule
+    (`sentence_references`): what the error analysis calls "a mention found"
+    (`arabic_media.stance.evaluate.error_causes`).
 
     Parameters
     ----------

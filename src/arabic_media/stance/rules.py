@@ -107,17 +107,46 @@ MATCH_COLUMNS = [
 
 @dataclass
 class Labelling:
-    """What the labeller found: ``labels`` (one row per sentence, `OUTPUT_COLUMNS`)
-    and ``matches`` (one row per match, `MATCH_COLUMNS`)."""
+    """What the labeller found: a row per sentence, and a row per match.
+
+    Attributes
+    ----------
+    labels : DataFrame
+        One row per sentence (`OUTPUT_COLUMNS`): its label and score, and its mentions,
+        cues, deciding cue and explanation written out for reading.
+    matches : DataFrame
+        One row per mention, cue, negator and contrast marker (`MATCH_COLUMNS`), with
+        its role and character offsets into the article: what tables and figures read.
+    """
 
     labels: pd.DataFrame
     matches: pd.DataFrame
 
 
 def find_cues(sentence: SentenceWords, lexicon: Lexicon, verbs: bool = True, actions: bool = True) -> list[Match]:
-    """Cue matches in one sentence; ``info`` is ``(polarity, weight, action, object_rule, participle)``.
-    ``verbs``: also match a cue's first word as an inflected verb; ``actions``: the
-    target's actions too (before their object is checked)."""
+    """The stance cues of one sentence, as matched, before negation and contrast.
+
+    Parameters
+    ----------
+    sentence : SentenceWords
+        The sentence.
+    lexicon : Lexicon
+        The stance lexicon (`arabic_media.lexicons.load_lexicon`).
+    verbs : bool
+        Also match a cue's first word as an inflected verb
+        (`arabic_media.matching.verb_matches`).
+    actions : bool
+        Match the target's actions too, when the lexicon holds them
+        (`arabic_media.stance.actions`); their object is not checked here.
+
+    Returns
+    -------
+    list of Match
+        In text order; ``info`` is ``(polarity, weight, action, object_rule,
+        participle)``: ``action`` is an action's class (its ``polarity`` is
+        ``by_object`` when its object decides it), ``""`` for a cue of
+        ``stance_cues.csv``, which has no object rule and is no participle.
+    """
     return find(sentence, _cue_entries(lexicon, actions), "cue", verbs)
 
 
@@ -413,9 +442,20 @@ def _apply_contrast(sent: SentenceWords, markers: list[Match], records: list[dic
 
 
 def is_question(sent: SentenceWords) -> bool:
-    """Does the sentence end in a question mark (``؟`` or ``?``, before any closing
-    quote)? A question is a subheading or a question to the reader, NONE
-    (guidelines 9.7)."""
+    """Whether a sentence is a question.
+
+    It ends in a question mark (``؟`` or ``?``, before any closing quote or bracket). A
+    question is a subheading or a question to the reader, NONE (guidelines 9.7).
+
+    Parameters
+    ----------
+    sent : SentenceWords
+        The sentence.
+
+    Returns
+    -------
+    bool
+    """
     return sent.text.rstrip().rstrip("\"'»”’)").endswith(("؟", "?"))
 
 
@@ -509,12 +549,39 @@ def _match_rows(sent: SentenceWords, mentions, records, markers, negators, decid
 def label_words(sent: SentenceWords, target: Target, lexicon: Lexicon, *, negation: bool = True,
                 contrast: bool = True, verbs: bool = True, reference: Reference | None = None,
                 mechanisms=MECHANISMS, agents: Target | None = None) -> tuple[dict, list[dict]]:
-    """Label one sentence (`arabic_media.matching.SentenceWords`): returns its row of
-    ``labels`` and its rows of ``matches``. ``reference`` (from
-    `arabic_media.stance.referring.sentence_references`) gives the mentions that count
-    and the topic rule; without it every alias match counts and there is no topic.
-    ``mechanisms``: those of `MECHANISMS` to apply; ``agents``: the actors outside the
-    target (`referring.other_actors`), for the ``agents`` mechanism."""
+    """Label one sentence: its row of ``labels`` and its rows of ``matches``.
+
+    The four steps and the mechanisms of the module docstring, applied to one
+    `arabic_media.matching.SentenceWords`.
+
+    Parameters
+    ----------
+    sent : SentenceWords
+        The sentence.
+    target : Target
+        The stance target.
+    lexicon : Lexicon
+        Cues, negators and contrast markers, and the actions the mechanisms read.
+    negation, contrast, verbs : bool
+        As for `label_sentences`.
+    reference : Reference, optional
+        From `arabic_media.stance.referring.sentence_references`: the mentions that
+        count and the topic rule. Without it every alias match counts and there is no
+        topic.
+    mechanisms : iterable of str
+        Those of `MECHANISMS` to apply (default all); a name not among them is ignored
+        here (`label_sentence_words` refuses it).
+    agents : Target, optional
+        The actors outside the target (`arabic_media.stance.referring.other_actors`),
+        for the ``agents`` mechanism; without them, only the head nouns of
+        ``source_head_nouns.csv`` name another actor.
+
+    Returns
+    -------
+    (dict, list of dict)
+        The sentence's row of `Labelling.labels` (`OUTPUT_COLUMNS`) and its rows of
+        `Labelling.matches` (`MATCH_COLUMNS`).
+    """
     mechanisms = frozenset(mechanisms)
     mentions, cues, markers, negators, objects = _find_all(sent, target, lexicon, negation, contrast, verbs,
                                                            reference, mechanisms)
@@ -576,6 +643,11 @@ def label_sentences(
         ``labels`` (`OUTPUT_COLUMNS`, one row per sentence) and ``matches``
         (`MATCH_COLUMNS`, one row per mention, cue, negator and marker, with character
         offsets into the article).
+
+    Raises
+    ------
+    ValueError
+        A mechanism not in `MECHANISMS`.
     """
     target = load_target(target) if isinstance(target, str) else target
     lexicon = lexicon if lexicon is not None else load_lexicon()
@@ -589,15 +661,19 @@ def label_sentence_words(sents: list[SentenceWords], target: Target, lexicon: Le
                          contrast: bool = True, verbs: bool = True, topic: bool = True,
                          others: Target | None = None, mechanisms=MECHANISMS,
                          agents: Target | None = None) -> tuple[list[dict], list[dict]]:
-    """Label sentences given as `SentenceWords` (one article's or several): the rows
-    `label_sentences` makes its tables of, without pandas, for a corpus-scale pass.
+    """Label sentences given as `SentenceWords`, without building tables.
+
+    One article's sentences or several articles': the rows `label_sentences` makes its
+    tables of, without pandas, for a corpus-scale pass.
 
     Parameters
     ----------
     sents : list of SentenceWords
         From `arabic_media.matching.sentence_words` or `text_sentence_words`.
     target : Target
+        The stance target.
     lexicon : Lexicon
+        As for `label_sentences`.
     negation, contrast, verbs, topic : bool
         As for `label_sentences`.
     others : Target, optional
@@ -613,6 +689,11 @@ def label_sentence_words(sents: list[SentenceWords], target: Target, lexicon: Le
     -------
     (list of dict, list of dict)
         The rows of ``labels`` and of ``matches``.
+
+    Raises
+    ------
+    ValueError
+        A mechanism not in `MECHANISMS`.
     """
     rows, match_rows = [], []
     references = sentence_references(sents, target, topic=topic, others=others)
@@ -643,7 +724,8 @@ def label_text(text: str, target: str | Target, lexicon: Lexicon | None = None, 
     lexicon : Lexicon, optional
         As for `label_sentences`.
     **options
-        Passed to `label_sentences` (``negation``, ``contrast``, ``verbs``, ``topic``).
+        Passed to `label_sentences` (``negation``, ``contrast``, ``verbs``, ``topic``,
+        ``mechanisms``).
 
     Returns
     -------
@@ -653,7 +735,10 @@ def label_text(text: str, target: str | Target, lexicon: Lexicon | None = None, 
     Raises
     ------
     ValueError
-        When the study's segmentation finds more than one sentence in ``text``.
+        When the study's segmentation finds more than one sentence in ``text``, or a
+        mechanism is not in `MECHANISMS`.
+    CorpusError
+        An empty text, or one of only whitespace (`arabic_media.corpus.text_corpus`).
     """
     from arabic_media.corpus import text_corpus
 

@@ -24,9 +24,23 @@ def _labels_of(labels) -> pd.DataFrame:
 
 def label_counts(labels, gold: pd.DataFrame | None = None,
                  target: str | Target | None = None) -> pd.DataFrame:
-    """Sentences per label (rows in `LABELS` order, zeros included): a ``labeller``
-    column and, with ``gold`` (filtered to ``target`` as in `evaluate`), a ``gold``
-    column."""
+    """Sentences per label, the labeller's and the gold's.
+
+    Parameters
+    ----------
+    labels : Labelling or DataFrame
+        The labeller's output, or its labels table.
+    gold : DataFrame, optional
+        The stance gold.
+    target : str or Target, optional
+        Which of the gold's targets (`arabic_media.stance.evaluate.gold_for`).
+
+    Returns
+    -------
+    DataFrame
+        One row per label (index ``label``, in `LABELS` order, zeros included): a
+        ``labeller`` column and, with ``gold``, a ``gold`` column.
+    """
     counts = pd.DataFrame({"labeller": _labels_of(labels)["label"].value_counts()})
     if gold is not None:
         counts["gold"] = gold_for(gold, target)["label"].value_counts()
@@ -37,12 +51,34 @@ def label_counts(labels, gold: pd.DataFrame | None = None,
 
 def label_sequence(labels, gold: pd.DataFrame | None = None,
                    target: str | Target | None = None, *, first: str = "FAVOR") -> pd.DataFrame:
-    """How the labels run through each article, one row per article (sorted):
-    ``article_id``, ``sentences`` (how many), ``labels`` (the labeller's, in sentence
-    order, space-joined), ``gold_labels`` (with ``gold``), ``first_sentence`` (the
-    number of the first sentence labelled ``first``, or <NA> if none) and one column
-    per label, ``before_FAVOR`` ..., counting the sentences before it with that label
-    (all the article's sentences if there is none)."""
+    """How the labels run through each article.
+
+    Parameters
+    ----------
+    labels : Labelling or DataFrame
+        The labeller's output, or its labels table.
+    gold : DataFrame, optional
+        The stance gold.
+    target : str or Target, optional
+        Which of the gold's targets (`arabic_media.stance.evaluate.gold_for`).
+    first : str
+        The label whose first sentence is looked for (one of `LABELS`).
+
+    Returns
+    -------
+    DataFrame
+        One row per article (sorted): ``article_id``, ``sentences`` (how many),
+        ``labels`` (the labeller's, in sentence order, space-joined), ``gold_labels``
+        (with ``gold``), ``first_sentence`` (the number of the first sentence labelled
+        ``first``, or <NA> if none) and one column per label, ``before_FAVOR`` ...,
+        counting the sentences before it with that label (all the article's sentences
+        if there is none).
+
+    Raises
+    ------
+    ValueError
+        ``first`` is not one of `LABELS`.
+    """
     if first not in LABELS:
         raise ValueError(f"first: {first!r} is not one of {LABELS}")
     gold = gold_for(gold, target) if gold is not None else None
@@ -93,12 +129,27 @@ def _shown(matches: pd.DataFrame, keys: list[tuple[str, int]]) -> list[str]:
 
 
 def stance_table(labelling: Labelling, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The labeller's output as a reader's table, one row per sentence: ``article_id,
-    sentence, label, score, mentions, deciding_cue, cues`` and, when ``sentences`` (the
-    corpus's sentence table) is given, ``text`` with its line breaks joined. Matches
-    read ``surface [start-end]`` (character offsets into the article) with the actor,
-    or the cue's polarity after negation and its weight, and whether it was negated
-    or discounted; several are joined by `` · ``."""
+    """The labeller's output as a reader's table, one row per sentence.
+
+    Matches read ``surface [start-end]`` (character offsets into the article) with the
+    actor, or the cue's polarity after negation and its weight, and whether it was
+    negated (or doubly negated, and so not flipped) or discounted; several are joined
+    by `` · ``.
+
+    Parameters
+    ----------
+    labelling : Labelling
+        The labeller's output.
+    sentences : DataFrame, optional
+        The corpus's sentence table, for the sentences' text.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, sentence, label, score, mentions, deciding_cue, cues`` and, with
+        ``sentences``, ``text`` (its line breaks and runs of spaces joined into single
+        spaces).
+    """
     labels, matches = labelling.labels, labelling.matches
     keys = list(zip(labels["article_id"], labels["sentence"]))
     table = pd.DataFrame(
@@ -127,13 +178,29 @@ def _why_none(row) -> str:
 
 def stance_strip_data(labelling: Labelling, gold: pd.DataFrame | None = None,
                       target: str | Target | None = None) -> pd.DataFrame:
-    """The numbers behind `arabic_media.charts.stance.stance_strip_figure`, one row per
-    sentence in article order: ``article_id, sentence, label, score``;
-    ``deciding_cue_text`` (the deciding cue's surface, or for NONE why there is none:
-    ``target not named``, ``no cue``, ``cues cancel out``); its ``deciding_cue_start,
-    deciding_cue_end`` (character offsets into the article, empty for NONE) and
-    ``negated_by`` (the negator that flipped it, or ""); and, with ``gold`` (filtered
-    to ``target`` as in `evaluate`), ``gold_label``."""
+    """The numbers behind `arabic_media.charts.stance.stance_strip_figure`.
+
+    Parameters
+    ----------
+    labelling : Labelling
+        The labeller's output.
+    gold : DataFrame, optional
+        The stance gold.
+    target : str or Target, optional
+        Which of the gold's targets (`arabic_media.stance.evaluate.gold_for`).
+
+    Returns
+    -------
+    DataFrame
+        One row per sentence, by article and sentence: ``article_id, sentence, label,
+        score``; ``deciding_cue_text`` (the deciding cue's surface, or for NONE why
+        there is none, read from the sentence's mentions and cues alone: ``target not
+        named`` (no mention, a sentence of the topic rule too), ``no cue``, ``cues
+        cancel out`` (cues found: cancelling out, all discounted, or in a question)); its
+        ``deciding_cue_start, deciding_cue_end`` (character offsets into the article,
+        empty for NONE) and ``negated_by`` (the negator that flipped it, or ""); and,
+        with ``gold``, ``gold_label`` (``""`` for a sentence the gold lacks).
+    """
     data = labelling.labels.sort_values(["article_id", "sentence"], kind="stable").reset_index(drop=True)
     cues = labelling.matches
     deciding = cues[(cues["role"] == "cue") & cues["deciding"]].set_index(["article_id", "sentence"])
@@ -155,8 +222,19 @@ def stance_strip_data(labelling: Labelling, gold: pd.DataFrame | None = None,
 
 
 def stance_share_data(labels) -> pd.DataFrame:
-    """Sentences per label per article (``labels``: a `Labelling` or its labels table) (all of `LABELS`, zeros included):
-    ``article_id, label, sentences, share`` (share of the article's sentences)."""
+    """Sentences per label per article.
+
+    Parameters
+    ----------
+    labels : Labelling or DataFrame
+        The labeller's output, or its labels table.
+
+    Returns
+    -------
+    DataFrame
+        ``article_id, label, sentences, share`` (the share of the article's
+        sentences): every label of `LABELS` for each article, zeros included.
+    """
     labels = _labels_of(labels)
     rows = []
     for article_id, group in labels.groupby("article_id", sort=True):
