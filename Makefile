@@ -14,7 +14,7 @@ VENV310 := .venv-mpl310
 STAMP310 := $(VENV310)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help setup study report test test-unit test-notebooks test-browser test-mpl310 restore lab bench reference lexicons docs clean
+.PHONY: help setup study report test test-unit test-notebooks test-browser test-mpl310 restore lab bench reference coverage lexicons docs clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -78,12 +78,16 @@ bench: $(STAMP) ## Benchmarks (speed, memory) with figures printed; not part of 
 	$(PY) benchmarks/loader.py --limit 5000
 	$(PY) benchmarks/analyses.py
 	$(PY) benchmarks/corpus_analyses.py
+	$(PY) benchmarks/coverage.py
 	$(PY) benchmarks/segmentation.py
 
 # SCHEDULER=tcp://host:8786 counts on that Dask cluster; empty: every core of this machine.
 SCHEDULER ?=
 reference: $(STAMP) ## Rebuild corpus/reference/ from the ANT archive (SCHEDULER=tcp://host:8786 for a Dask cluster)
 	$(PY) scripts/build_reference.py $(if $(SCHEDULER),--scheduler $(SCHEDULER))
+
+coverage: $(STAMP) ## Rebuild corpus/coverage/ (the query's reports, labelled and traced) from the ANT archive (SCHEDULER=tcp://host:8786 for a Dask cluster)
+	$(PY) scripts/build_coverage.py $(if $(SCHEDULER),--scheduler $(SCHEDULER))
 
 lexicons: $(STAMP) ## Rebuild the stop-word and grouping-candidate lexicons from their pinned sources
 	$(PY) scripts/build_stopwords.py

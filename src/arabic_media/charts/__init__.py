@@ -37,6 +37,7 @@ from arabic_media.charts.attribution import (
     sources_by_sentence_figure,
 )
 from arabic_media.charts.bars import barh
+from arabic_media.charts.coverage import stance_prevalence_figure, voices_by_outlet_figure
 from arabic_media.charts.frame import article_name, article_source, frame_figure, wrap_text
 from arabic_media.charts.keyness import frequency_vs_keyness_figure, keyness_bars_figure
 from arabic_media.charts.rendering import labels_figure, rendering_candidates, rendering_comparison_figure
@@ -51,6 +52,7 @@ from arabic_media.charts.stance import (
 from arabic_media.charts.terms import dispersion_figure, term_bars_figure
 
 __all__ = [
+    "stance_prevalence_figure", "voices_by_outlet_figure",
     "SOURCE_TYPE_COLOURS",
     "actor_network_figure",
     "attribution_chain_figure",

@@ -8,7 +8,11 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-__all__ = ["Tools", "load_tools", "analyse_text", "analyse_member"]
+__all__ = ["ATTRIBUTION_FIELDS", "Tools", "load_tools", "analyse_text", "analyse_member"]
+
+#: The fields of an attribution a corpus-scale pass keeps (`analyse_text`).
+ATTRIBUTION_FIELDS = ("sentence", "attribution", "parent", "depth", "cue", "cue_start", "cue_end", "source",
+                      "source_start", "source_end", "source_actor_id", "source_type")
 
 
 @dataclass(frozen=True)
@@ -77,8 +81,10 @@ def analyse_text(article_id: str, text: str, tools: Tools, *, original_outlet: s
     -------
     dict
         ``sentences`` (how many), ``labels`` (the stance label of each sentence, in
-        order) and ``attributions`` (one ``(sentence, depth, source_type,
-        source_actor_id)`` per attribution found).
+        order), ``spans`` (each sentence's ``(start, end)`` character offsets into the
+        text) and ``attributions`` (one ``(sentence, depth, source_type,
+        source_actor_id)`` per attribution found), and ``attribution_rows``: each
+        attribution as a dict with its cue, source and their offsets.
     """
     from arabic_media.actors import outlet_actor_id
     from arabic_media.attribution.rules import attribute_article
@@ -89,15 +95,17 @@ def analyse_text(article_id: str, text: str, tools: Tools, *, original_outlet: s
     rows, _ = label_sentence_words(sents, tools.target, tools.lexicon, others=tools.others)
     outlet = outlet_actor_id(original_outlet, tools.lex.actors) if original_outlet else ""
     found = attribute_article(article_id, text, sents, outlet or original_outlet, tools.lex)
+    said = [r for r in found if r["cue_start"] is not None]
     return {
         "sentences": len(sents),
         "labels": tuple(row["label"] for row in rows),
-        "attributions": tuple((r["sentence"], r["depth"], r["source_type"], r["source_actor_id"] or "")
-                              for r in found if r["cue_start"] is not None),
+        "spans": tuple((sent.text_start, sent.text_start + len(sent.text)) for sent in sents),
+        "attributions": tuple((r["sentence"], r["depth"], r["source_type"], r["source_actor_id"] or "") for r in said),
+        "attribution_rows": tuple({key: r[key] for key in ATTRIBUTION_FIELDS} for r in said),
     }
 
 
-def analyse_member(source, member, tools: Tools, *, slice_only: bool = True) -> dict:
+def analyse_member(source, member, tools: Tools, *, slice_only: bool = True, keep_text: bool = False) -> dict:
     """One member of a source, skipped, refused, matched or analysed.
 
     Skipped by its path when the query reserves its folder, refused when it cannot be
@@ -111,6 +119,8 @@ def analyse_member(source, member, tools: Tools, *, slice_only: bool = True) -> 
     tools : Tools
     slice_only : bool
         Analyse only the reports the query selects.
+    keep_text : bool
+        Return an analysed report's text too (``text``).
 
     Returns
     -------
@@ -141,4 +151,6 @@ def analyse_member(source, member, tools: Tools, *, slice_only: bool = True) -> 
         if slice_only and not row["matched"]:
             return row
     row.update(analyse_text(article.article_id, article.text, tools))
+    if keep_text:
+        row["text"] = article.text
     return row

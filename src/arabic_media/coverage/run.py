@@ -16,9 +16,10 @@ __all__ = ["CHUNK_REPORTS", "analyse_source"]
 CHUNK_REPORTS = 100
 
 
-def _analyse_chunk(source, members: list, target: str, query: str | None, slice_only: bool) -> list[dict]:
+def _analyse_chunk(source, members: list, target: str, query: str | None, slice_only: bool,
+                   keep_text: bool = False) -> list[dict]:
     tools = load_tools(target, query)
-    return [analyse_member(source, member, tools, slice_only=slice_only) for member in members]
+    return [analyse_member(source, member, tools, slice_only=slice_only, keep_text=keep_text) for member in members]
 
 
 def _chunks(source, size: int) -> Iterator[list]:
@@ -34,7 +35,8 @@ def _chunks(source, size: int) -> Iterator[list]:
 
 def analyse_source(source, *, target: str, query: str | None = None, slice_only: bool = True,
                    workers: int | None = None, scheduler=None, chunk_size: int = CHUNK_REPORTS,
-                   progress: bool | None = None) -> list[dict]:
+                   progress: bool | None = None, keep_text: bool = False,
+                   reader_analyses: bool = True) -> list[dict]:
     """Analyse every report of ``source`` (`arabic_media.coverage.report.analyse_member`).
 
     Parameters
@@ -55,6 +57,13 @@ def analyse_source(source, *, target: str, query: str | None = None, slice_only:
         Reports per task.
     progress : bool, optional
         A progress bar (None: on a terminal or in a notebook only).
+    keep_text : bool
+        Return each analysed report's text too.
+    reader_analyses : bool
+        With several processes, this one (the reader) also analyses a chunk when every
+        worker has two waiting: the fastest use of every core. False keeps the reader
+        lean (it never loads the analyses' lexicons, nor pandas): a process's memory
+        less, for a pass where reading is most of the work.
 
     Returns
     -------
@@ -66,31 +75,39 @@ def analyse_source(source, *, target: str, query: str | None = None, slice_only:
     workers = workers or os.cpu_count() or 1
     results: dict[int, list[dict]] = {}
     with _progress(progress, "analysing") as bar:
+        options = (target, query, slice_only, keep_text)
         if scheduler is not None:
-            _on_dask(source, target, query, slice_only, scheduler, chunk_size, results, bar)
+            _on_dask(source, options, scheduler, chunk_size, results, bar)
         elif workers == 1:
             for number, chunk in enumerate(_chunks(source, chunk_size)):
-                results[number] = _analyse_chunk(source, chunk, target, query, slice_only)
+                results[number] = _analyse_chunk(source, chunk, *options)
                 bar.update(len(chunk))
         else:
-            _in_processes(source, target, query, slice_only, workers, chunk_size, results, bar)
+            _in_processes(source, options, workers, chunk_size, results, bar, reader_analyses)
     return [row for number in sorted(results) for row in results[number]]
 
 
-def _in_processes(source, target, query, slice_only, workers, chunk_size, results, bar) -> None:
+def _in_processes(source, options, workers, chunk_size, results, bar, reader_analyses: bool = True) -> None:
     """This process reads; ``workers - 1`` processes analyse; when they all have two
-    chunks waiting, this one analyses the next chunk itself."""
+    chunks waiting, this one analyses the next chunk itself (``reader_analyses``) or
+    waits for one to finish."""
     import multiprocessing
 
     pending = {}
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
         for number, chunk in enumerate(_chunks(source, chunk_size)):
-            if len(pending) >= 2 * (workers - 1):
-                results[number] = _analyse_chunk(source, chunk, target, query, slice_only)
+            if len(pending) >= 2 * (workers - 1) and reader_analyses:
+                results[number] = _analyse_chunk(source, chunk, *options)
                 bar.update(len(chunk))
                 done, _ = wait(list(pending), timeout=0, return_when=FIRST_COMPLETED)
             else:
-                pending[pool.submit(_analyse_chunk, source, chunk, target, query, slice_only)] = (number, len(chunk))
+                if len(pending) >= 2 * (workers - 1):
+                    finished, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        key, size = pending.pop(future)
+                        results[key] = future.result()
+                        bar.update(size)
+                pending[pool.submit(_analyse_chunk, source, chunk, *options)] = (number, len(chunk))
                 done = [f for f in list(pending) if f.done()]
             for future in done:
                 key, size = pending.pop(future)
@@ -101,7 +118,7 @@ def _in_processes(source, target, query, slice_only, workers, chunk_size, result
             bar.update(size)
 
 
-def _on_dask(source, target, query, slice_only, scheduler, chunk_size, results, bar) -> None:
+def _on_dask(source, options, scheduler, chunk_size, results, bar) -> None:
     from distributed import Client, as_completed
 
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
@@ -109,7 +126,7 @@ def _on_dask(source, target, query, slice_only, scheduler, chunk_size, results, 
         source_future = client.scatter(source, broadcast=True)
         futures = {}
         for number, chunk in enumerate(_chunks(source, chunk_size)):
-            futures[client.submit(_analyse_chunk, source_future, chunk, target, query, slice_only, pure=False)] = (
+            futures[client.submit(_analyse_chunk, source_future, chunk, *options, pure=False)] = (
                 number, len(chunk))
         for future in as_completed(futures):
             number, size = futures[future]
