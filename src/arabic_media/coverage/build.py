@@ -25,7 +25,7 @@ writes, all at once or not at all:
 ================== ===========================================================================
 
 Every file is sorted and written with fixed formats, so a rebuild gives the same bytes
-(``tests/coverage/test_build.py`` compares when the archive is beside the project). The
+(``tests/coverage_slice/test_build.py`` compares when the archive is beside the project). The
 fingerprint (`code_fingerprint`) hashes the source of the modules that decide a row, with
 their docstrings left out, and the lexicons and the query they read: it changes when a
 rebuild could change, and not otherwise.
