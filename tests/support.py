@@ -61,3 +61,17 @@ def corpus_of(articles: dict[str, str | list[str]], *, outlet: str = "", origina
     texts = {article_id: text if isinstance(text, str) else " ".join(text) for article_id, text in articles.items()}
     cells = {article_id: {"outlet": outlet, "original_outlet": original_outlet} for article_id in texts}
     return corpus_from_texts(texts, cells=cells)
+
+
+def write_archive(path: Path, members: dict[str, bytes], mode: str = "w:xz") -> Path:
+    """A tar archive at ``path`` holding ``members`` (name -> bytes), in the order given
+    (``mode``: ``w:xz`` by default, ``w`` for a plain tar)."""
+    import io
+    import tarfile
+
+    with tarfile.open(path, mode) as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return path

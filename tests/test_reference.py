@@ -8,7 +8,14 @@ import pytest
 
 from arabic_media import paths
 from arabic_media.corpus import CorpusError
-from arabic_media.reference import FILES, MIN_COUNTS, REFERENCE_DIR, build_reference, read_reference
+from arabic_media.reference import (
+    FILES,
+    MIN_COUNTS,
+    REFERENCE_DIR,
+    build_reference,
+    read_reference,
+)
+from tests.support import write_archive
 
 ANT = paths.ANT_ARCHIVE
 
@@ -67,18 +74,6 @@ def _script():
     return module
 
 
-def _archive(path, members: dict[str, bytes]):
-    import io
-    import tarfile
-
-    with tarfile.open(path, "w:xz") as archive:
-        for name, data in members.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
-    return path
-
-
 def _doc(body: str) -> bytes:
     return f"<DOC>\n<TEXT>\n{body}\n</TEXT>\n</DOC>\n".encode()
 
@@ -89,7 +84,7 @@ def _doc(body: str) -> bytes:
 ])
 def test_an_archive_with_no_article_writes_nothing_and_keeps_the_reference(tmp_path, capsys, members):
     # it used to write an empty reference, exit 0, over the committed one
-    archive = _archive(tmp_path / "empty.tar.xz", members)
+    archive = write_archive(tmp_path / "empty.tar.xz", members)
     out = tmp_path / "reference"
     out.mkdir()
     for file in [*FILES.values(), "provenance.json"]:
@@ -106,7 +101,7 @@ def test_an_archive_with_no_article_writes_nothing_and_keeps_the_reference(tmp_p
 def test_a_reference_that_fails_half_way_leaves_the_old_files(tmp_path, monkeypatch):
     from arabic_media import reference
 
-    archive = _archive(tmp_path / "ant.tar.xz", {f"ant/BBC/sport/BB-sport-{n}-20180101.txt":
+    archive = write_archive(tmp_path / "ant.tar.xz", {f"ant/BBC/sport/BB-sport-{n}-20180101.txt":
                                                  _doc("قال الوزير إن الشركات الأمريكية تواجه ضغوطا.") for n in range(3)})
     out = tmp_path / "reference"
     out.mkdir()

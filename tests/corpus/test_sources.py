@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import io
 import re
 import sys
-import tarfile
 import warnings
 
 import pytest
@@ -31,6 +29,7 @@ from arabic_media.corpus.sources import (
     read_articles,
 )
 from arabic_media.corpus.tarstream import regular_files
+from tests.support import write_archive
 
 ANT = paths.ANT_ARCHIVE
 needs_ant = pytest.mark.skipif(not ANT.is_file(), reason="the ANT archive is not beside the project")
@@ -97,15 +96,6 @@ def test_member_name_gives_outlet_section_id_and_date():
     assert parse_member_name("BBC/sport/BB-economy-1-20180101.txt") is None  # category must match
 
 
-def _tar(path, members: dict[str, bytes], mode: str = "w:xz"):
-    with tarfile.open(path, mode) as archive:
-        for name, data in members.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
-    return path
-
-
 def test_archive_streams_articles_and_names_each_failure(tmp_path):
     good = _doc("قال الوزير إن الاقتصاد ينمو.", docno="BB-economy-7-20180301")
     long_name = "x/" + "d" * 120 + "/BB-economy-8-20180302.txt"  # past the 100-byte ustar name field
@@ -118,7 +108,7 @@ def test_archive_streams_articles_and_names_each_failure(tmp_path):
         "ant/BBC/economy/BB-economy-12-20180306.txt": _doc("نص\x02فيه حرف تحكم"),
         long_name: _doc("نص طويل الاسم"),
     }
-    source = TrecArchive(_tar(tmp_path / "a.tar.xz", members))
+    source = TrecArchive(write_archive(tmp_path / "a.tar.xz", members))
     items = list(source)
     assert [type(i).__name__ for i in items] == ["Article", "Failure", "Failure", "Failure", "Article", "Article"]
     first = items[0]
@@ -140,7 +130,7 @@ def test_archive_streams_articles_and_names_each_failure(tmp_path):
 
 
 def test_a_truncated_archive_is_an_error_naming_it(tmp_path):
-    data = _tar(tmp_path / "a.tar", {f"BBC/sport/BB-sport-{n}-20180101.txt": _doc("ن" * 3000) for n in range(3)},
+    data = write_archive(tmp_path / "a.tar", {f"BBC/sport/BB-sport-{n}-20180101.txt": _doc("ن" * 3000) for n in range(3)},
                 mode="w").read_bytes()
     (tmp_path / "cut.tar").write_bytes(data[:2000])
     with pytest.raises(CorpusError, match="cut.tar"):
@@ -240,7 +230,7 @@ def test_a_member_name_that_is_not_utf8_is_kept_escaped_and_the_count_finishes(t
     from arabic_media.counting import count_corpus
 
     odd = "ant/BBC/sport/\udcff\udcfe-sport-2.txt"  # the bytes 0xff 0xfe in the name
-    archive = _tar(tmp_path / "names.tar", {
+    archive = write_archive(tmp_path / "names.tar", {
         "ant/BBC/sport/BB-sport-1-20180101.txt": _doc("نص أول"),
         odd: _doc("نص ثان"),
         "ant/BBC/sport/\udcff-no-text.txt": b"<DOC>\n</DOC>\n",
@@ -272,7 +262,7 @@ def test_a_text_file_name_that_is_not_utf8_is_kept_escaped(tmp_path):
 def test_a_crlf_member_is_refused_saying_its_line_endings_are_crlf(tmp_path):
     # it used to be "no_text", with no hint that the tag is there with a CR before its LF
     crlf = _doc("قال الوزير إن الاقتصاد ينمو.").replace(b"\n", b"\r\n")
-    archive = _tar(tmp_path / "a.tar", {"ant/BBC/economy/BB-economy-1-20180101.txt": crlf}, mode="w")
+    archive = write_archive(tmp_path / "a.tar", {"ant/BBC/economy/BB-economy-1-20180101.txt": crlf}, mode="w")
     [failure] = list(TrecArchive(archive))
     assert failure.reason == "crlf_line_endings"
     assert failure.detail.startswith("ant/BBC/economy/BB-economy-1-20180101.txt: ")
@@ -286,7 +276,7 @@ def test_the_extraction_script_writes_nothing_when_a_member_is_refused(tmp_path,
     good = _doc("قال الوزير.", docno="AL-culture-1-20180101").replace(
         b"<TITLE>", b"<URL>u</URL>\n<TIME>Tue, 24 Apr 2018 10:00:00 +0300</TIME>\n<TITLE>")
     undated = "<DOC>\n<DOCNO>AL-culture-2-20180101</DOCNO>\n<TEXT>\nنص\n</TEXT>\n</DOC>\n".encode()
-    archive = _tar(tmp_path / "ant.tar.xz", {script.PREFIX + "a/good.txt": good, script.PREFIX + "a/undated.txt": undated})
+    archive = write_archive(tmp_path / "ant.tar.xz", {script.PREFIX + "a/good.txt": good, script.PREFIX + "a/undated.txt": undated})
     members = [script.Member(path, hashlib.sha256(data).hexdigest(), "Al Arabiya", "", "", "a note")
                for path, data in (("a/good.txt", good), ("a/undated.txt", undated))]
     heldout = tmp_path / "heldout"

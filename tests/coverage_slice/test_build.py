@@ -4,22 +4,26 @@ committed tables rebuilt byte for byte from the archive when it is beside the pr
 
 from __future__ import annotations
 
-import io
 import json
-import tarfile
 
 import pandas as pd
 import pytest
 
 from arabic_media import paths
 from arabic_media.corpus import CorpusError
-from arabic_media.coverage.build import COVERAGE_DIR, FILES, build_coverage, code_fingerprint
+from arabic_media.coverage.build import (
+    COVERAGE_DIR,
+    FILES,
+    build_coverage,
+    code_fingerprint,
+)
+from tests.support import write_archive
 
 ANT = paths.ANT_ARCHIVE
 ON_TOPIC = ("فيسبوك تحذف المحتوى المتطرف",
-            "أعلنت شركة فيسبوك أنها حذفت آلاف الحسابات التي تنشر الدعاية الإرهابية لتنظيم داعش. "
-            "وقالت فيسبوك إن فرقها تعمل على مكافحة الإرهاب على منصتها. "
-            "وانتقد خبراء تأخر تويتر في حذف المحتوى المتطرف.")
+            ("أعلنت شركة فيسبوك أنها حذفت آلاف الحسابات التي تنشر الدعاية الإرهابية لتنظيم داعش. "
+             "وقالت فيسبوك إن فرقها تعمل على مكافحة الإرهاب على منصتها. "
+             "وانتقد خبراء تأخر تويتر في حذف المحتوى المتطرف."))
 OFF_TOPIC = ("مباراة كرة القدم", "فاز الفريق بالمباراة أمس في الملعب الكبير.")
 
 
@@ -28,18 +32,9 @@ def _doc(number: int, title: str, body: str, date: str) -> bytes:
             f"<TIME>{date}</TIME>\n<TEXT>\n{body}\n</TEXT>\n</DOC>\n").encode()
 
 
-def _archive(path, members: dict[str, bytes]):
-    with tarfile.open(path, "w:xz") as archive:
-        for name, data in members.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
-    return path
-
-
 @pytest.fixture
 def small_archive(tmp_path):
-    return _archive(tmp_path / "ant.tar.xz", {
+    return write_archive(tmp_path / "ant.tar.xz", {
         "ant/BBC/technology/BB-technology-1-20180424.txt": _doc(1, *ON_TOPIC, "2018-04-24"),
         "ant/SkyNews/technology/SK-technology-2-20180424.txt": _doc(2, *ON_TOPIC, "2018-04-24"),
         "ant/Alarabia/technology/AL-technology-3-20180501.txt": _doc(3, ON_TOPIC[0], ON_TOPIC[1], "2018-05-01"),
@@ -87,7 +82,7 @@ def test_a_rebuild_in_several_processes_or_on_dask_gives_the_same_bytes(small_ar
 
 
 def test_an_archive_with_no_report_of_the_slice_writes_nothing(tmp_path):
-    archive = _archive(tmp_path / "off.tar.xz", {"ant/CNN/sport/CN-sport-4-20180601.txt": _doc(4, *OFF_TOPIC, "2018-06-01")})
+    archive = write_archive(tmp_path / "off.tar.xz", {"ant/CNN/sport/CN-sport-4-20180601.txt": _doc(4, *OFF_TOPIC, "2018-06-01")})
     out = tmp_path / "out"
     out.mkdir()
     (out / "members.csv").write_text("kept\n", encoding="utf-8")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from arabic_reshaper import reshape
@@ -23,6 +24,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from PIL import Image, ImageDraw, ImageFont, features
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from arabic_media.charts.arabic import NATIVE_SHAPING, STUDY_FONT, ar
 

@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from arabic_media.coverage.build import COVERAGE_DIR, FILES, QUERY, TARGET, labeller_confusion
+from arabic_media.coverage.build import COVERAGE_DIR, FILES, QUERY, labeller_confusion
 
 __all__ = [
     "ALL_OUTLETS", "LABELS", "SEED", "Coverage", "load_coverage", "slice_counts", "load_on_topic", "query_precision",
