@@ -17,6 +17,7 @@ import json
 import sys
 
 from arabic_media import paths, transfer
+from arabic_media.files import replacing
 
 TARGET = "us_tech_companies"
 
@@ -41,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
                            "only; no rule was changed after this run.",
                   "split": "extremism_test", "target": TARGET, "rules_commit": args.rules_commit,
                   "date": datetime.date.today().isoformat(), **scores}
-    path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    with replacing(path) as partial:
+        partial.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(scores, indent=2))
     return 0
 

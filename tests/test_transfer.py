@@ -27,6 +27,15 @@ def test_a_changed_record_is_reported_as_drift(test_split, tmp_path):
     (tmp_path / "run.json").write_text(record, encoding="utf-8")
     assert transfer.first_run_drift(test_split, STUDY_TARGET, tmp_path / "run.json") == {
         ("stance", "kappa"): (0.5, 0.369)}
+    # a recorded re-run is the run the rules must now give
+    import json
+
+    rerun = json.loads(transfer.FIRST_RUN.read_text(encoding="utf-8"))
+    rerun["reruns"] = [{"rules_commit": "x", "note": "changed", "stance": {**rerun["stance"], "kappa": 0.4},
+                        "attribution": rerun["attribution"]}]
+    (tmp_path / "rerun.json").write_text(json.dumps(rerun), encoding="utf-8")
+    assert transfer.first_run_drift(test_split, STUDY_TARGET, tmp_path / "rerun.json") == {
+        ("stance", "kappa"): (0.4, 0.369)}
     with pytest.raises(FileNotFoundError, match="no record of the first test run"):
         transfer.first_run_drift(test_split, STUDY_TARGET, tmp_path / "absent.json")
 

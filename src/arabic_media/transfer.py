@@ -399,7 +399,10 @@ def first_run_scores(test: SplitData, target: str) -> dict:
 
 
 def first_run_drift(test: SplitData, target: str, path: Path | None = None) -> dict:
-    """How the current rules' test scores differ from the recorded first run.
+    """How the current rules' test scores differ from the recorded run.
+
+    The first run, or the last re-run when one is recorded (a re-run is added beside the
+    first, never in its place: `scripts/record_first_test_run.py --rerun`).
 
     Parameters
     ----------
@@ -412,7 +415,7 @@ def first_run_drift(test: SplitData, target: str, path: Path | None = None) -> d
     -------
     dict
         ``(part, score) -> (recorded, now)`` for every score that differs; empty while
-        the rules are those that were frozen.
+        the rules are those that were last scored.
 
     Raises
     ------
@@ -423,6 +426,7 @@ def first_run_drift(test: SplitData, target: str, path: Path | None = None) -> d
     if not path.is_file():
         raise FileNotFoundError(f"{relative(path)}: no record of the first test run")
     record = json.loads(path.read_text(encoding="utf-8"))
+    record = record["reruns"][-1] if record.get("reruns") else record  # a recorded re-run is the one to hold
     now = first_run_scores(test, target)
     return {(part, name): (value, now[part].get(name)) for part in ("stance", "attribution")
             for name, value in record[part].items() if now[part].get(name) != value}

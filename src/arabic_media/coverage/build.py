@@ -14,7 +14,8 @@ writes, all at once or not at all:
 ``counts.csv``     reports read and reports in the slice, per outlet and month
 ``sentences.csv``  every sentence of the slice: its offsets into the report and its stance label
 ``attributions.csv`` every attribution: cue, source, their offsets, depth, source actor and type
-``terms.csv``      the slice's word forms per outlet: ``outlet, term, category, count, documents``
+``terms.csv``      the slice's word forms per outlet: ``outlet, term, category, count, documents,
+                   surface`` (the form's most frequent spelling, for display)
                    (counted as the study counts its article, `arabic_media.terms.annotate`)
 ``outlets.csv``    per outlet: reports read, reports in the slice, sentences, running tokens
 ``labeller_confusion.csv`` the stance labeller's errors on the extremism test set, per test
@@ -148,7 +149,8 @@ def slice_tables(rows: list[dict]):
     outlet_of = {r["article_id"]: r["outlet"] for r in chosen}
     words = tokens[tokens["kind"] == "word"].assign(outlet=tokens["article_id"].astype(str).map(outlet_of))
     terms = (words.groupby(["outlet", "norm", "category"], observed=True)
-             .agg(count=("norm", "size"), documents=("article_id", "nunique")).reset_index()
+             .agg(count=("norm", "size"), documents=("article_id", "nunique"),
+                  surface=("surface", _most_frequent)).reset_index()
              .rename(columns={"norm": "term"}))
     terms = terms.sort_values(["outlet", "count", "term"], ascending=[True, False, True]).reset_index(drop=True)
     per_article = running_tokens(tokens, by_article=True)
@@ -160,6 +162,12 @@ def slice_tables(rows: list[dict]):
                         "running_tokens": int(sum(per_article.get(r["article_id"], 0) for r in mine))})
     return {"members": members, "counts": counts, "sentences": sentences, "attributions": attributions,
             "terms": terms, "outlets": pd.DataFrame(outlets)}
+
+
+def _most_frequent(values) -> str:
+    """The most frequent value (ties: the first in sort order), for a term's spelling."""
+    counts = Counter(values)
+    return min(counts, key=lambda v: (-counts[v], v))
 
 
 def build_coverage(archive: Path | str | None = None, out_dir: Path | str | None = None, *, query: str = QUERY,

@@ -39,7 +39,7 @@ from arabic_media.coverage.build import COVERAGE_DIR, FILES, QUERY, labeller_con
 
 __all__ = [
     "ALL_OUTLETS", "LABELS", "SEED", "Coverage", "load_coverage", "slice_counts", "load_on_topic", "query_precision",
-    "wilson_interval", "slice_keyness", "voice_shares", "article_voice_shares", "labeller_confusion",
+    "wilson_interval", "slice_keyness", "outlet_keywords", "voice_shares", "article_voice_shares", "labeller_confusion",
     "adjusted_shares", "stance_prevalence", "article_stance_shares", "prevalence_usable",
 ]
 
@@ -249,8 +249,43 @@ def slice_keyness(coverage: Coverage, reference, outlet: str | None = None) -> p
     rest = reference.norms.merge(mine.rename(columns={"count": "part"}), on=["term", "category"], how="left")
     rest["count"] = (rest["count"] - rest["part"].fillna(0)).clip(lower=0).astype(int)
     grouper = shared_grouper(reference.norms["term"], mine["term"])
-    return keyness(regroup_counts(mine, grouper), regroup_counts(rest[["term", "category", "count"]], grouper),
+    target = regroup_counts(mine, grouper)
+    if "surface" in part.columns:  # spelled as the reports spell it (المحتوى, not the normalised المحتوي)
+        spelling = part.sort_values("count", ascending=False).drop_duplicates("term").set_index("term")["surface"]
+        target["display"] = target["display"].map(spelling).fillna(target["display"])
+    return keyness(target, regroup_counts(rest[["term", "category", "count"]], grouper),
                    tokens_target=tokens, tokens_reference=reference.running_tokens - tokens)
+
+
+def outlet_keywords(coverage: Coverage, reference, *, min_reports: int = 11, top: int = 10) -> pd.DataFrame:
+    """The strongest over-used keywords of each outlet with enough reports in the slice.
+
+    Each outlet's reports against the rest of the corpus (`slice_keyness`), for the
+    outlets with at least ``min_reports`` reports: fewer make keyness a list of one
+    report's words.
+
+    Parameters
+    ----------
+    coverage : Coverage
+    reference : ReferenceList
+    min_reports : int
+        The fewest reports an outlet needs (default 11: more than ten).
+    top : int
+        Keywords per outlet.
+
+    Returns
+    -------
+    DataFrame
+        ``outlet, rank, display, count_article, count_reference, log_ratio, g2``.
+    """
+    rows = []
+    chosen = coverage.outlets.loc[coverage.outlets["reports_in_slice"] >= min_reports, "outlet"]
+    for outlet in chosen:
+        table = slice_keyness(coverage, reference, outlet)
+        over = table[table["key"] & (table["direction"] == "over-used")].head(top)
+        rows.append(over.assign(outlet=outlet, rank=range(1, len(over) + 1)))
+    columns = ["outlet", "rank", "display", "count_article", "count_reference", "log_ratio", "g2"]
+    return pd.concat(rows, ignore_index=True)[columns] if rows else pd.DataFrame(columns=columns)
 
 
 def _share_rows(counts_by_report: pd.DataFrame, kinds, outlet: str, resamples: int, rng) -> list[dict]:
