@@ -66,3 +66,13 @@ def test_only_the_two_kinds_of_second_annotation_exist():
     assert len(transfer.load_second_annotation("stance")) == 93
     with pytest.raises(ValueError, match="use 'stance' or 'attribution'"):
         transfer.load_second_annotation("quotation")
+
+
+def test_the_targets_table_says_which_target_was_reached():
+    stance = pd.DataFrame({"split": ["extremism_test"], "kappa": [0.369]})
+    attribution = pd.DataFrame({"split": ["extremism_test"], "cue_precision": [0.87], "cue_recall": [0.674],
+                                "source_right": [0.506]})
+    table = transfer.targets_table(stance, attribution).set_index("target")
+    assert table["met"].to_dict() == {"stance kappa": False, "attribution cue precision": True,
+                                      "attribution cue recall": False, "right source, of the cues found": False}
+    assert list(transfer.targets_table(stance, attribution.iloc[0:0])["target"]) == ["stance kappa"]

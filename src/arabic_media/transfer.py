@@ -31,7 +31,7 @@ from arabic_media.annotations import (
 from arabic_media.paths import ANNOTATIONS_DIR, relative
 
 __all__ = [
-    "FIRST_RUN", "SECOND_DIR", "ROLES", "SplitData", "load_split", "role_of", "stance_scores", "mechanism_effects",
+    "FIRST_RUN", "SECOND_DIR", "ROLES", "TARGETS", "targets_table", "SplitData", "load_split", "role_of", "stance_scores", "mechanism_effects",
     "mechanism_changes", "attribution_scores", "load_second_annotation", "stance_agreement",
     "attribution_agreement", "first_run_scores", "first_run_drift",
 ]
@@ -48,6 +48,44 @@ ROLES: dict[str, str] = {
     "extremism_test": "test (scored once, after the freeze)",
     "heldout": "held out (frozen before the rules)",
 }
+
+
+#: What the rules were asked to reach on the test set: score -> (the column of
+#: `stance_scores` or `attribution_scores` it is read from, the least value).
+TARGETS: dict[str, tuple[str, float]] = {
+    "stance kappa": ("kappa", 0.4),
+    "attribution cue precision": ("cue_precision", 0.85),
+    "attribution cue recall": ("cue_recall", 0.85),
+    "right source, of the cues found": ("source_right", 0.75),
+}
+
+
+def targets_table(stance: pd.DataFrame, attribution: pd.DataFrame, split: str = "extremism_test") -> pd.DataFrame:
+    """The test-set targets (`TARGETS`), each with what the rules reached and whether they reached it.
+
+    Parameters
+    ----------
+    stance : DataFrame
+        `stance_scores` (a row for ``split``), or an empty table to leave the stance
+        target out.
+    attribution : DataFrame
+        `attribution_scores` (a row for ``split``), or an empty table.
+    split : str
+        The test split.
+
+    Returns
+    -------
+    DataFrame
+        ``target, aimed, reached, met``, one row per target whose table was given.
+    """
+    rows = []
+    for name, (column, least) in TARGETS.items():
+        table = stance if column in stance.columns else attribution
+        if column not in table.columns or split not in set(table["split"]):
+            continue
+        value = float(table.set_index("split").at[split, column])
+        rows.append({"target": name, "aimed": least, "reached": value, "met": value >= least})
+    return pd.DataFrame(rows, columns=["target", "aimed", "reached", "met"])
 
 
 @dataclass

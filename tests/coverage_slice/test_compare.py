@@ -101,3 +101,7 @@ def test_the_figures_draw_every_row_and_refuse_nothing_to_draw():
     assert "article" in set(data["outlet"])
     with pytest.raises(ValueError):
         charts.voices_by_outlet_figure(pd.DataFrame(), pd.DataFrame())
+
+
+def test_the_busiest_month_pools_the_outlets():
+    assert C.busiest_month(C.slice_counts(tiny())) == ("2018-04", 3)

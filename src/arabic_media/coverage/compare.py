@@ -38,7 +38,7 @@ import pandas as pd
 from arabic_media.coverage.build import COVERAGE_DIR, FILES, QUERY, labeller_confusion
 
 __all__ = [
-    "ALL_OUTLETS", "LABELS", "SEED", "Coverage", "load_coverage", "slice_counts", "load_on_topic", "query_precision",
+    "ALL_OUTLETS", "LABELS", "SEED", "Coverage", "load_coverage", "slice_counts", "busiest_month", "load_on_topic", "query_precision",
     "wilson_interval", "slice_keyness", "outlet_keywords", "voice_shares", "article_voice_shares", "labeller_confusion",
     "adjusted_shares", "stance_prevalence", "article_stance_shares", "prevalence_usable",
 ]
@@ -116,6 +116,25 @@ def slice_counts(coverage: Coverage) -> pd.DataFrame:
     table["per 1,000 read"] = (1000 * table["in slice"] / table["read"]).round(2)
     table.columns.name = None
     return table.reset_index()
+
+
+def busiest_month(counts: pd.DataFrame) -> tuple[str, int]:
+    """The month with the most reports of the slice, all outlets together.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        `slice_counts`.
+
+    Returns
+    -------
+    (str, int)
+        The month (``YYYY-MM``) and its reports (the earliest month on a tie).
+    """
+    pooled = counts.set_index("outlet").loc[ALL_OUTLETS]
+    months = [c for c in counts.columns if len(str(c)) == 7 and str(c)[4] == "-"]
+    month = min(months, key=lambda m: (-pooled[m], m))
+    return month, int(pooled[month])
 
 
 def load_on_topic(query: str = QUERY) -> pd.DataFrame:
