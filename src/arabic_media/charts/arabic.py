@@ -22,8 +22,8 @@ left. Whether matplotlib does that depends on its version:
 
 The old recipe ``get_display(reshape(s))`` is therefore *wrong* on 3.11: the
 already-visual string is reversed a second time, and the figure shows the words
-back to front with broken joins, with no error or warning (matplotlib issue
-32262). `ar` picks the right treatment for the running matplotlib; every piece of
+back to front with broken joins, with no error or warning (reported to
+matplotlib: github.com/matplotlib/matplotlib/issues/32262). `ar` picks the right treatment for the running matplotlib; every piece of
 Arabic that reaches a figure must go through it, and nothing else may reshape or
 reorder text.
 """
