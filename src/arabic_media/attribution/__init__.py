@@ -10,6 +10,7 @@ Modules:
     lexicon     -- `load_attribution_lexicon`: cues, anaphors, source types, title nouns.
     words       -- word tests: complementisers, verb forms, nisba adjectives.
     sources     -- resolving a source span to an actor; source types.
+    subjects    -- `find_source`: the words naming a cue's source; `span_type`.
     rules       -- `find_attributions`: cue, source, content, nesting, per sentence.
     quotations  -- `find_quotations`: quoted spans, kind, speaker.
     tables      -- who speaks (`sources_table`), who does not (`silent_actors`),

@@ -132,7 +132,7 @@ class SourceNames:
         lex : AttributionLexicon
             For its stop words.
         kind : str
-            The source type read from the span (`arabic_media.attribution.rules.span_type`).
+            The source type read from the span (`arabic_media.attribution.subjects.span_type`).
 
         Returns
         -------

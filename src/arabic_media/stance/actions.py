@@ -31,7 +31,7 @@ them:
   where or through which another acts (``على``, ``عبر``, ``استغلال``; 10.5).
 
 `arabic_media.stance.rules` uses them, each through one switchable mechanism
-(`arabic_media.stance.rules.MECHANISMS`).
+(`arabic_media.stance.mechanisms.MECHANISMS`).
 """
 
 from __future__ import annotations
