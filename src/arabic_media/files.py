@@ -10,13 +10,14 @@ test` also re-executes the notebooks while unit tests read the committed CSVs.)
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-__all__ = ["replacing", "replacing_all"]
+__all__ = ["file_sha256", "replacing", "replacing_all"]
 
 
 def _partial(path: Path) -> Path:
@@ -79,3 +80,22 @@ def replacing_all(paths: Iterable[Path | str]) -> Iterator[list[Path]]:
     """
     with ExitStack() as stack:
         yield [stack.enter_context(replacing(path)) for path in paths]
+
+
+def file_sha256(path: Path | str) -> str:
+    """The sha256 of a file's bytes, read in blocks (an archive need not fit in memory).
+
+    Parameters
+    ----------
+    path : Path or str
+
+    Returns
+    -------
+    str
+        64 hex digits.
+    """
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -27,14 +27,13 @@ count (descending) then term, so a rebuild gives the same bytes
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 from arabic_media import __version__, paths
 from arabic_media.corpus.errors import CorpusError
 from arabic_media.corpus.sources import TrecArchive
-from arabic_media.files import replacing_all
+from arabic_media.files import file_sha256, replacing_all
 
 __all__ = ["MIN_COUNTS", "REFERENCE_DIR", "FILES", "build_reference", "write_reference", "read_reference"]
 
@@ -48,13 +47,6 @@ CITATION = (
     "doi:10.1007/s13369-020-05258-z"
 )
 
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def write_reference(counts, out_dir: Path, *, archive: Path, min_counts: dict[str, int] | None = None) -> dict:
@@ -105,7 +97,7 @@ def write_reference(counts, out_dir: Path, *, archive: Path, min_counts: dict[st
         kept[file_name] = len(tables[file_name])
     provenance = {
         "what": "reference frequency list of the study: word forms, groups and bigrams of the ANT corpus",
-        "archive": {"name": Path(archive).name, "sha256": _sha256(archive)},
+        "archive": {"name": Path(archive).name, "sha256": file_sha256(archive)},
         "citation": CITATION,
         "articles_read": totals["articles_read"],
         "articles_refused": totals["articles_refused"],

@@ -104,3 +104,16 @@ def test_the_committed_tables_were_built_by_this_code_and_these_lexicons():
 def test_the_committed_tables_rebuild_to_the_same_bytes(tmp_path):
     build_coverage(ANT, tmp_path, progress=False)
     assert _files(tmp_path) == _files(COVERAGE_DIR)
+
+
+def test_every_report_analysed_in_several_processes_as_in_one(small_archive):
+    """The corpus-scale pass with the reader analysing too (the default), chunk by chunk
+    on a worker and in the reading process, gives the rows of one process, in order."""
+    from arabic_media.corpus.sources import TrecArchive
+    from arabic_media.coverage import analyse_source
+
+    options = {"target": "us_tech_companies", "query": "us_tech_extremism", "slice_only": False,
+               "chunk_size": 1, "progress": False}
+    one = analyse_source(TrecArchive(small_archive), workers=1, **options)
+    two = analyse_source(TrecArchive(small_archive), workers=2, **options)
+    assert one == two and [r["status"] for r in one] == ["read", "skipped", "read", "read", "refused"]

@@ -94,13 +94,6 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
 
 def slice_tables(rows: list[dict]):
     """The tables of the slice from the rows of a pass.
@@ -138,7 +131,7 @@ def slice_tables(rows: list[dict]):
     sentences = pd.DataFrame([{"article_id": r["article_id"], "sentence": i, "start": span[0], "end": span[1],
                                "label": label}
                               for r in chosen for i, (span, label) in enumerate(zip(r["spans"], r["labels"]), start=1)])
-    attributions = pd.DataFrame([{"article_id": r["article_id"], **a} for r in chosen for a in r["attribution_rows"]],
+    attributions = pd.DataFrame([{"article_id": r["article_id"], **a} for r in chosen for a in r["attributions"]],
                                 columns=["article_id", "sentence", "attribution", "parent", "depth", "cue",
                                          "cue_start", "cue_end", "source", "source_start", "source_end",
                                          "source_actor_id", "source_type"])
@@ -206,7 +199,7 @@ def build_coverage(archive: Path | str | None = None, out_dir: Path | str | None
     from arabic_media.corpus import CorpusError
     from arabic_media.corpus.sources import TrecArchive
     from arabic_media.coverage.run import analyse_source
-    from arabic_media.files import replacing_all
+    from arabic_media.files import file_sha256, replacing_all
     from arabic_media.slices import QUERIES_DIR, load_query
 
     archive = Path(archive) if archive is not None else paths.ANT_ARCHIVE
@@ -225,8 +218,8 @@ def build_coverage(archive: Path | str | None = None, out_dir: Path | str | None
     provenance = {
         "what": "2018 Arabic coverage of the US technology companies and extremist content, misinformation or "
                 "moderation: the reports of the committed query, labelled and traced as the study's article is",
-        "archive": {"name": archive.name, "bytes": archive.stat().st_size, "sha256": _sha256(archive)},
-        "query": {"name": query, "file": relative(query_path), "sha256": _sha256(query_path),
+        "archive": {"name": archive.name, "bytes": archive.stat().st_size, "sha256": file_sha256(archive)},
+        "query": {"name": query, "file": relative(query_path), "sha256": file_sha256(query_path),
                   "target": spec.target, "topics": spec.topics, "min_company_mentions": spec.min_company_mentions,
                   "lead_sentences": spec.lead_sentences, "min_topic_hits": spec.min_topic_hits,
                   "min_linked_sentences": spec.min_linked_sentences, "excluded_folders": list(spec.excluded_folders)},

@@ -82,9 +82,8 @@ def analyse_text(article_id: str, text: str, tools: Tools, *, original_outlet: s
     dict
         ``sentences`` (how many), ``labels`` (the stance label of each sentence, in
         order), ``spans`` (each sentence's ``(start, end)`` character offsets into the
-        text) and ``attributions`` (one ``(sentence, depth, source_type,
-        source_actor_id)`` per attribution found), and ``attribution_rows``: each
-        attribution as a dict with its cue, source and their offsets.
+        text) and ``attributions``: each attribution found, as a dict of
+        `ATTRIBUTION_FIELDS` (its cue, source and their offsets, depth, actor, type).
     """
     from arabic_media.actors import outlet_actor_id
     from arabic_media.attribution.rules import attribute_article
@@ -100,8 +99,7 @@ def analyse_text(article_id: str, text: str, tools: Tools, *, original_outlet: s
         "sentences": len(sents),
         "labels": tuple(row["label"] for row in rows),
         "spans": tuple((sent.text_start, sent.text_start + len(sent.text)) for sent in sents),
-        "attributions": tuple((r["sentence"], r["depth"], r["source_type"], r["source_actor_id"] or "") for r in said),
-        "attribution_rows": tuple({key: r[key] for key in ATTRIBUTION_FIELDS} for r in said),
+        "attributions": tuple({key: r[key] for key in ATTRIBUTION_FIELDS} for r in said),
     }
 
 

@@ -94,28 +94,25 @@ def _in_processes(source, options, workers, chunk_size, results, bar, reader_ana
     import multiprocessing
 
     pending = {}
+
+    def take(finished) -> None:
+        for future in finished:
+            key, size = pending.pop(future)
+            results[key] = future.result()  # a worker's error is raised here, naming it
+            bar.update(size)
+
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
         for number, chunk in enumerate(_chunks(source, chunk_size)):
-            if len(pending) >= 2 * (workers - 1) and reader_analyses:
-                results[number] = _analyse_chunk(source, chunk, *options)
-                bar.update(len(chunk))
-                done, _ = wait(list(pending), timeout=0, return_when=FIRST_COMPLETED)
-            else:
-                if len(pending) >= 2 * (workers - 1):
-                    finished, _ = wait(list(pending), return_when=FIRST_COMPLETED)
-                    for future in finished:
-                        key, size = pending.pop(future)
-                        results[key] = future.result()
-                        bar.update(size)
-                pending[pool.submit(_analyse_chunk, source, chunk, *options)] = (number, len(chunk))
-                done = [f for f in list(pending) if f.done()]
-            for future in done:
-                key, size = pending.pop(future)
-                results[key] = future.result()  # a worker's error is raised here, naming it
-                bar.update(size)
-        for future, (key, size) in pending.items():
-            results[key] = future.result()
-            bar.update(size)
+            if len(pending) >= 2 * (workers - 1):
+                if reader_analyses:
+                    results[number] = _analyse_chunk(source, chunk, *options)
+                    bar.update(len(chunk))
+                    take(wait(list(pending), timeout=0, return_when=FIRST_COMPLETED)[0])
+                    continue
+                take(wait(list(pending), return_when=FIRST_COMPLETED)[0])
+            pending[pool.submit(_analyse_chunk, source, chunk, *options)] = (number, len(chunk))
+            take([f for f in list(pending) if f.done()])
+        take(list(pending))
 
 
 def _on_dask(source, options, scheduler, chunk_size, results, bar) -> None:
